@@ -1,0 +1,47 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ArticleCard as ArticleCardData } from '@/lib/articles/queries';
+import { mediaPath } from '@/lib/media/store';
+import { formatDate } from '@/lib/text/format-date';
+
+/** A teaser linking to an article: picture, section, headline, standfirst, byline and date. */
+export function ArticleCard({ article, lead = false, headingLevel = 2 }: { article: ArticleCardData; lead?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const href = `/${article.section.slug}/${article.slug}`;
+  return (
+    <article className={lead ? 'grid gap-4 md:grid-cols-2' : 'flex flex-col gap-2'}>
+      {article.heroImage && (
+        <Image
+          src={mediaPath(article.heroImage.storageKey)}
+          alt=""
+          width={article.heroImage.width}
+          height={article.heroImage.height}
+          sizes={lead ? '(min-width: 768px) 560px, 100vw' : '(min-width: 768px) 360px, 100vw'}
+          priority={lead}
+          className="aspect-[16/9] h-auto w-full object-cover"
+        />
+      )}
+      <div>
+        <p className="text-xs font-bold uppercase tracking-wide text-accent">
+          {article.sponsored ? 'Sponsored · ' : ''}
+          {article.section.name}
+        </p>
+        <Heading className={`font-serif font-bold leading-tight ${lead ? 'text-3xl' : 'text-xl'}`}>
+          <Link href={href} className="hover:underline">
+            {article.headline}
+          </Link>
+        </Heading>
+        {article.standfirst && <p className="mt-1 text-neutral-700">{article.standfirst}</p>}
+        <p className="mt-1 text-sm text-neutral-600">
+          {article.authors.map((a) => a.author.name).join(', ')}
+          {article.publishedAt && (
+            <>
+              {article.authors.length > 0 && ' · '}
+              <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
+            </>
+          )}
+        </p>
+      </div>
+    </article>
+  );
+}

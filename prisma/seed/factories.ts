@@ -1,0 +1,222 @@
+import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
+import { bodyToPlainText } from '@/lib/articles/body-text';
+import { hashPassword } from '@/lib/auth/password';
+import type { MediaStorage } from '@/lib/media/storage';
+import { slugify } from '@/lib/text/slug';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { ArticleStatus, Role } from '@/lib/generated/prisma/enums';
+import { newStorageKey, paintPicture } from './images';
+
+/**
+ * Seed factories: one function per kind of row, each with sensible defaults and overrides. The demo
+ * seed, the integration tests and the e2e tests all build their data with these.
+ */
+
+let counter = 0;
+/** A short unique suffix for names and slugs in tests. */
+export function uniqueSuffix(): string {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+export async function createUser(
+  db: PrismaClient,
+  overrides: { email?: string; name?: string; password?: string; role?: Role; disabled?: boolean } = {},
+) {
+  const suffix = uniqueSuffix();
+  return db.user.create({
+    data: {
+      email: (overrides.email ?? `user-${suffix}@example.test`).trim().toLowerCase(),
+      name: overrides.name ?? `User ${suffix}`,
+      passwordHash: await hashPassword(overrides.password ?? 'correct horse battery staple'),
+      role: overrides.role ?? 'WRITER',
+      disabled: overrides.disabled ?? false,
+    },
+  });
+}
+
+export async function createSection(
+  db: PrismaClient,
+  overrides: { name?: string; slug?: string; description?: string; position?: number; parentId?: string } = {},
+) {
+  const name = overrides.name ?? `Section ${uniqueSuffix()}`;
+  return db.section.create({
+    data: {
+      name,
+      slug: overrides.slug ?? slugify(name),
+      description: overrides.description ?? null,
+      position: overrides.position ?? 0,
+      parentId: overrides.parentId ?? null,
+    },
+  });
+}
+
+export async function createCampaign(
+  db: PrismaClient,
+  overrides: {
+    name?: string;
+    slug?: string;
+    description?: string;
+    partnerName?: string | null;
+    disclosureLabel?: string | null;
+    startsAt?: Date | null;
+    endsAt?: Date | null;
+  } = {},
+) {
+  const name = overrides.name ?? `Campaign ${uniqueSuffix()}`;
+  return db.campaign.create({
+    data: {
+      name,
+      slug: overrides.slug ?? slugify(name),
+      description: overrides.description ?? null,
+      partnerName: overrides.partnerName ?? null,
+      disclosureLabel: overrides.disclosureLabel ?? null,
+      startsAt: overrides.startsAt ?? null,
+      endsAt: overrides.endsAt ?? null,
+    },
+  });
+}
+
+export async function createImage(
+  db: PrismaClient,
+  storage: MediaStorage,
+  overrides: { seed?: number; width?: number; height?: number; alt?: string; caption?: string; credit?: string; uploadedById?: string } = {},
+) {
+  const width = overrides.width ?? 1600;
+  const height = overrides.height ?? 900;
+  const bytes = await paintPicture({ seed: overrides.seed ?? Math.floor(Math.random() * 1e9), width, height });
+  const storageKey = newStorageKey('jpg');
+  await storage.put(storageKey, bytes);
+  return db.image.create({
+    data: {
+      storageKey,
+      mimeType: 'image/jpeg',
+      width,
+      height,
+      bytes: bytes.length,
+      alt: overrides.alt ?? 'An abstract landscape of hills under a pale sun',
+      caption: overrides.caption ?? '',
+      credit: overrides.credit ?? '',
+      uploadedById: overrides.uploadedById ?? null,
+    },
+  });
+}
+
+export async function createAuthor(
+  db: PrismaClient,
+  overrides: { name?: string; slug?: string; jobTitle?: string | null; organisation?: string | null; bio?: string | null; photoId?: string | null; userId?: string | null } = {},
+) {
+  const name = overrides.name ?? `Author ${uniqueSuffix()}`;
+  return db.author.create({
+    data: {
+      name,
+      slug: overrides.slug ?? slugify(name),
+      jobTitle: overrides.jobTitle ?? null,
+      organisation: overrides.organisation ?? null,
+      bio: overrides.bio ?? null,
+      photoId: overrides.photoId ?? null,
+      userId: overrides.userId ?? null,
+    },
+  });
+}
+
+export async function createTag(db: PrismaClient, name: string) {
+  const slug = slugify(name);
+  return db.tag.upsert({ where: { slug }, update: {}, create: { name, slug } });
+}
+
+/** A small valid body with a subheading, a list and a quote, mentioning `words` so tests can search for them. */
+export function sampleBody(words = ''): BodyDocument {
+  return {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: `Opening paragraph ${words}`.trim() }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'What happens next' }] },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A first point' }] }] }] },
+      { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A quotation.' }] }] },
+    ],
+  };
+}
+
+export type ArticleOverrides = {
+  headline?: string;
+  slug?: string;
+  standfirst?: string;
+  body?: BodyDocument;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  scheduledAt?: Date | null;
+  sectionId: string;
+  campaignId?: string | null;
+  heroImageId?: string | null;
+  authorIds?: string[];
+  tagIds?: string[];
+  sponsored?: boolean;
+  deletedAt?: Date | null;
+  createdById?: string | null;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+};
+
+/**
+ * Creates an article with its ordered byline, tags and first revision. The body is validated with the
+ * same schema as the editor's save path; bodyText and bylineText are derived the same way.
+ */
+export async function createArticle(db: PrismaClient, overrides: ArticleOverrides) {
+  const headline = overrides.headline ?? `Headline ${uniqueSuffix()}`;
+  const body = bodyDocumentSchema.parse(overrides.body ?? sampleBody());
+  const status = overrides.status ?? 'PUBLISHED';
+  const authorIds = overrides.authorIds ?? [];
+  const authors = authorIds.length ? await db.author.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
+  const bylineText = authorIds.map((id) => authors.find((a) => a.id === id)?.name ?? '').join(', ');
+  const publishedAt = overrides.publishedAt !== undefined ? overrides.publishedAt : status === 'PUBLISHED' ? new Date() : null;
+
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: {
+        headline,
+        slug: overrides.slug ?? slugify(headline),
+        standfirst: overrides.standfirst ?? 'A standfirst that tells the reader why this matters.',
+        body,
+        bodyText: bodyToPlainText(body),
+        bylineText,
+        status,
+        publishedAt,
+        scheduledAt: overrides.scheduledAt ?? null,
+        sectionId: overrides.sectionId,
+        campaignId: overrides.campaignId ?? null,
+        heroImageId: overrides.heroImageId ?? null,
+        sponsored: overrides.sponsored ?? false,
+        deletedAt: overrides.deletedAt ?? null,
+        createdById: overrides.createdById ?? null,
+        seoTitle: overrides.seoTitle ?? null,
+        seoDescription: overrides.seoDescription ?? null,
+        authors: { create: authorIds.map((authorId, position) => ({ authorId, position })) },
+        tags: { create: (overrides.tagIds ?? []).map((tagId) => ({ tagId })) },
+      },
+    });
+    await tx.articleRevision.create({
+      data: {
+        articleId: article.id,
+        version: article.version,
+        editorId: overrides.createdById ?? null,
+        snapshot: {
+          headline: article.headline,
+          slug: article.slug,
+          standfirst: article.standfirst,
+          body,
+          sectionId: article.sectionId,
+          campaignId: article.campaignId,
+          heroImageId: article.heroImageId,
+          authorIds,
+          tagIds: overrides.tagIds ?? [],
+          sponsored: article.sponsored,
+          seoTitle: article.seoTitle,
+          seoDescription: article.seoDescription,
+          canonicalUrl: article.canonicalUrl,
+        },
+      },
+    });
+    return article;
+  });
+}
