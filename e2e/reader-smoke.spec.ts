@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+
+test('the front page lists the latest demo articles and links to an article page', async ({ page }) => {
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('link', { name: 'Masthead' }).first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Life sciences' })).toBeVisible();
+  const firstHeadline = page.locator('main article h3 a').first();
+  const headline = (await firstHeadline.textContent())!.trim();
+  await firstHeadline.click();
+  await expect(page.getByRole('heading', { level: 1, name: headline })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Home');
+  await expect(page.locator('article figure img').first()).toHaveAttribute('alt', /.+/);
+  await expect(page.locator('article h2').first()).toBeVisible();
+});
+
+test('an unknown article answers 404', async ({ page }) => {
+  const response = await page.goto('/life-sciences/no-such-article');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
