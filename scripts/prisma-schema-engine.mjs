@@ -30,16 +30,25 @@ const { bindMigrationAwareSqlAdapterFactory, DriverAdapterError, ColumnTypeEnum 
 // undefined and the user only sees "Cannot read properties of undefined (reading 'set_message')".
 globalThis.PRISMA_WASM_PANIC_REGISTRY = {
   message: '',
-  get() { return this.message; },
-  set_message(m) { this.message = `RuntimeError: ${m}`; },
+  get() {
+    return this.message;
+  },
+  set_message(m) {
+    this.message = `RuntimeError: ${m}`;
+  },
 };
 
 const log = (level, message, extra = {}) =>
-  process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: 'schema_engine::logger' })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: 'schema_engine::logger' })}\n`,
+  );
 
 /** A user-facing engine error (Prisma P-code), rendered by the CLI as "<code>: <message>". */
 class EngineError extends Error {
-  constructor(code, message) { super(message); this.code = code; }
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -54,7 +63,11 @@ class EngineError extends Error {
  */
 function pgSettings(url) {
   if (!url) throw new EngineError('P1013', 'The datasource URL is empty: set DATABASE_URL (read by prisma.config.ts).');
-  if (!/^postgres(ql)?:\/\//i.test(url)) throw new EngineError('P1013', 'The provided database string is invalid: only postgresql:// URLs are supported by this offline schema engine.');
+  if (!/^postgres(ql)?:\/\//i.test(url))
+    throw new EngineError(
+      'P1013',
+      'The provided database string is invalid: only postgresql:// URLs are supported by this offline schema engine.',
+    );
   const p = parsePgUrl(url);
   const config = {
     host: p.host || 'localhost',
@@ -76,13 +89,31 @@ const quoteIdent = (s) => `"${String(s).replaceAll('"', '""')}"`;
 function toEngineError(e, config) {
   if (e instanceof EngineError) return e;
   switch (e?.code) {
-    case '3D000': return new EngineError('P1003', `Database \`${config.database}\` does not exist on the database server at \`${where(config)}\`.`);
-    case '28P01': case '28000': return new EngineError('P1000', `Authentication failed against database server at \`${where(config)}\`, the provided database credentials for \`${config.user ?? ''}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at \`${where(config)}\`.`);
-    case 'ECONNREFUSED': case 'ENOTFOUND': case 'EAI_AGAIN': case 'EHOSTUNREACH': case 'ENETUNREACH': case 'ENOENT': case 'ECONNRESET':
-      return new EngineError('P1001', `Can't reach database server at \`${where(config)}\`\n\nPlease make sure your database server is running at \`${where(config)}\`.`);
-    case 'ETIMEDOUT': return new EngineError('P1002', `The database server at \`${where(config)}\` was reached but timed out.`);
-    case '42P04': return new EngineError('P1009', `Database \`${config.database}\` already exists on the database server at \`${where(config)}\``);
-    default: return new EngineError('P1000', `${e?.message ?? e} (database server at \`${where(config)}\`)`);
+    case '3D000':
+      return new EngineError('P1003', `Database \`${config.database}\` does not exist on the database server at \`${where(config)}\`.`);
+    case '28P01':
+    case '28000':
+      return new EngineError(
+        'P1000',
+        `Authentication failed against database server at \`${where(config)}\`, the provided database credentials for \`${config.user ?? ''}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at \`${where(config)}\`.`,
+      );
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ENOENT':
+    case 'ECONNRESET':
+      return new EngineError(
+        'P1001',
+        `Can't reach database server at \`${where(config)}\`\n\nPlease make sure your database server is running at \`${where(config)}\`.`,
+      );
+    case 'ETIMEDOUT':
+      return new EngineError('P1002', `The database server at \`${where(config)}\` was reached but timed out.`);
+    case '42P04':
+      return new EngineError('P1009', `Database \`${config.database}\` already exists on the database server at \`${where(config)}\``);
+    default:
+      return new EngineError('P1000', `${e?.message ?? e} (database server at \`${where(config)}\`)`);
   }
 }
 
@@ -134,7 +165,9 @@ async function dropDatabase(config) {
       await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(config.database)} WITH (FORCE)`);
     } catch (e) {
       if (e.code !== '42601') throw e; // PostgreSQL < 13 has no WITH (FORCE)
-      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [config.database]);
+      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        config.database,
+      ]);
       await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(config.database)}`);
     }
   });
@@ -146,8 +179,8 @@ async function dropDatabase(config) {
 
 // Catalog types that adapter-pg refuses to deserialize but that are plain text on the wire.
 const TEXTUAL_OIDS = new Set([
-  19 /* name */, 22 /* int2vector */, 24 /* regproc */, 28 /* xid */, 30 /* oidvector */,
-  194 /* pg_node_tree */, 1033 /* aclitem */, 2205 /* regclass */, 2206 /* regtype */,
+  19 /* name */, 22 /* int2vector */, 24 /* regproc */, 28 /* xid */, 30 /* oidvector */, 194 /* pg_node_tree */, 1033 /* aclitem */,
+  2205 /* regclass */, 2206 /* regtype */,
 ]);
 const CHAR_OID = 18; // PostgreSQL's internal one-byte "char" (pg_constraint.contype, pg_class.relkind, ...)
 
@@ -225,20 +258,24 @@ class OfflinePgFactory {
    * native engine); it must not be the main database.
    */
   async connectToShadowDb() {
-    const { PrismaPg: P } = require('@prisma/adapter-pg'); return patchAdapter(await new P({ connectionString: this.datasource.url }, { schema: 'public' }).connectToShadowDb());
     try {
       const main = this.main();
       if (this.datasource?.shadowDatabaseUrl) {
         const { config, schema } = pgSettings(this.datasource.shadowDatabaseUrl);
         if (config.database === main.config.database && where(config) === where(main.config)) {
-          throw new EngineError('P3014', 'The shadow database you configured appears to be the same as the main database. Please specify another shadow database.');
+          throw new EngineError(
+            'P3014',
+            'The shadow database you configured appears to be the same as the main database. Please specify another shadow database.',
+          );
         }
-        await withClient(config, (c) => c.query(`DO $$ DECLARE s text; BEGIN
+        await withClient(config, (c) =>
+          c.query(`DO $$ DECLARE s text; BEGIN
           FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
             EXECUTE format('DROP SCHEMA %I CASCADE', s);
           END LOOP;
           EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', '${schema.replaceAll("'", "''")}');
-        END $$`));
+        END $$`),
+        );
         return patchAdapter(await new PrismaPg(config, { schema }).connect());
       }
       const config = { ...main.config, database: `prisma_migrate_shadow_db_${randomUUID()}` };
@@ -367,10 +404,14 @@ async function runRpcServer(args) {
       bg.SchemaEngine.new({ datamodels }, (line) => process.stderr.write(line.endsWith('\n') ? line : `${line}\n`), bound),
     ));
 
-  const urlOf = (datasourceParam) =>
-    datasourceParam?.tag === 'ConnectionString' ? datasourceParam.url : args.datasource?.url;
+  const urlOf = (datasourceParam) => (datasourceParam?.tag === 'ConnectionString' ? datasourceParam.url : args.datasource?.url);
 
-  /** Trap: the wasm engine expects `_prisma_migrations` to exist (else P1014); the native one creates it. */
+  /**
+   * Trap: the wasm engine expects `_prisma_migrations` to exist (P1014 otherwise; here: its
+   * diagnoseMigrationHistory silently skips the shadow database and leaves the cache empty).
+   * Only created where migrate dev needs it, so `migrate deploy` on a non-empty, unmanaged
+   * database still stops with P3005 instead of treating it as managed.
+   */
   const ensureMigrationsTable = async () => {
     const { config, schema } = factory.main();
     await withClient(config, async (c) => {
@@ -383,11 +424,16 @@ async function runRpcServer(args) {
   const send = (msg) => process.stdout.write(`${JSON.stringify(msg)}\n`);
 
   const handlers = {
-    async ensureConnectionValidity(p) { await checkConnection(pgSettings(urlOf(p?.datasource)).config); return {}; },
+    async ensureConnectionValidity(p) {
+      await checkConnection(pgSettings(urlOf(p?.datasource)).config);
+      return {};
+    },
     async getDatabaseVersion(p) {
       return withClient(pgSettings(urlOf(p?.datasource)).config, async (c) => (await c.query('SELECT version()')).rows[0].version);
     },
-    async createDatabase(p) { return { databaseName: await createDatabase(pgSettings(urlOf(p?.datasource)).config) }; },
+    async createDatabase(p) {
+      return { databaseName: await createDatabase(pgSettings(urlOf(p?.datasource)).config) };
+    },
     async diff(p) {
       const { stdout, ...rest } = await (await engine()).diff(p);
       // The native engine prints through a JSON-RPC "print" request; the CLI relies on it.
@@ -395,23 +441,26 @@ async function runRpcServer(args) {
       return rest;
     },
   };
-  const needsMigrationsTable = new Set(process.env.SHIM_TABLE ? process.env.SHIM_TABLE.split(',') : []);
-  const needsShadowSchema = new Set(process.env.SHIM_NOPRIME ? [] : ['evaluateDataLoss', 'createMigration']);
+  const needsShadowSchema = new Set(['evaluateDataLoss', 'createMigration']);
   const methodAlias = { getDatabaseVersion: 'version' };
 
   async function handle(req) {
     if (handlers[req.method]) return handlers[req.method](req.params);
     const method = methodAlias[req.method] ?? req.method;
     const eng = await engine();
-    if (typeof eng[method] !== 'function') throw new EngineError('P1000', `Method not supported by the offline schema engine: ${req.method}`);
-    if (needsMigrationsTable.has(method)) await ensureMigrationsTable();
+    if (typeof eng[method] !== 'function')
+      throw new EngineError('P1000', `Method not supported by the offline schema engine: ${req.method}`);
     if (needsShadowSchema.has(method)) {
       // Trap: evaluateDataLoss and createMigration only read the migrations' schema from the cache
       // ("PostgreSQL shadow DB must be provided through an external factory" on a miss), and
       // devDiagnostic skips the shadow database when the database is behind - which is exactly
       // the state `migrate dev` is in before it applies pending migrations. Fill the cache first.
       await ensureMigrationsTable();
-      await eng.diagnoseMigrationHistory({ migrationsList: req.params.migrationsList, optInToShadowDatabase: true, filters: req.params.filters });
+      await eng.diagnoseMigrationHistory({
+        migrationsList: req.params.migrationsList,
+        optInToShadowDatabase: true,
+        filters: req.params.filters,
+      });
     }
     return eng[method](req.params);
   }
@@ -421,7 +470,7 @@ async function runRpcServer(args) {
     const registryError = typeof e?.id === 'number' ? bound.errorRegistry.consumeError(e.id)?.error : undefined;
     const err = registryError ?? e;
     let code = err?.code && /^P\d{4}$/.test(err.code) ? err.code : undefined;
-    const full = String(panicked ? PRISMA_WASM_PANIC_REGISTRY.get() || err?.message : err?.message ?? err);
+    const full = String(panicked ? PRISMA_WASM_PANIC_REGISTRY.get() || err?.message : (err?.message ?? err));
     // The wasm engine appends a span trace ("   0: schema_engine_wasm::...") that means nothing to users.
     let message = full.replace(/\n\s+0: [\s\S]*$/, '');
     // ...except that it names the migration whose script failed: report it like the native P3018.
@@ -434,7 +483,11 @@ async function runRpcServer(args) {
     return {
       jsonrpc: '2.0',
       id,
-      error: { code: 4466, message: 'An error happened. Check the data field for details.', data: { is_panic: panicked, message, error_code: code, meta: err?.meta ?? {}, error: panicked ? { message } : undefined } },
+      error: {
+        code: 4466,
+        message: 'An error happened. Check the data field for details.',
+        data: { is_panic: panicked, message, error_code: code, meta: err?.meta ?? {}, error: panicked ? { message } : undefined },
+      },
     };
   }
 
