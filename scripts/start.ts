@@ -58,6 +58,8 @@ async function main() {
   }
 
   let database: OpenDatabase | undefined;
+  // Assigned once the database is ready; shutdown() (registered before) reads it.
+  // eslint-disable-next-line prefer-const
   let server: ChildProcess | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
