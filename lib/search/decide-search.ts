@@ -8,7 +8,6 @@ export const MAX_QUERY_LENGTH = 200;
 /** Trims and bounds a reader's query; empty means "no search yet". Control characters are dropped. */
 export function normaliseQuery(raw: string | string[] | undefined): string {
   const value = Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '');
-  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
   return value.replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
 }
 
