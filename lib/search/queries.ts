@@ -26,7 +26,9 @@ const SNIPPET_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=3
 /**
  * Full-text search over published articles with PostgreSQL: `websearch_to_tsquery` on the weighted
  * search vector (headline A, standfirst and byline B, body C, GIN-indexed), ranked by `ts_rank_cd`,
- * with `ts_headline` snippets whose matches are wrapped in MARK_START/MARK_END (never HTML).
+ * with `ts_headline` snippets. The query is parsed with the English configuration (stemmed, like headline,
+ * standfirst and body) or the simple one (unstemmed, like author names in the byline), so a name matches
+ * as typed, whose matches are wrapped in MARK_START/MARK_END (never HTML).
  */
 export async function searchArticles({ query, page }: { query: string; page: number }): Promise<SearchResults> {
   const db = getDb();
@@ -35,9 +37,9 @@ export async function searchArticles({ query, page }: { query: string; page: num
   const [countRows, hits] = await Promise.all([
     db.$queryRaw<{ total: bigint }[]>`
       SELECT count(*) AS total FROM "Article" a
-      WHERE ${published} AND a."searchVector" @@ websearch_to_tsquery('english', ${query})`,
+      WHERE ${published} AND a."searchVector" @@ (websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('simple', ${query}))`,
     db.$queryRaw<SearchHit[]>`
-      WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
+      WITH q AS (SELECT websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('simple', ${query}) AS query),
       ranked AS (
         SELECT a."id", a."headline", a."slug", a."publishedAt", a."bylineText", a."standfirst", a."bodyText", a."sectionId",
                ts_rank_cd(a."searchVector", q.query) AS rank

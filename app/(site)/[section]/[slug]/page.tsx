@@ -165,7 +165,8 @@ export default async function ArticlePage({ params }: Props) {
             width={hero.width}
             height={hero.height}
             sizes="(min-width: 800px) 768px, 100vw"
-            priority
+            loading="eager"
+            fetchPriority="high"
             className="h-auto w-full"
           />
           {(hero.caption || hero.credit) && (

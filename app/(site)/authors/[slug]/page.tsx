@@ -57,7 +57,8 @@ export default async function AuthorPage({ params, searchParams }: Props) {
             width={author.photo.width}
             height={author.photo.height}
             sizes="128px"
-            priority
+            loading="eager"
+            fetchPriority="high"
             className="h-32 w-32 rounded-full object-cover"
           />
         )}
