@@ -46,7 +46,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+    // The data cache (.next/cache/fetch-cache) and cached pages (.next/server/route-cache) live on disk and
+    // outlive the database of an earlier run: start each run without them.
+    command: `node -e "for (const d of ['.next/cache/fetch-cache', '.next/server/route-cache']) require('fs').rmSync(d, { recursive: true, force: true })" && node node_modules/next/dist/bin/next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

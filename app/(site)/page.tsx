@@ -1,14 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
-import { getLatestArticles } from '@/lib/articles/queries';
+import { ArticleGrid } from '@/components/site/article-grid';
+import { JsonLd } from '@/components/site/json-ld';
+import { Pagination } from '@/components/site/pagination';
+import { parsePageParam } from '@/lib/articles/decide-pagination';
+import { getLatestArticles, getSectionLatest } from '@/lib/articles/queries';
+import { getCurrentCampaigns } from '@/lib/campaigns/queries';
+import { getNavigationSections } from '@/lib/sections/queries';
+import { frontPageJsonLd } from '@/lib/seo/decide-json-ld';
+import { getSite, pageMetadata } from '@/lib/seo/site';
 
+/**
+ * Rendered per request because `?page=N` varies the page; its data comes from the tagged data cache
+ * (lib/cache/cached.ts), so an unchanged page renders without a database query. Also keeps `next build`
+ * from prerendering it, which would need a database.
+ */
 export const dynamic = 'force-dynamic';
 
-export default async function FrontPage() {
-  const articles = await getLatestArticles({ take: 13 });
-  const [lead, ...rest] = articles;
+type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const page = parsePageParam((await searchParams).page) ?? 1;
+  const site = getSite();
+  return pageMetadata({
+    title: page > 1 ? `Latest news, page ${page}` : `${site.name}: latest news`,
+    description: `The latest reporting from ${site.name} on science, technology, climate, business, health and culture.`,
+    path: page > 1 ? `/?page=${page}` : '/',
+  });
+}
+
+/** The front page: lead story, latest per section and current campaigns; later pages list older news. */
+export default async function FrontPage({ searchParams }: Props) {
+  const page = parsePageParam((await searchParams).page);
+  if (page === null) notFound();
+  const latest = await getLatestArticles({ page });
+  if (page > latest.pageCount) notFound();
+  const site = getSite();
+
+  if (page > 1) {
+    return (
+      <>
+        <h1 className="mb-6 font-serif text-3xl font-bold">Latest news, page {page}</h1>
+        <ArticleGrid articles={latest.items} headingLevel={2} />
+        <Pagination path="/" page={page} pageCount={latest.pageCount} />
+      </>
+    );
+  }
+
+  const [lead, ...rest] = latest.items;
+  const [sections, campaigns] = await Promise.all([getNavigationSections(), getCurrentCampaigns()]);
+  const perSection = await Promise.all(sections.map(async (s) => ({ ...s, articles: await getSectionLatest({ sectionSlug: s.slug, take: 3 }) })));
+
   return (
     <>
-      <h1 className="sr-only">Latest news</h1>
+      <JsonLd data={frontPageJsonLd(site)} />
+      <h1 className="sr-only">{site.name}: latest news</h1>
       {lead ? (
         <section aria-labelledby="lead-heading" className="border-b border-neutral-200 pb-6">
           <h2 id="lead-heading" className="sr-only">
@@ -19,18 +67,46 @@ export default async function FrontPage() {
       ) : (
         <p>No articles have been published yet.</p>
       )}
+      {campaigns.length > 0 && (
+        <section aria-labelledby="campaigns-heading" className="mt-8 border-b border-neutral-200 pb-6">
+          <h2 id="campaigns-heading" className="mb-3 font-serif text-2xl font-bold">
+            Campaigns
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {campaigns.map((c) => (
+              <li key={c.id} className="border-l-4 border-accent pl-3">
+                <h3 className="font-bold">
+                  <Link href={`/campaigns/${c.slug}`} className="hover:underline">
+                    {c.name}
+                  </Link>
+                </h3>
+                {c.disclosureLabel && <p className="text-sm text-neutral-700">{c.disclosureLabel}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {rest.length > 0 && (
-        <section aria-labelledby="latest-heading" className="mt-6">
+        <section aria-labelledby="latest-heading" className="mt-8">
           <h2 id="latest-heading" className="mb-4 font-serif text-2xl font-bold">
             Latest
           </h2>
-          <div className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
-            {rest.map((a) => (
-              <ArticleCard key={a.id} article={a} headingLevel={3} />
-            ))}
-          </div>
+          <ArticleGrid articles={rest} />
+          <Pagination path="/" page={page} pageCount={latest.pageCount} />
         </section>
       )}
+      {perSection
+        .filter((s) => s.articles.length > 0)
+        .map((s) => (
+          <section key={s.slug} aria-labelledby={`section-${s.slug}`} className="mt-10 border-t-2 border-neutral-900 pt-3">
+            <h2 id={`section-${s.slug}`} className="mb-4 font-serif text-2xl font-bold">
+              <Link href={`/${s.slug}`} className="hover:underline">
+                {s.name}
+              </Link>
+            </h2>
+            <ArticleGrid articles={s.articles} />
+          </section>
+        ))}
     </>
   );
 }

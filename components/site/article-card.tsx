@@ -17,7 +17,8 @@ export function ArticleCard({ article, lead = false, headingLevel = 2 }: { artic
           width={article.heroImage.width}
           height={article.heroImage.height}
           sizes={lead ? '(min-width: 768px) 560px, 100vw' : '(min-width: 768px) 360px, 100vw'}
-          priority={lead}
+          loading={lead ? 'eager' : 'lazy'}
+          fetchPriority={lead ? 'high' : undefined}
           className="aspect-[16/9] h-auto w-full object-cover"
         />
       )}

@@ -7,9 +7,12 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
         Skip to content
       </a>
-      <div className="mx-auto max-w-6xl px-4 py-4">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4">
         <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
           {siteName}
+        </Link>
+        <Link href="/search" className="no-print text-sm font-semibold text-brand underline-offset-2 hover:underline">
+          Search
         </Link>
       </div>
       <nav aria-label="Sections" className="border-t border-neutral-200">

@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * The one "published" predicate every reader query uses: status PUBLISHED, publishedAt not in the
@@ -6,4 +6,12 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  */
 export function publishedWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
   return { status: 'PUBLISHED', publishedAt: { lte: now }, deletedAt: null };
+}
+
+/**
+ * The same predicate for raw SQL on "Article" (full-text search), so the rule lives in this one file.
+ * Keep it in step with `publishedWhere`.
+ */
+export function publishedSql(now: Date = new Date()): Prisma.Sql {
+  return Prisma.sql`a."status" = 'PUBLISHED' AND a."publishedAt" <= ${now} AND a."deletedAt" IS NULL`;
 }

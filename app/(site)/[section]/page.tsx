@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleGrid } from '@/components/site/article-grid';
+import { JsonLd } from '@/components/site/json-ld';
+import { Pagination } from '@/components/site/pagination';
+import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
+import { getSectionArticles } from '@/lib/articles/queries';
+import { getRedirectTarget } from '@/lib/redirects/queries';
+import { getSectionBySlug } from '@/lib/sections/queries';
+import { breadcrumbJsonLd } from '@/lib/seo/decide-json-ld';
+import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
+
+/**
+ * Rendered per request because `?page=N` varies the page; its data comes from the tagged data cache
+ * (lib/cache/cached.ts), so an unchanged page renders without a database query. Also keeps `next build`
+ * from prerendering it, which would need a database.
+ */
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ section: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const section = await getSectionBySlug((await params).section);
+  if (!section) return {};
+  const page = parsePageParam((await searchParams).page) ?? 1;
+  return {
+    ...pageMetadata({
+      title: page > 1 ? `${section.name}, page ${page}` : section.name,
+      description: section.description ?? `The latest ${section.name.toLowerCase()} news.`,
+      path: pageHref(`/${section.slug}`, page),
+    }),
+    alternates: {
+      canonical: absoluteUrl(pageHref(`/${section.slug}`, page)),
+      types: { 'application/rss+xml': [{ url: `/feeds/sections/${section.slug}`, title: `${section.name} RSS` }] },
+    },
+  };
+}
+
+/** A section front: name, description, subsections, and its articles newest first, paginated. */
+export default async function SectionPage({ params, searchParams }: Props) {
+  const { section: slug } = await params;
+  const section = await getSectionBySlug(slug);
+  if (!section) {
+    const target = await getRedirectTarget(`/${slug}`);
+    if (target) permanentRedirect(target);
+    notFound();
+  }
+  const page = parsePageParam((await searchParams).page);
+  if (page === null) notFound();
+  const articles = await getSectionArticles({ sectionSlug: section.slug, page });
+  if (page > articles.pageCount) notFound();
+
+  const crumbs = [
+    { name: 'Home', url: absoluteUrl('/') },
+    ...(section.parent ? [{ name: section.parent.name, url: absoluteUrl(`/${section.parent.slug}`) }] : []),
+    { name: section.name, url: absoluteUrl(`/${section.slug}`) },
+  ];
+  return (
+    <>
+      <JsonLd data={breadcrumbJsonLd(crumbs)} />
+      <header className="mb-8 border-b-2 border-neutral-900 pb-4">
+        {section.parent && (
+          <p className="text-sm font-semibold">
+            <Link href={`/${section.parent.slug}`} className="text-accent hover:underline">
+              {section.parent.name}
+            </Link>
+          </p>
+        )}
+        <h1 className="font-serif text-4xl font-bold">
+          {section.name}
+          {page > 1 && <span className="text-2xl font-normal text-neutral-700">, page {page}</span>}
+        </h1>
+        {section.description && <p className="mt-2 max-w-2xl text-lg text-neutral-700">{section.description}</p>}
+        {section.children.length > 0 && (
+          <nav aria-label={`${section.name} subsections`} className="mt-3">
+            <ul className="flex flex-wrap gap-3 text-sm font-semibold">
+              {section.children.map((c) => (
+                <li key={c.slug}>
+                  <Link href={`/${c.slug}`} className="rounded border border-neutral-300 px-2 py-1 hover:border-brand hover:text-brand">
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      {articles.items.length === 0 ? <p>Nothing has been published in this section yet.</p> : <ArticleGrid articles={articles.items} headingLevel={2} />}
+      <Pagination path={`/${section.slug}`} page={page} pageCount={articles.pageCount} />
+      <p className="mt-6 text-sm">
+        <a href={`/feeds/sections/${section.slug}`} className="text-brand underline">
+          {section.name} RSS feed
+        </a>
+      </p>
+    </>
+  );
+}

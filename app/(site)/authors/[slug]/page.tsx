@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import { notFound } from 'next/navigation';
+import { ArticleGrid } from '@/components/site/article-grid';
+import { JsonLd } from '@/components/site/json-ld';
+import { Pagination } from '@/components/site/pagination';
+import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
+import { getAuthorArticles } from '@/lib/articles/queries';
+import { getAuthorBySlug } from '@/lib/authors/queries';
+import { mediaPath } from '@/lib/media/store';
+import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
+
+/**
+ * Rendered per request because `?page=N` varies the page; its data comes from the tagged data cache
+ * (lib/cache/cached.ts), so an unchanged page renders without a database query. Also keeps `next build`
+ * from prerendering it, which would need a database.
+ */
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const author = await getAuthorBySlug((await params).slug);
+  if (!author) return {};
+  const page = parsePageParam((await searchParams).page) ?? 1;
+  const role = [author.jobTitle, author.organisation].filter(Boolean).join(', ');
+  return {
+    ...pageMetadata({
+      title: page > 1 ? `${author.name}, page ${page}` : author.name,
+      description: author.bio ?? `Articles by ${author.name}${role ? `, ${role}` : ''}.`,
+      path: pageHref(`/authors/${author.slug}`, page),
+    }),
+    alternates: {
+      canonical: absoluteUrl(pageHref(`/authors/${author.slug}`, page)),
+      types: { 'application/rss+xml': [{ url: `/feeds/authors/${author.slug}`, title: `${author.name} RSS` }] },
+    },
+  };
+}
+
+/** An author's page: photo, role, bio and their articles, paginated. */
+export default async function AuthorPage({ params, searchParams }: Props) {
+  const author = await getAuthorBySlug((await params).slug);
+  if (!author) notFound();
+  const page = parsePageParam((await searchParams).page);
+  if (page === null) notFound();
+  const articles = await getAuthorArticles({ authorSlug: author.slug, page });
+  if (page > articles.pageCount) notFound();
+  const role = [author.jobTitle, author.organisation].filter(Boolean).join(', ');
+  return (
+    <>
+      <JsonLd data={{ '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: author.name, url: absoluteUrl(`/authors/${author.slug}`), ...(author.jobTitle ? { jobTitle: author.jobTitle } : {}) } }} />
+      <header className="mb-8 flex flex-col gap-4 border-b-2 border-neutral-900 pb-6 sm:flex-row sm:items-center">
+        {author.photo && (
+          <Image
+            src={mediaPath(author.photo.storageKey)}
+            alt={`Portrait of ${author.name}`}
+            width={author.photo.width}
+            height={author.photo.height}
+            sizes="128px"
+            loading="eager"
+            fetchPriority="high"
+            className="h-32 w-32 rounded-full object-cover"
+          />
+        )}
+        <div>
+          <h1 className="font-serif text-4xl font-bold">{author.name}</h1>
+          {role && <p className="mt-1 text-lg font-semibold text-neutral-700">{role}</p>}
+          {author.bio && <p className="mt-2 max-w-2xl text-neutral-800">{author.bio}</p>}
+        </div>
+      </header>
+      <h2 className="mb-4 font-serif text-2xl font-bold">
+        Articles by {author.name}
+        {page > 1 && `, page ${page}`}
+      </h2>
+      {articles.items.length === 0 ? <p>No published articles yet.</p> : <ArticleGrid articles={articles.items} />}
+      <Pagination path={`/authors/${author.slug}`} page={page} pageCount={articles.pageCount} />
+      <p className="mt-6 text-sm">
+        <a href={`/feeds/authors/${author.slug}`} className="text-brand underline">
+          {author.name} RSS feed
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleGrid } from '@/components/site/article-grid';
+import { Pagination } from '@/components/site/pagination';
+import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
+import { getTagArticles } from '@/lib/articles/queries';
+import { getTagBySlug } from '@/lib/tags/queries';
+import { pageMetadata } from '@/lib/seo/site';
+
+/**
+ * Rendered per request because `?page=N` varies the page; its data comes from the tagged data cache
+ * (lib/cache/cached.ts), so an unchanged page renders without a database query. Also keeps `next build`
+ * from prerendering it, which would need a database.
+ */
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const tag = await getTagBySlug((await params).slug);
+  if (!tag) return {};
+  const page = parsePageParam((await searchParams).page) ?? 1;
+  return pageMetadata({ title: page > 1 ? `${tag.name}, page ${page}` : tag.name, description: `Articles about ${tag.name}.`, path: pageHref(`/tags/${tag.slug}`, page) });
+}
+
+/** A tag's page: its articles newest first, paginated. Unknown tags and tags with no articles are 404. */
+export default async function TagPage({ params, searchParams }: Props) {
+  const tag = await getTagBySlug((await params).slug);
+  if (!tag) notFound();
+  const page = parsePageParam((await searchParams).page);
+  if (page === null) notFound();
+  const articles = await getTagArticles({ tagSlug: tag.slug, page });
+  if (articles.total === 0 || page > articles.pageCount) notFound();
+  return (
+    <>
+      <header className="mb-8 border-b-2 border-neutral-900 pb-4">
+        <p className="text-sm font-bold uppercase tracking-wide text-accent">Topic</p>
+        <h1 className="font-serif text-4xl font-bold">
+          {tag.name}
+          {page > 1 && <span className="text-2xl font-normal text-neutral-700">, page {page}</span>}
+        </h1>
+      </header>
+      <ArticleGrid articles={articles.items} headingLevel={2} />
+      <Pagination path={`/tags/${tag.slug}`} page={page} pageCount={articles.pageCount} />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { connection } from 'next/server';
+import { getFeedArticles } from '@/lib/articles/queries';
+import { buildRssFeed, feedResponse } from '@/lib/feeds/build-feed';
+import { getSite } from '@/lib/seo/site';
+
+/** The site-wide RSS feed. Rendered per request from cached data (no query while nothing changed). */
+export async function GET() {
+  await connection();
+  const site = getSite();
+  const articles = await getFeedArticles({ kind: 'site' });
+  return feedResponse(buildRssFeed({ title: site.name, description: `The latest from ${site.name}.`, path: '/', feedPath: '/feed.xml', articles }));
+}

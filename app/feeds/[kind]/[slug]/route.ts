@@ -1,0 +1,39 @@
+import { connection } from 'next/server';
+import { getFeedArticles } from '@/lib/articles/queries';
+import { getAuthorBySlug } from '@/lib/authors/queries';
+import { getCampaignBySlug } from '@/lib/campaigns/queries';
+import { buildRssFeed, feedResponse } from '@/lib/feeds/build-feed';
+import { getSectionBySlug } from '@/lib/sections/queries';
+import { getSite } from '@/lib/seo/site';
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+async function describe(kind: string, slug: string): Promise<{ scope: 'section' | 'author' | 'campaign'; name: string; path: string } | null> {
+  if (kind === 'sections') {
+    const s = await getSectionBySlug(slug);
+    return s && { scope: 'section', name: s.name, path: `/${s.slug}` };
+  }
+  if (kind === 'authors') {
+    const a = await getAuthorBySlug(slug);
+    return a && { scope: 'author', name: a.name, path: `/authors/${a.slug}` };
+  }
+  if (kind === 'campaigns') {
+    const c = await getCampaignBySlug(slug);
+    return c && { scope: 'campaign', name: c.name, path: `/campaigns/${c.slug}` };
+  }
+  return null;
+}
+
+/** RSS feeds per section, author and campaign: /feeds/sections/x, /feeds/authors/x, /feeds/campaigns/x. */
+export async function GET(_request: Request, { params }: { params: Promise<{ kind: string; slug: string }> }) {
+  await connection();
+  const { kind, slug } = await params;
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return notFound();
+  const target = await describe(kind, slug);
+  if (!target) return notFound();
+  const site = getSite();
+  const articles = await getFeedArticles({ kind: target.scope, slug });
+  return feedResponse(
+    buildRssFeed({ title: `${target.name} | ${site.name}`, description: `The latest from ${target.name} at ${site.name}.`, path: target.path, feedPath: `/feeds/${kind}/${slug}`, articles }),
+  );
+}

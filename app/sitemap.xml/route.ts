@@ -1,0 +1,17 @@
+import { connection } from 'next/server';
+import { countPublishedArticles, SITEMAP_PAGE_SIZE } from '@/lib/articles/queries';
+import { sitemapIndexXml, sitemapPageCount, xmlResponse } from '@/lib/sitemaps/decide-sitemap-xml';
+import { absoluteUrl } from '@/lib/seo/site';
+
+/** The sitemap index: site pages, article pages of at most 50,000 URLs each, and the news sitemap. */
+export async function GET() {
+  await connection();
+  const pages = sitemapPageCount(await countPublishedArticles(), SITEMAP_PAGE_SIZE);
+  return xmlResponse(
+    sitemapIndexXml([
+      { loc: absoluteUrl('/sitemaps/pages.xml') },
+      ...Array.from({ length: pages }, (_, i) => ({ loc: absoluteUrl(`/sitemaps/articles/${i + 1}`) })),
+      { loc: absoluteUrl('/news-sitemap.xml') },
+    ]),
+  );
+}

@@ -1,0 +1,22 @@
+import { connection } from 'next/server';
+import { getAllAuthors } from '@/lib/authors/queries';
+import { getAllCampaigns } from '@/lib/campaigns/queries';
+import { getAllSections } from '@/lib/sections/queries';
+import { getAllTags } from '@/lib/tags/queries';
+import { urlSetXml, xmlResponse } from '@/lib/sitemaps/decide-sitemap-xml';
+import { absoluteUrl } from '@/lib/seo/site';
+
+/** The sitemap of the site's other pages: front page, sections, authors, campaigns and tags. */
+export async function GET() {
+  await connection();
+  const [sections, authors, campaigns, tags] = await Promise.all([getAllSections(), getAllAuthors(), getAllCampaigns(), getAllTags()]);
+  return xmlResponse(
+    urlSetXml([
+      { loc: absoluteUrl('/') },
+      ...sections.map((s) => ({ loc: absoluteUrl(`/${s.slug}`), lastmod: s.updatedAt })),
+      ...authors.map((a) => ({ loc: absoluteUrl(`/authors/${a.slug}`), lastmod: a.updatedAt })),
+      ...campaigns.map((c) => ({ loc: absoluteUrl(`/campaigns/${c.slug}`), lastmod: c.updatedAt })),
+      ...tags.map((t) => ({ loc: absoluteUrl(`/tags/${t.slug}`) })),
+    ]),
+  );
+}

@@ -1,0 +1,61 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { expect, test } from '@playwright/test';
+import { validateSitemap } from './fixtures/sitemap-schema';
+
+test('every feed parses with a real feed parser and carries items with enclosures', async ({ request }) => {
+  for (const path of ['/feed.xml', '/feeds/sections/life-sciences', '/feeds/authors/tom-okafor', '/feeds/campaigns/life-sciences-2020']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/rss+xml');
+    const feed = parseFeed(await response.text());
+    expect(feed.meta.type, path).toBe('rss');
+    expect(feed.title, path).toBeTruthy();
+    expect(feed.items.length, path).toBeGreaterThan(0);
+    const item = feed.items[0]!;
+    expect(item.title).toBeTruthy();
+    expect(item.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[a-z-]+\/[a-z0-9-]+$/);
+    expect(item.published).toBeInstanceOf(Date);
+    expect(item.media[0]?.url).toMatch(/\/media\/.+\.jpg$/);
+    expect(item.media[0]?.mimeType).toBe('image/jpeg');
+  }
+  expect((await request.get('/feeds/sections/no-such-section')).status()).toBe(404);
+  expect((await request.get('/feeds/nonsense/life-sciences')).status()).toBe(404);
+});
+
+test('the sitemap index and its sitemaps validate against the sitemaps.org schema', async ({ request }) => {
+  const index = await (await request.get('/sitemap.xml')).text();
+  expect(await validateSitemap('index', index)).toEqual([]);
+  const locs = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  expect(locs.some((l) => l.endsWith('/sitemaps/articles/1'))).toBe(true);
+  for (const loc of locs.filter((l) => !l.endsWith('/news-sitemap.xml'))) {
+    const xml = await (await request.get(new URL(loc).pathname)).text();
+    expect(await validateSitemap('urlset', xml), loc).toEqual([]);
+  }
+  const articles = await (await request.get('/sitemaps/articles/1')).text();
+  expect([...articles.matchAll(/<url>/g)].length).toBeGreaterThanOrEqual(60);
+  expect(articles).not.toMatch(/draft|in-review|scheduled|archived/i);
+});
+
+test('the news sitemap has the required elements, recent articles only and no sponsored content', async ({ request }) => {
+  const xml = await (await request.get('/news-sitemap.xml')).text();
+  expect(await validateSitemap('news', xml)).toEqual([]);
+  // A broken entry fails the same validation, so the check above can fail.
+  expect(await validateSitemap('news', xml.replace(/<news:title>[^<]*<\/news:title>/, ''))).not.toEqual([]);
+  const entries = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]!);
+  expect(entries.length).toBeGreaterThan(0);
+  expect(entries.length).toBeLessThanOrEqual(1000);
+  for (const e of entries) {
+    expect(e).toMatch(/<news:publication><news:name>[^<]+<\/news:name><news:language>en<\/news:language><\/news:publication>/);
+    expect(e).toMatch(/<news:title>[^<]+<\/news:title>/);
+    const date = new Date(/<news:publication_date>([^<]+)</.exec(e)![1]!);
+    expect(Date.now() - date.getTime()).toBeLessThanOrEqual(48 * 3_600_000);
+  }
+  // The partner series "Life Sciences 2020" is sponsored and stays out.
+  expect(xml).not.toContain('life-sciences-cluster-kept-growing');
+});
+
+test('robots.txt names the sitemap index and the news sitemap', async ({ request }) => {
+  const body = await (await request.get('/robots.txt')).text();
+  expect(body).toMatch(/^Sitemap: http:\/\/.+\/sitemap\.xml$/m);
+  expect(body).toMatch(/^Sitemap: http:\/\/.+\/news-sitemap\.xml$/m);
+});

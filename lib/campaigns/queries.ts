@@ -1,0 +1,43 @@
+import 'server-only';
+import { cache } from 'react';
+import { getDb } from '@/lib/db';
+import { cachedQuery } from '@/lib/cache/cached';
+import { campaignTag } from '@/lib/cache/tags';
+
+const campaignSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  description: true,
+  partnerName: true,
+  disclosureLabel: true,
+  startsAt: true,
+  endsAt: true,
+  updatedAt: true,
+} as const;
+
+/** A campaign by slug, or null. */
+export const getCampaignBySlug = cache((slug: string) =>
+  cachedQuery('campaign', [slug], [campaignTag(slug)], () => getDb().campaign.findUnique({ where: { slug }, select: campaignSelect })),
+);
+
+/**
+ * Campaigns running now (started, not ended), newest first. Keyed by the day so a campaign that
+ * starts or ends drops in or out without an edit.
+ */
+export function getCurrentCampaigns({ now = new Date() }: { now?: Date } = {}) {
+  const day = now.toISOString().slice(0, 10);
+  return cachedQuery('current-campaigns', [day], [], () =>
+    getDb().campaign.findMany({
+      where: { AND: [{ OR: [{ startsAt: null }, { startsAt: { lte: now } }] }, { OR: [{ endsAt: null }, { endsAt: { gte: now } }] }] },
+      orderBy: [{ startsAt: 'desc' }, { name: 'asc' }],
+      take: 4,
+      select: campaignSelect,
+    }),
+  );
+}
+
+/** Every campaign, for the sitemap. */
+export function getAllCampaigns() {
+  return cachedQuery('all-campaigns', [], [], () => getDb().campaign.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }));
+}

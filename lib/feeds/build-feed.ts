@@ -1,0 +1,48 @@
+import 'server-only';
+import { Feed } from 'feed';
+import type { FeedArticle } from '@/lib/articles/queries';
+import { mediaPath } from '@/lib/media/store';
+import { absoluteUrl, getSite } from '@/lib/seo/site';
+
+/**
+ * An RSS 2.0 feed built with the `feed` library: summary content (the standfirst), authors, section as
+ * category, and the hero image as enclosure.
+ */
+export function buildRssFeed({ title, description, path, feedPath, articles }: { title: string; description: string; path: string; feedPath: string; articles: FeedArticle[] }): string {
+  const site = getSite();
+  const feed = new Feed({
+    title,
+    description,
+    id: absoluteUrl(path),
+    link: absoluteUrl(path),
+    language: site.language,
+    image: site.logoUrl,
+    favicon: absoluteUrl('/favicon.ico'),
+    copyright: `© ${site.name}`,
+    updated: articles[0]?.updatedAt ?? new Date(0),
+    generator: 'Masthead',
+    feedLinks: { rss: absoluteUrl(feedPath) },
+  });
+  for (const a of articles) {
+    const url = absoluteUrl(`/${a.section.slug}/${a.slug}`);
+    feed.addItem({
+      title: a.headline,
+      id: url,
+      link: url,
+      description: a.standfirst,
+      date: a.publishedAt ?? a.updatedAt,
+      published: a.publishedAt ?? undefined,
+      author: a.authors.map(({ author }) => ({ name: author.name, link: absoluteUrl(`/authors/${author.slug}`) })),
+      category: [{ name: a.section.name, domain: absoluteUrl(`/${a.section.slug}`) }],
+      ...(a.heroImage
+        ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes, title: a.heroImage.alt } }
+        : {}),
+    });
+  }
+  return feed.rss2();
+}
+
+/** The response for a feed: RSS content type, cacheable by browsers and proxies for five minutes. */
+export function feedResponse(xml: string): Response {
+  return new Response(xml, { headers: { 'content-type': 'application/rss+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+}

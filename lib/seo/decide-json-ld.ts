@@ -1,0 +1,90 @@
+/** schema.org JSON-LD for reader pages: plain objects, built from page data and absolute URLs. */
+
+export type Site = { name: string; url: string; logoUrl: string; language: string };
+
+type Thing = Record<string, unknown>;
+
+/** Organization of the publisher, used on its own and inside NewsArticle. */
+export function organizationJsonLd(site: Site): Thing {
+  return {
+    '@type': 'Organization',
+    '@id': `${site.url}/#organization`,
+    name: site.name,
+    url: `${site.url}/`,
+    logo: { '@type': 'ImageObject', url: site.logoUrl, width: 600, height: 60 },
+  };
+}
+
+/** Organization + WebSite with a SearchAction, for the front page. */
+export function frontPageJsonLd(site: Site): Thing {
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [
+      organizationJsonLd(site),
+      {
+        '@type': 'WebSite',
+        '@id': `${site.url}/#website`,
+        name: site.name,
+        url: `${site.url}/`,
+        inLanguage: site.language,
+        publisher: { '@id': `${site.url}/#organization` },
+        potentialAction: {
+          '@type': 'SearchAction',
+          target: { '@type': 'EntryPoint', urlTemplate: `${site.url}/search?q={search_term_string}` },
+          'query-input': 'required name=search_term_string',
+        },
+      },
+    ],
+  };
+}
+
+/** BreadcrumbList from ordered (name, absolute url) crumbs. */
+export function breadcrumbJsonLd(crumbs: { name: string; url: string }[]): Thing {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.url })),
+  };
+}
+
+export type NewsArticleInput = {
+  url: string;
+  headline: string;
+  description: string;
+  imageUrls: string[];
+  publishedAt: Date;
+  modifiedAt: Date;
+  sectionName: string;
+  authors: { name: string; url: string; jobTitle?: string | null }[];
+  keywords: string[];
+};
+
+/**
+ * NewsArticle: headline (Google shows up to 110 characters), image, datePublished and dateModified as
+ * ISO 8601 with time zone (UTC, "Z"), authors as Person with url, publisher Organization with logo,
+ * articleSection and isAccessibleForFree.
+ */
+export function newsArticleJsonLd(site: Site, a: NewsArticleInput): Thing {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
+    url: a.url,
+    headline: a.headline.length > 110 ? `${a.headline.slice(0, 109)}…` : a.headline,
+    description: a.description,
+    image: a.imageUrls,
+    datePublished: a.publishedAt.toISOString(),
+    dateModified: (a.modifiedAt > a.publishedAt ? a.modifiedAt : a.publishedAt).toISOString(),
+    author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: p.url, ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}) })),
+    publisher: organizationJsonLd(site),
+    articleSection: a.sectionName,
+    ...(a.keywords.length ? { keywords: a.keywords } : {}),
+    inLanguage: site.language,
+    isAccessibleForFree: true,
+  };
+}
+
+/** Serialises JSON-LD for a <script> element: `<` is escaped so the text can never close the element. */
+export function serializeJsonLd(data: Thing): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

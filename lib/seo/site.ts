@@ -1,0 +1,76 @@
+import 'server-only';
+import type { Metadata } from 'next';
+import { getEnv } from '@/lib/env';
+import { mediaPath } from '@/lib/media/store';
+import type { Site } from '@/lib/seo/decide-json-ld';
+
+/** The publication as structured data and metadata see it, from the environment. */
+export function getSite(): Site {
+  const env = getEnv();
+  return { name: env.SITE_NAME, url: env.siteUrl, logoUrl: `${env.siteUrl}/logo.png`, language: env.SITE_LANGUAGE };
+}
+
+/** An absolute URL on this site. */
+export function absoluteUrl(path: string): string {
+  return `${getEnv().siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** An uploaded image resized to `width` px by the image optimiser (OpenGraph and JSON-LD use 1200). */
+export function resizedImageUrl(storageKey: string, width = 1200): string {
+  return absoluteUrl(`/_next/image?url=${encodeURIComponent(mediaPath(storageKey))}&w=${width}&q=75`);
+}
+
+/**
+ * Metadata every reader page carries: title, description, canonical URL, OpenGraph and Twitter card,
+ * with the image at 1200 px when there is one.
+ */
+export function pageMetadata({
+  title,
+  description,
+  path,
+  image,
+  type = 'website',
+  publishedAt,
+  modifiedAt,
+  section,
+  authors,
+}: {
+  title: string;
+  description: string;
+  path: string;
+  image?: { storageKey: string; width: number; height: number; alt: string } | null;
+  type?: 'website' | 'article';
+  publishedAt?: Date | null;
+  modifiedAt?: Date | null;
+  section?: string;
+  authors?: string[];
+}): Metadata {
+  const site = getSite();
+  const url = absoluteUrl(path);
+  const images = image
+    ? [{ url: resizedImageUrl(image.storageKey), width: 1200, height: Math.round((image.height / image.width) * 1200), alt: image.alt }]
+    : [{ url: site.logoUrl, width: 600, height: 60, alt: site.name }];
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      type,
+      url,
+      title,
+      description,
+      siteName: site.name,
+      locale: site.language,
+      images,
+      ...(type === 'article'
+        ? {
+            publishedTime: publishedAt?.toISOString(),
+            modifiedTime: modifiedAt?.toISOString(),
+            section,
+            authors,
+          }
+        : {}),
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title, description, images: images.map((i) => i.url) },
+  };
+}
