@@ -8,7 +8,7 @@
  * The command gets DATABASE_URL and a temporary MEDIA_DIR. Exits with the command's exit code.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db';
@@ -26,6 +26,8 @@ async function main() {
   if (command.length === 0) throw new Error('Usage: tsx scripts/with-test-database.ts [--seed] -- <command> [args…]');
 
   const temp = await mkdtemp(path.join(os.tmpdir(), 'masthead-test-'));
+  // Traversable (not listable) by others: run as root, the embedded PostgreSQL runs as the postgres user.
+  await chmod(temp, 0o711);
   const cleanups: (() => Promise<unknown>)[] = [() => rm(temp, { recursive: true, force: true })];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await fn().catch((error: unknown) => log(`cleanup: ${String(error)}`));
