@@ -67,6 +67,13 @@ async function measureWeight(browser: Browser, url: string): Promise<PageFigures
         jsRequests += 1;
       }
     });
+    // Console errors cost the best-practices score; name them so the fix is obvious.
+    page.on('console', (message) => {
+      if (message.type() === 'error') log(`  browser console error on ${url}: ${message.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) log(`  ${r.status()} for ${r.url()} (loaded by ${url})`);
+    });
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status()} in the browser`);
     await page.waitForTimeout(1_000);
