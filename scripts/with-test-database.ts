@@ -26,8 +26,8 @@ async function main() {
   if (command.length === 0) throw new Error('Usage: tsx scripts/with-test-database.ts [--seed] -- <command> [args…]');
 
   const temp = await mkdtemp(path.join(os.tmpdir(), 'masthead-test-'));
-  // mkdtemp makes a private folder; as root, PostgreSQL runs as the postgres user, who must enter it.
-  await chmod(temp, 0o755);
+  // Traversable (not listable) by others: run as root, the embedded PostgreSQL runs as the postgres user.
+  await chmod(temp, 0o711);
   const cleanups: (() => Promise<unknown>)[] = [() => rm(temp, { recursive: true, force: true })];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await fn().catch((error: unknown) => log(`cleanup: ${String(error)}`));

@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: builds the production app if needed, seeds a benchmark database in a temporary
+ * embedded PostgreSQL (never the user's data/), starts `next start`, warms up and measures the reader
+ * pages with wrk (autocannon when wrk is missing) at 50 connections with `Accept-Encoding: gzip`,
+ * next to a baseline (a bare Node http server returning the article's very bytes from memory).
+ * Prints markdown tables and writes JSON to bench-results/. Stops everything it started, also on Ctrl-C.
+ *
+ *   npm run bench                                   10,000 articles, 10 s per page
+ *   npm run bench -- --articles 1000,100000         scale run: every page at both sizes, and a comparison
+ *   npm run bench -- --duration 30s --warmup 5s --connections 50 --port 3500 --verbose
+ */
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { createPrismaClient } from '@/lib/db';
+import { startEmbeddedPostgres } from '@/lib/database/embedded-postgres';
+import { createFileStorage } from '@/lib/media/storage';
+import { seedDemo } from '../../prisma/seed/demo';
+import { migrateDatabase, projectRoot } from '../lib/database';
+import { loadAverage, machineInfo } from '../lib/machine';
+import { cleanupAll, cleanupOnSignals, freePort, onCleanup, spawnTracked, startNextServer, stopProcess, waitForHttp } from '../lib/processes';
+import { ensureProductionBuild } from '../lib/production-build';
+import { formatPageTable, formatScaleTable, type LoadResult, type PageRow } from './decide-load-result';
+import { measureUrl, pickLoadTool, type LoadTool } from './load';
+import { measurePublishToLive, type PublishResult } from './publish';
+import { BENCH_SEARCH_QUERY, seedArticlesUpTo } from './seed-articles';
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+type Options = { articles: number[]; durationS: number; warmupS: number; connections: number; port?: number; verbose: boolean };
+
+function seconds(value: string, flag: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
+  if (!match) throw new Error(`${flag} takes a duration such as 10s or 1m, not "${value}".`);
+  return Number(match[1]) * (match[2] === 'm' ? 60 : 1);
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { articles: [10_000], durationS: 10, warmupS: 3, connections: 50, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value.`);
+      return v;
+    };
+    if (flag === '--articles') {
+      options.articles = value()
+        .split(',')
+        .map((n) => Number(n.replace(/_/g, '')));
+      if (options.articles.some((n) => !Number.isInteger(n) || n < 100 || n > 1_000_000)) throw new Error('--articles takes whole numbers from 100 to 1,000,000, e.g. 10000 or 1000,100000.');
+      options.articles.sort((a, b) => a - b);
+    } else if (flag === '--duration') options.durationS = seconds(value(), flag);
+    else if (flag === '--warmup') options.warmupS = seconds(value(), flag);
+    else if (flag === '--connections') options.connections = Number(value());
+    else if (flag === '--port') options.port = Number(value());
+    else if (flag === '--verbose') options.verbose = true;
+    else throw new Error(`Unknown option ${flag}. Options: --articles N[,M] --duration 10s --warmup 3s --connections 50 --port N --verbose`);
+  }
+  return options;
+}
+
+/** GETs `url` once as a browser would (gzip), without following redirects. */
+function probe(url: string, encoding = 'gzip'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`${url} took longer than 30 s`)));
+  });
+}
+
+type PageSpec = { page: string; paths: string[] };
+
+async function pagesToMeasure(databaseUrl: string): Promise<PageSpec[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ section: string; slug: string }>(
+      `SELECT s.slug AS section, a.slug FROM "Article" a JOIN "Section" s ON s.id = a."sectionId"
+       WHERE s.slug = 'life-sciences' AND a.id NOT LIKE 'bench%' AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+       ORDER BY a."publishedAt" DESC LIMIT 1`,
+    );
+    const article = rows[0];
+    if (!article) throw new Error('The demo publication has no published life-sciences article to measure.');
+    return [
+      { page: 'front page', paths: ['/'] },
+      { page: 'section', paths: ['/life-sciences'] },
+      { page: 'article', paths: [`/${article.section}/${article.slug}`] },
+      { page: 'section page 50', paths: ['/life-sciences?page=50'] },
+      { page: 'search', paths: [`/search?q=${encodeURIComponent(BENCH_SEARCH_QUERY)}`] },
+      // The first of these that answers 2xx is the site feed.
+      { page: 'site feed', paths: ['/feed.xml', '/rss.xml', '/feed', '/api/feed'] },
+      { page: 'sitemap', paths: ['/sitemap.xml'] },
+    ];
+  } finally {
+    await client.end();
+  }
+}
+
+async function measurePages(baseUrl: string, specs: PageSpec[], options: Options, tool: LoadTool): Promise<PageRow[]> {
+  const rows: PageRow[] = [];
+  for (const spec of specs) {
+    let found: string | undefined;
+    const statuses: string[] = [];
+    for (const p of spec.paths) {
+      const { status } = await probe(baseUrl + p);
+      statuses.push(`${p} → ${status}`);
+      if (status >= 200 && status < 300) {
+        found = p;
+        break;
+      }
+    }
+    if (!found) {
+      const reason = spec.paths.length === 1 ? `HTTP ${statuses[0]!.split('→ ')[1]}` : `none answers 2xx`;
+      log(`${spec.page}: missing (${statuses.join(', ')})`);
+      rows.push({ page: spec.page, path: spec.paths.join(' '), status: 'missing', reason });
+      continue;
+    }
+    if (options.warmupS > 0) await measureUrl({ url: baseUrl + found, durationS: options.warmupS, connections: options.connections, tool });
+    const result = await measureUrl({ url: baseUrl + found, durationS: options.durationS, connections: options.connections, tool });
+    log(`${spec.page} ${found}: ${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms (load ${loadAverage()})`);
+    rows.push({ page: spec.page, path: found, status: 'measured', result });
+  }
+  return rows;
+}
+
+/** Serves the article's bytes from memory with a bare http server and measures it the same way. */
+async function measureBaseline(articleUrl: string, temp: string, options: Options, tool: LoadTool): Promise<LoadResult & { bytes: number }> {
+  const plain = await probe(articleUrl, 'identity');
+  if (plain.status !== 200) throw new Error(`The article ${articleUrl} answered ${plain.status}; the baseline needs its HTML.`);
+  const gzipped = gzipSync(plain.body);
+  const skip = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(plain.headers)) if (!skip.has(name) && typeof value === 'string') headers[name] = value;
+  headers['content-encoding'] = 'gzip';
+  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  const bodyFile = path.join(temp, 'baseline.html.gz');
+  const specFile = path.join(temp, 'baseline.json');
+  await writeFile(bodyFile, gzipped);
+  await writeFile(specFile, JSON.stringify({ headers, bodyFile }));
+  const port = await freePort();
+  const child = spawnTracked('baseline server', process.execPath, [path.join(projectRoot, 'scripts', 'bench', 'baseline-server.mjs'), String(port), specFile], {
+    stdio: 'ignore',
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    await waitForHttp(url, { child, timeoutMs: 10_000 });
+    if (options.warmupS > 0) await measureUrl({ url, durationS: options.warmupS, connections: options.connections, tool });
+    const result = await measureUrl({ url, durationS: options.durationS, connections: options.connections, tool });
+    log(`baseline (same ${gzipped.length} gzip bytes from memory): ${Math.round(result.rps)} req/s, p99 ${result.p99Ms.toFixed(1)} ms`);
+    return { ...result, bytes: gzipped.length };
+  } finally {
+    await stopProcess(child);
+  }
+}
+
+function describePublish(result: PublishResult): string {
+  if (result.status === 'not-measured') return `publish-to-live: not measured (${result.reason})`;
+  if (result.status === 'timed-out')
+    return `publish-to-live: NOT live after ${result.afterMs} ms (article ${result.articleMs === undefined ? 'not shown' : `${Math.round(result.articleMs)} ms`}, section front ${result.sectionMs === undefined ? 'not shown' : `${Math.round(result.sectionMs)} ms`})`;
+  return `publish-to-live: ${Math.round(result.liveMs)} ms (article URL ${Math.round(result.articleMs)} ms, section front ${Math.round(result.sectionMs)} ms; goal ≤ 1,000 ms)`;
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  cleanupOnSignals();
+  const machine = machineInfo();
+  const startedAt = new Date();
+  log(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; load average at start: ${loadAverage()}`);
+
+  await ensureProductionBuild(log);
+  const tool = pickLoadTool();
+  log(tool === 'wrk' ? 'Load generator: wrk.' : 'wrk is not installed: falling back to autocannon (slower; it shares Node with nothing else, but figures are not comparable with wrk runs).');
+
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'masthead-bench-'));
+  onCleanup('temporary folder', () => rm(temp, { recursive: true, force: true }));
+  // Traversable (not listable) by others: as root, PostgreSQL runs as the postgres system user.
+  await chmod(temp, 0o711);
+  const database = await startEmbeddedPostgres({ dataDir: path.join(temp, 'postgres'), databaseName: 'masthead_bench', log });
+  onCleanup('embedded PostgreSQL', () => database.stop());
+  await migrateDatabase(database.url);
+  const mediaDir = path.join(temp, 'media');
+  const db = createPrismaClient(database.url, 2);
+  try {
+    await seedDemo(db, createFileStorage(mediaDir));
+  } finally {
+    await db.$disconnect();
+  }
+  log('Seeded the demo publication.');
+
+  const port = options.port ?? (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
+  const specs = await pagesToMeasure(database.url);
+  const levels: { articles: number; seedSeconds: number; loadAverage: string; rows: PageRow[] }[] = [];
+  let baseline: (LoadResult & { bytes: number }) | undefined;
+  let publish: PublishResult = { status: 'not-measured', reason: 'not run' };
+
+  for (const [index, articles] of options.articles.entries()) {
+    const seedStarted = Date.now();
+    log(`Seeding up to ${articles.toLocaleString('en-GB')} published articles…`);
+    await seedArticlesUpTo(database.url, articles, log);
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    // A fresh server per size, so nothing cached at one size is served at the next.
+    const server = await startNextServer({ port, databaseUrl: database.url, mediaDir, verbose: options.verbose });
+    log(`next start on ${server.url} (${articles.toLocaleString('en-GB')} articles; load average ${loadAverage()})`);
+    const rows = await measurePages(server.url, specs, options, tool);
+    if (!baseline) {
+      const article = rows.find((r) => r.page === 'article');
+      if (article?.status === 'measured') baseline = await measureBaseline(server.url + article.path, temp, options, tool);
+    }
+    if (index === options.articles.length - 1) {
+      publish = await measurePublishToLive({ baseUrl: server.url, databaseUrl: database.url, sectionSlug: 'life-sciences' }).catch(
+        (error: unknown): PublishResult => ({ status: 'not-measured', reason: `failed: ${error instanceof Error ? error.message : String(error)}` }),
+      );
+    }
+    await server.stop();
+    levels.push({ articles, seedSeconds, loadAverage: loadAverage(), rows });
+  }
+
+  const out: string[] = [];
+  out.push(`## Masthead benchmark, ${startedAt.toISOString()}`);
+  out.push('');
+  out.push(
+    `${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}; ${tool}, ${options.connections} connections, ${options.durationS} s per page after ${options.warmupS} s warm-up, Accept-Encoding: gzip. Load average (1, 5, 15 min) at the end: ${loadAverage()}.`,
+  );
+  for (const level of levels) {
+    out.push('');
+    out.push(`### ${level.articles.toLocaleString('en-GB')} published articles (load average after: ${level.loadAverage})`);
+    out.push('');
+    out.push(formatPageTable(level.rows, baseline?.rps));
+  }
+  out.push('');
+  out.push(
+    baseline
+      ? `Baseline (bare Node http, the article's ${baseline.bytes.toLocaleString('en-GB')} gzip bytes from memory): ${Math.round(baseline.rps).toLocaleString('en-GB')} req/s, p50 ${baseline.p50Ms.toFixed(2)} ms, p99 ${baseline.p99Ms.toFixed(2)} ms.`
+      : 'Baseline: not measured (the article page did not answer).',
+  );
+  if (levels.length >= 2) {
+    out.push('');
+    out.push(`### Scale: ${levels[0]!.articles.toLocaleString('en-GB')} vs ${levels.at(-1)!.articles.toLocaleString('en-GB')} articles`);
+    out.push('');
+    out.push(formatScaleTable(levels[0]!, levels.at(-1)!, ['article', 'section', 'search']));
+  }
+  out.push('');
+  out.push(`- ${describePublish(publish)}`);
+  out.push(
+    `- dashboard article list and search at ${levels.at(-1)!.articles.toLocaleString('en-GB')} articles: not measured yet (no dashboard list or search query on this build; see docs/performance.md)`,
+  );
+  const report = out.join('\n');
+  console.log(`\n${report}\n`);
+
+  const resultsDir = path.join(projectRoot, 'bench-results');
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, JSON.stringify({ startedAt, machine, tool, options, loadAverageAtEnd: loadAverage(), levels, baseline, publish, report }, null, 2) + '\n');
+  log(`Wrote ${path.relative(projectRoot, file)}`);
+}
+
+main()
+  .then(() => cleanupAll())
+  .catch(async (error: unknown) => {
+    console.error(`\n[bench] ${error instanceof Error ? error.message : String(error)}`);
+    await cleanupAll();
+    process.exit(1);
+  });
