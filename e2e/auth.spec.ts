@@ -84,7 +84,7 @@ test('after 5 wrong passwords the form refuses further attempts, even the right 
 
 test('the Auth.js credentials endpoint answers 429 with Retry-After once throttled', async ({ playwright, baseURL, db }) => {
   const user = await createTestUser(db);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-real-ip': uniqueTestIp() } });
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-real-ip': uniqueTestIp(), origin: baseURL! } });
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const attempt = () => api.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password: 'wrong password', callbackUrl: '/dashboard' }, maxRedirects: 0 });
   for (let i = 0; i < 5; i++) expect((await attempt()).status()).toBe(302);
@@ -92,4 +92,13 @@ test('the Auth.js credentials endpoint answers 429 with Retry-After once throttl
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
   await api.dispose();
+});
+
+test('the Auth.js POST endpoints refuse a foreign or missing Origin', async ({ playwright, baseURL }) => {
+  for (const headers of [{ origin: 'https://evil.example' }, {} as Record<string, string>]) {
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+    const response = await api.post('/api/auth/callback/credentials', { form: { email: 'a@b.c', password: 'x' }, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    await api.dispose();
+  }
 });
