@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/auth';
 
 /** Collects CSP violations reported to the console while a page loads. */
-function watchCsp(page: import('@playwright/test').Page): string[] {
+function watchCsp(page: Page): string[] {
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());

@@ -22,7 +22,7 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <form method="get" aria-label="Filter the audit log" className="grid gap-3 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-5 sm:items-end">
+      <form method="get" aria-label="Filter the audit log" className="grid gap-3 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2 sm:items-end lg:grid-cols-5">
         <div>
           <label htmlFor="f-action" className="text-sm font-medium">
             Action

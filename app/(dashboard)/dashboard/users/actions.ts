@@ -23,7 +23,8 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     revalidatePath('/dashboard/users');
     return { ok: true, message: `Created ${user.email}.` };
   } catch (error) {
-    return formStateFromError(error);
+    const values = Object.fromEntries(['name', 'email', 'role'].map((k) => [k, String(formData.get(k) ?? '')]));
+    return { ...formStateFromError(error), values };
   }
 }
 

@@ -8,8 +8,10 @@ import { createUserAction } from './actions';
 export function CreateUserForm() {
   const [state, formAction, pending] = useActionState<FormState, FormData>(createUserAction, {});
   const errors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
   return (
-    <form action={formAction} aria-label="Create a user" className="grid gap-4 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2">
+    // Remounted with what was typed when the server refuses it (React resets a form after its action).
+    <form key={JSON.stringify(values)} action={formAction} aria-label="Create a user" className="grid gap-4 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2">
       {state.error ? (
         <p role="alert" className="text-sm text-red-800 sm:col-span-2">
           {state.error}
@@ -20,13 +22,13 @@ export function CreateUserForm() {
           {state.message}
         </p>
       ) : null}
-      <Field label="Name" name="name" required maxLength={120} errors={errors.name} />
-      <Field label="Email" name="email" type="email" required autoComplete="off" errors={errors.email} />
+      <Field label="Name" name="name" required maxLength={120} defaultValue={values.name} errors={errors.name} />
+      <Field label="Email" name="email" type="email" required autoComplete="off" defaultValue={values.email} errors={errors.email} />
       <div className="space-y-1">
         <label htmlFor="field-role" className="block text-sm font-medium">
           Role
         </label>
-        <select id="field-role" name="role" defaultValue="WRITER" className="block w-full rounded border border-neutral-400 px-3 py-2">
+        <select id="field-role" name="role" defaultValue={values.role || 'WRITER'} className="block w-full rounded border border-neutral-400 px-3 py-2">
           <option value="WRITER">Writer</option>
           <option value="EDITOR">Editor</option>
           <option value="ADMIN">Admin</option>
