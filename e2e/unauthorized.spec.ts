@@ -1,0 +1,73 @@
+import { expect, test } from './fixtures/auth';
+
+/**
+ * Who may open which dashboard route (and so reach its Server Actions' forms). Each action also checks
+ * the actor itself; tests/users.test.ts calls the same mutations with every role.
+ */
+const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | 'ADMIN')[] }[] = [
+  { path: '/dashboard', heading: 'Welcome', allowed: ['WRITER', 'EDITOR', 'ADMIN'] },
+  { path: '/dashboard/users', heading: 'Users', allowed: ['ADMIN'] },
+  { path: '/dashboard/audit', heading: 'Audit log', allowed: ['ADMIN'] },
+];
+
+for (const route of ROUTES) {
+  test(`anonymous visitors of ${route.path} are sent to the login page`, async ({ page }) => {
+    await page.goto(route.path);
+    await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(route.path)}`));
+  });
+}
+
+for (const role of ['WRITER', 'EDITOR', 'ADMIN'] as const) {
+  test(`a ${role.toLowerCase()} gets exactly the dashboard routes their role allows`, async ({ page, signInAs }) => {
+    await signInAs(role);
+    for (const route of ROUTES) {
+      const response = await page.goto(route.path);
+      if (route.allowed.includes(role)) {
+        expect(response?.status(), route.path).toBe(200);
+        await expect(page.getByRole('heading', { level: 1, name: new RegExp(route.heading) })).toBeVisible();
+      } else {
+        expect(response?.status(), route.path).toBe(403);
+        await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+      }
+    }
+    const nav = page.getByRole('navigation', { name: 'Dashboard' });
+    await page.goto('/dashboard');
+    await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(role === 'ADMIN' ? 1 : 0);
+    await expect(nav.getByRole('link', { name: 'Sections' })).toHaveCount(role === 'WRITER' ? 0 : 1);
+  });
+}
+
+test('an admin creates a user, changes their role and disables them; each is audited', async ({ page, signInAs, db }) => {
+  await signInAs('ADMIN');
+  await page.goto('/dashboard/users');
+  const email = `made-in-e2e-${Date.now()}@example.test`;
+  const form = page.getByRole('form', { name: 'Create a user' });
+  await form.getByLabel('Name').fill('Made In E2E');
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Role').selectOption('EDITOR');
+  await form.getByLabel('Password').fill('short');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  // The browser's own minlength check stops it first; remove it to see the server's message.
+  await form.getByLabel('Password').evaluate((el) => el.removeAttribute('minlength'));
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByRole('alert')).toContainText('Please correct the highlighted fields.');
+  await expect(form.getByText('Use at least 12 characters.')).toBeVisible();
+  await form.getByLabel('Password').fill('a long enough password');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByRole('status')).toHaveText(`Created ${email}.`);
+  expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: 'EDITOR', name: 'Made In E2E' });
+
+  const row = page.getByTestId(`user-${email}`);
+  await row.getByRole('combobox', { name: 'Role' }).selectOption('WRITER');
+  await row.getByRole('button', { name: 'Change role' }).click();
+  await expect(row.getByRole('status')).toContainText('Role changed');
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  expect(user).toMatchObject({ role: 'WRITER', disabled: true });
+  const actions = (await db.auditEvent.findMany({ where: { targetId: user.id }, select: { action: true } })).map((a) => a.action).sort();
+  expect(actions).toEqual(['user.created', 'user.disabled', 'user.role_changed']);
+
+  await page.goto(`/dashboard/audit?action=user.disabled`);
+  await expect(page.getByRole('table')).toContainText(user.id);
+});
