@@ -6,6 +6,11 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
+    // Reader pages use plain links: full page loads of cached HTML, and no router JavaScript to ship.
+    files: ['app/(site)/**', 'components/site/**', 'app/not-found.tsx'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

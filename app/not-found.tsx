@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export default function NotFound() {
   return (
@@ -8,9 +7,9 @@ export default function NotFound() {
         We could not find that page. It may have moved, or it may not have been published yet.
       </p>
       <p className="mt-4">
-        <Link href="/" className="font-semibold text-brand underline">
+        <a href="/" className="font-semibold text-brand underline">
           Go to the front page
-        </Link>
+        </a>
       </p>
     </main>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
 import { ArticleGrid } from '@/components/site/article-grid';
@@ -76,9 +75,9 @@ export default async function FrontPage({ searchParams }: Props) {
             {campaigns.map((c) => (
               <li key={c.id} className="border-l-4 border-accent pl-3">
                 <h3 className="font-bold">
-                  <Link href={`/campaigns/${c.slug}`} className="hover:underline">
+                  <a href={`/campaigns/${c.slug}`} className="hover:underline">
                     {c.name}
-                  </Link>
+                  </a>
                 </h3>
                 {c.disclosureLabel && <p className="text-sm text-neutral-700">{c.disclosureLabel}</p>}
               </li>
@@ -100,9 +99,9 @@ export default async function FrontPage({ searchParams }: Props) {
         .map((s) => (
           <section key={s.slug} aria-labelledby={`section-${s.slug}`} className="mt-10 border-t-2 border-neutral-900 pt-3">
             <h2 id={`section-${s.slug}`} className="mb-4 font-serif text-2xl font-bold">
-              <Link href={`/${s.slug}`} className="hover:underline">
+              <a href={`/${s.slug}`} className="hover:underline">
                 {s.name}
-              </Link>
+              </a>
             </h2>
             <ArticleGrid articles={s.articles} />
           </section>

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Picture } from '@/components/site/picture';
 import type { ReactNode } from 'react';
 import type { BlockNode, BodyDocument, ImageNode, InlineNode, ListItemNode } from '@/lib/articles/body-schema';
 import { isSafeUrl } from '@/lib/text/safe-url';
@@ -40,7 +40,7 @@ function BodyImage({ node }: { node: ImageNode }) {
   if (!isSafeUrl(src, { allowMailto: false })) return null;
   const picture =
     src.startsWith('/media/') && width && height ? (
-      <Image src={src} alt={alt} width={width} height={height} sizes="(min-width: 768px) 680px, 100vw" className="h-auto w-full" />
+      <Picture src={src} alt={alt} width={width} height={height} sizes="(min-width: 768px) 680px, 100vw" className="h-auto w-full" />
     ) : (
       // eslint-disable-next-line @next/next/no-img-element -- remote images have unknown size; next/image needs one
       <img src={src} alt={alt} loading="lazy" decoding="async" className="h-auto w-full" />

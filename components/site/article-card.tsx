@@ -1,5 +1,4 @@
-import Image from 'next/image';
-import Link from 'next/link';
+import { Picture } from '@/components/site/picture';
 import type { ArticleCard as ArticleCardData } from '@/lib/articles/queries';
 import { mediaPath } from '@/lib/media/store';
 import { formatDate } from '@/lib/text/format-date';
@@ -11,14 +10,13 @@ export function ArticleCard({ article, lead = false, headingLevel = 2 }: { artic
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-2' : 'flex flex-col gap-2'}>
       {article.heroImage && (
-        <Image
+        <Picture
           src={mediaPath(article.heroImage.storageKey)}
           alt=""
           width={article.heroImage.width}
           height={article.heroImage.height}
           sizes={lead ? '(min-width: 768px) 560px, 100vw' : '(min-width: 768px) 360px, 100vw'}
-          loading={lead ? 'eager' : 'lazy'}
-          fetchPriority={lead ? 'high' : undefined}
+          preload={lead}
           className="aspect-[16/9] h-auto w-full object-cover"
         />
       )}
@@ -28,9 +26,9 @@ export function ArticleCard({ article, lead = false, headingLevel = 2 }: { artic
           {article.section.name}
         </p>
         <Heading className={`font-serif font-bold leading-tight ${lead ? 'text-3xl' : 'text-xl'}`}>
-          <Link href={href} className="hover:underline">
+          <a href={href} className="hover:underline">
             {article.headline}
-          </Link>
+          </a>
         </Heading>
         {article.standfirst && <p className="mt-1 text-neutral-700">{article.standfirst}</p>}
         <p className="mt-1 text-sm text-neutral-600">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { pageHref } from '@/lib/articles/decide-pagination';
 
 /** Previous/next links with real URLs (`?page=N`), and where the reader is. Nothing when there is one page. */
@@ -7,9 +6,9 @@ export function Pagination({ path, page, pageCount, params = {} }: { path: strin
   return (
     <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-neutral-300 pt-4 text-sm font-semibold">
       {page > 1 ? (
-        <Link href={pageHref(path, page - 1, params)} rel="prev" className="text-brand underline underline-offset-2">
+        <a href={pageHref(path, page - 1, params)} rel="prev" className="text-brand underline underline-offset-2">
           ← Newer<span className="sr-only"> articles, page {page - 1}</span>
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -17,9 +16,9 @@ export function Pagination({ path, page, pageCount, params = {} }: { path: strin
         Page {page} of {pageCount}
       </p>
       {page < pageCount ? (
-        <Link href={pageHref(path, page + 1, params)} rel="next" className="text-brand underline underline-offset-2">
+        <a href={pageHref(path, page + 1, params)} rel="next" className="text-brand underline underline-offset-2">
           Older<span className="sr-only"> articles, page {page + 1}</span> →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** The masthead: skip link, site name and section navigation. */
 export function SiteHeader({ siteName, sections }: { siteName: string; sections: { name: string; slug: string }[] }) {
@@ -8,20 +7,20 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
         Skip to content
       </a>
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4">
-        <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
+        <a href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
           {siteName}
-        </Link>
-        <Link href="/search" className="no-print text-sm font-semibold text-brand underline-offset-2 hover:underline">
+        </a>
+        <a href="/search" className="no-print text-sm font-semibold text-brand underline-offset-2 hover:underline">
           Search
-        </Link>
+        </a>
       </div>
       <nav aria-label="Sections" className="border-t border-neutral-200">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold">
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={`/${s.slug}`} className="text-neutral-800 hover:text-brand hover:underline">
+              <a href={`/${s.slug}`} className="text-neutral-800 hover:text-brand hover:underline">
                 {s.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
@@ -62,9 +61,9 @@ export default async function SectionPage({ params, searchParams }: Props) {
       <header className="mb-8 border-b-2 border-neutral-900 pb-4">
         {section.parent && (
           <p className="text-sm font-semibold">
-            <Link href={`/${section.parent.slug}`} className="text-accent hover:underline">
+            <a href={`/${section.parent.slug}`} className="text-accent hover:underline">
               {section.parent.name}
-            </Link>
+            </a>
           </p>
         )}
         <h1 className="font-serif text-4xl font-bold">
@@ -77,9 +76,9 @@ export default async function SectionPage({ params, searchParams }: Props) {
             <ul className="flex flex-wrap gap-3 text-sm font-semibold">
               {section.children.map((c) => (
                 <li key={c.slug}>
-                  <Link href={`/${c.slug}`} className="rounded border border-neutral-300 px-2 py-1 hover:border-brand hover:text-brand">
+                  <a href={`/${c.slug}`} className="rounded border border-neutral-300 px-2 py-1 hover:border-brand hover:text-brand">
                     {c.name}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Pagination } from '@/components/site/pagination';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
@@ -78,9 +77,9 @@ export default async function SearchPage({ searchParams }: Props) {
               <li key={hit.id} className="border-b border-neutral-200 pb-4">
                 <p className="text-xs font-bold uppercase tracking-wide text-accent">{hit.sectionName}</p>
                 <h3 className="font-serif text-xl font-bold">
-                  <Link href={`/${hit.sectionSlug}/${hit.slug}`} className="hover:underline">
+                  <a href={`/${hit.sectionSlug}/${hit.slug}`} className="hover:underline">
                     <Highlighted text={hit.headlineHighlighted} />
-                  </Link>
+                  </a>
                 </h3>
                 <p className="mt-1 text-neutral-800">
                   <Highlighted text={hit.snippet} />

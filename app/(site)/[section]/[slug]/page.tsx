@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
-import Link from 'next/link';
+import { Picture } from '@/components/site/picture';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/site/article-body';
 import { ArticleGrid } from '@/components/site/article-grid';
@@ -94,24 +93,24 @@ export default async function ArticlePage({ params }: Props) {
         <ol className="flex flex-wrap gap-1">
           {crumbs.map((c) => (
             <li key={c.href}>
-              <Link href={c.href} className="underline-offset-2 hover:underline">
+              <a href={c.href} className="underline-offset-2 hover:underline">
                 {c.name}
-              </Link>
+              </a>
               <span aria-hidden="true"> › </span>
             </li>
           ))}
           <li>
-            <Link href={path} aria-current="page" className="underline-offset-2 hover:underline">
+            <a href={path} aria-current="page" className="underline-offset-2 hover:underline">
               {article.headline}
-            </Link>
+            </a>
           </li>
         </ol>
       </nav>
       {article.campaign && (
         <p className="mt-4 text-sm font-bold uppercase tracking-wide">
-          <Link href={`/campaigns/${article.campaign.slug}`} className="text-accent hover:underline">
+          <a href={`/campaigns/${article.campaign.slug}`} className="text-accent hover:underline">
             {article.campaign.name}
-          </Link>
+          </a>
         </p>
       )}
       {disclosure && (
@@ -135,9 +134,9 @@ export default async function ArticlePage({ params }: Props) {
             {article.authors.map(({ author }, i) => (
               <span key={author.id}>
                 {i > 0 && (i === article.authors.length - 1 ? ' and ' : '; ')}
-                <Link href={`/authors/${author.slug}`} className="font-semibold underline-offset-2 hover:underline">
+                <a href={`/authors/${author.slug}`} className="font-semibold underline-offset-2 hover:underline">
                   {author.name}
-                </Link>
+                </a>
                 {[author.jobTitle, author.organisation].some(Boolean) && (
                   <span className="text-neutral-700">, {[author.jobTitle, author.organisation].filter(Boolean).join(', ')}</span>
                 )}
@@ -159,14 +158,13 @@ export default async function ArticlePage({ params }: Props) {
       </div>
       {hero && (
         <figure className="mt-6">
-          <Image
+          <Picture
             src={mediaPath(hero.storageKey)}
             alt={hero.alt}
             width={hero.width}
             height={hero.height}
             sizes="(min-width: 800px) 768px, 100vw"
-            loading="eager"
-            fetchPriority="high"
+            preload
             className="h-auto w-full"
           />
           {(hero.caption || hero.credit) && (
@@ -185,9 +183,9 @@ export default async function ArticlePage({ params }: Props) {
           <ul className="flex flex-wrap gap-2 text-sm">
             {article.tags.map(({ tag }) => (
               <li key={tag.id}>
-                <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-neutral-300 px-3 py-1 hover:border-brand hover:text-brand">
+                <a href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-neutral-300 px-3 py-1 hover:border-brand hover:text-brand">
                   {tag.name}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -196,9 +194,9 @@ export default async function ArticlePage({ params }: Props) {
       {next && (
         <nav aria-label="Next article" className="no-print mt-10 border-t-2 border-neutral-900 pt-3">
           <p className="text-sm font-bold uppercase tracking-wide text-neutral-700">Next article</p>
-          <Link href={`/${next.section.slug}/${next.slug}`} rel="next" className="mt-1 block font-serif text-2xl font-bold hover:underline">
+          <a href={`/${next.section.slug}/${next.slug}`} rel="next" className="mt-1 block font-serif text-2xl font-bold hover:underline">
             {next.headline}
-          </Link>
+          </a>
         </nav>
       )}
       {related.length > 0 && (

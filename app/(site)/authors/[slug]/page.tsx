@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
+import { Picture } from '@/components/site/picture';
 import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
@@ -51,13 +51,12 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       <JsonLd data={{ '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: author.name, url: absoluteUrl(`/authors/${author.slug}`), ...(author.jobTitle ? { jobTitle: author.jobTitle } : {}) } }} />
       <header className="mb-8 flex flex-col gap-4 border-b-2 border-neutral-900 pb-6 sm:flex-row sm:items-center">
         {author.photo && (
-          <Image
+          <Picture
             src={mediaPath(author.photo.storageKey)}
             alt={`Portrait of ${author.name}`}
             width={author.photo.width}
             height={author.photo.height}
-            sizes="128px"
-            loading="eager"
+            preload
             fetchPriority="high"
             className="h-32 w-32 rounded-full object-cover"
           />
