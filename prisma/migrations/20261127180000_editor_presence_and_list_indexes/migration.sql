@@ -1,0 +1,21 @@
+-- CreateTable
+CREATE TABLE "ArticlePresence" (
+    "articleId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "seenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ArticlePresence_pkey" PRIMARY KEY ("articleId","userId")
+);
+
+-- CreateIndex
+CREATE INDEX "Article_updatedAt_id_idx" ON "Article"("updatedAt" DESC, "id" DESC);
+
+-- CreateIndex
+CREATE INDEX "Article_createdById_updatedAt_idx" ON "Article"("createdById", "updatedAt" DESC);
+
+-- AddForeignKey
+ALTER TABLE "ArticlePresence" ADD CONSTRAINT "ArticlePresence_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticlePresence" ADD CONSTRAINT "ArticlePresence_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
