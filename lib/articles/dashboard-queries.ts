@@ -7,6 +7,7 @@ import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schem
 import { bodyToPlainText } from '@/lib/articles/body-text';
 import { articleWhereFor } from '@/lib/articles/permissions';
 import { listArticlesSchema, type ListArticlesInput } from '@/lib/articles/schemas';
+import type { PublishedArticle } from '@/lib/articles/queries';
 
 export const PAGE_SIZE = 25;
 
@@ -160,4 +161,25 @@ export async function getRevisionTextOrThrow({ actor, articleId, version }: { ac
     standfirst: typeof s.standfirst === 'string' ? s.standfirst : '',
     bodyText: body.success ? bodyToPlainText(body.data) : '',
   };
+}
+
+/**
+ * An article in the shape the reader page renders, whatever its status: for the signed-in preview
+ * (`actor` given: permission applies) or a verified share link (`actor` null: the token is the permission).
+ */
+export async function getArticlePreview({ actor, articleId, viaShareLink = false }: { actor: Actor | null; articleId: string; viaShareLink?: boolean }): Promise<PublishedArticle | null> {
+  if (!actor && !viaShareLink) return null;
+  const article = await getDb().article.findFirst({
+    where: { AND: [{ id: articleId, deletedAt: null }, actor ? articleWhereFor(actor) : {}] },
+    include: {
+      section: { select: { name: true, slug: true, parent: { select: { name: true, slug: true } } } },
+      campaign: { select: { name: true, slug: true, partnerName: true, disclosureLabel: true } },
+      heroImage: true,
+      authors: { orderBy: { position: 'asc' }, include: { author: true } },
+      tags: { include: { tag: true } },
+    },
+  });
+  if (!article) return null;
+  const body: BodyDocument = bodyDocumentSchema.parse(article.body);
+  return { ...article, body };
 }
