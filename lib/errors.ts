@@ -1,22 +1,36 @@
+/** The kinds of failure a domain function reports to its caller; each maps to one response in one place. */
 export type AppErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID';
 
 /**
- * A failure the user may be told about: mapped to notFound(), a 4xx or a form message in one place.
- * `message` is safe to show; `fieldErrors` name the form fields at fault; `detail` carries data for the UI.
+ * A failure the user may be told about: its message is safe to show (never a database error's text).
+ * Routes map it with `appErrorStatus`; pages call `notFound()`/`forbidden()`; forms show the message.
  */
 export class AppError extends Error {
   override name = 'AppError';
   constructor(
-    public readonly code: AppErrorCode,
-    message: string = code,
-    public readonly fieldErrors: Record<string, string[]> = {},
-    public readonly detail?: Record<string, unknown>,
+    readonly code: AppErrorCode,
+    message: string = DEFAULT_MESSAGES[code],
+    readonly fieldErrors?: Record<string, string[]>,
+    /** Data for the UI, e.g. who saved last on a CONFLICT. */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
+const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
+  NOT_FOUND: 'Not found.',
+  FORBIDDEN: 'You do not have permission to do that.',
+  CONFLICT: 'Someone else changed this in the meantime. Reload to see their changes, then try again.',
+  INVALID: 'Some of the input is not valid.',
+};
+
 /** True for an AppError, optionally of one code. */
 export function isAppError(error: unknown, code?: AppErrorCode): error is AppError {
   return error instanceof AppError && (code === undefined || error.code === code);
+}
+
+/** The HTTP status for an AppError code. */
+export function appErrorStatus(code: AppErrorCode): number {
+  return { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400 }[code];
 }

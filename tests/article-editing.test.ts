@@ -161,17 +161,17 @@ describe('validation', () => {
     const one = await createArticle({ actor: editor, input: { headline: 'Slug one', sectionId } });
     await createArticle({ actor: editor, input: { headline: 'Slug two', sectionId } });
     const err = await expectAppError(saveArticle({ actor: editor, articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { slug: 'slug-two' }) }), 'INVALID');
-    expect(err.fieldErrors.slug?.[0]).toContain('already uses this slug');
+    expect(err.fieldErrors?.slug?.[0]).toContain('already uses this slug');
     const bad = await expectAppError(
       saveArticle({ actor: editor, articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { canonicalUrl: 'javascript:alert(1)' }) }),
       'INVALID',
     );
-    expect(bad.fieldErrors.canonicalUrl?.[0]).toContain('http');
+    expect(bad.fieldErrors?.canonicalUrl?.[0]).toContain('http');
     const badBody = await expectAppError(
       saveArticle({ actor: editor, articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { body: { type: 'doc', content: [{ type: 'script' }] } as never }) }),
       'INVALID',
     );
-    expect(Object.keys(badBody.fieldErrors)).toContain('body');
+    expect(Object.keys(badBody.fieldErrors ?? {})).toContain('body');
     expect((await db.article.findUniqueOrThrow({ where: { id: one.id } })).version).toBe(1);
   });
 });
@@ -180,10 +180,10 @@ describe('workflow', () => {
   it('the checklist blocks publishing until section, author, standfirst and hero alt text are present', async () => {
     const a = await createArticle({ actor: editor, input: { headline: 'Checklist', sectionId } });
     const err = await expectAppError(transitionArticle({ actor: editor, articleId: a.id, action: 'publish' }), 'INVALID');
-    expect(Object.keys(err.fieldErrors).sort()).toEqual(['authorIds', 'heroImage', 'standfirst']);
+    expect(Object.keys(err.fieldErrors ?? {}).sort()).toEqual(['authorIds', 'heroImage', 'standfirst']);
     await saveArticle({ actor: editor, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { authorIds: [authorId], standfirst: 'S', heroImageId: imageId, heroAlt: '' }) });
     const err2 = await expectAppError(transitionArticle({ actor: editor, articleId: a.id, action: 'publish' }), 'INVALID');
-    expect(err2.fieldErrors.heroImage?.[0]).toContain('alt text');
+    expect(err2.fieldErrors?.heroImage?.[0]).toContain('alt text');
     await saveArticle({ actor: editor, articleId: a.id, baseVersion: 2, content: await contentOf(a.id, { heroAlt: 'A harbour at dawn' }) });
     const done = await transitionArticle({ actor: editor, articleId: a.id, action: 'publish' });
     expect(done.status).toBe('PUBLISHED');

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { logoutAction } from '@/app/(auth)/login/actions';
+import { DashboardNav, type NavItem } from '@/components/dashboard/dashboard-nav';
+import { can } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+
+export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false } };
+
+const ROLE_LABEL = { ADMIN: 'Admin', EDITOR: 'Editor', WRITER: 'Writer' } as const;
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const items: NavItem[] = [
+    { href: '/dashboard', label: 'Home' },
+    { href: '/dashboard/articles', label: 'Articles' },
+    { href: '/dashboard/media', label: 'Media' },
+    ...(can(actor, 'manage:sections') ? [{ href: '/dashboard/sections', label: 'Sections' }] : []),
+    ...(can(actor, 'manage:campaigns') ? [{ href: '/dashboard/campaigns', label: 'Campaigns' }] : []),
+    ...(can(actor, 'manage:authors') ? [{ href: '/dashboard/authors', label: 'Authors' }] : []),
+    ...(can(actor, 'manage:users') ? [{ href: '/dashboard/users', label: 'Users' }] : []),
+    ...(can(actor, 'read:audit-log') ? [{ href: '/dashboard/audit', label: 'Audit log' }] : []),
+  ];
+  return (
+    <div className="min-h-screen bg-neutral-50">
+      <a href="#dashboard-main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-neutral-200 bg-white px-4 py-3">
+        <p className="font-bold">{getEnv().SITE_NAME} newsroom</p>
+        <div className="flex items-center gap-3 text-sm">
+          <p>
+            <span className="font-medium">{actor.name}</span> <span className="rounded bg-neutral-100 px-2 py-0.5 text-neutral-700">{ROLE_LABEL[actor.role]}</span>
+          </p>
+          <form action={logoutAction}>
+            <button type="submit" className="rounded border border-neutral-400 px-3 py-1.5 hover:bg-neutral-100 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row md:gap-8">
+        <aside className="md:w-48 md:shrink-0">
+          <DashboardNav items={items} />
+        </aside>
+        <main id="dashboard-main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
