@@ -522,7 +522,7 @@ export function ArticleEditor(props: Props) {
           {actions.includes('schedule') && (
             <label className="mt-2 block text-sm">
               Publish at ({timeZone})
-              <input type="datetime-local" className={fieldClass} value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} />
+              <input type="datetime-local" step={1} className={fieldClass} value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} />
               {fieldMessages('scheduledAt')}
             </label>
           )}

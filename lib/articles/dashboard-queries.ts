@@ -47,7 +47,8 @@ export async function listArticlesForDashboard({ actor, params }: { actor: Actor
   if (cursor) {
     const value = key === 'headline' ? cursor.v : new Date(cursor.v);
     const op = dir === 'asc' ? 'gt' : 'lt';
-    and.push({ OR: [{ [key]: { [op]: value } }, { [key]: value, id: { [op]: cursor.id } }] });
+    // (key, id) past the cursor, written so PostgreSQL can range-scan the key's index: key ≤ v AND (key < v OR id < cursor).
+    and.push({ [key]: { [dir === 'asc' ? 'gte' : 'lte']: value } }, { OR: [{ [key]: { [op]: value } }, { id: { [op]: cursor.id } }] });
   }
   const rows = await getDb().article.findMany({
     where: { AND: and },

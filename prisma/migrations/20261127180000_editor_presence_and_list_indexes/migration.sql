@@ -19,3 +19,10 @@ ALTER TABLE "ArticlePresence" ADD CONSTRAINT "ArticlePresence_articleId_fkey" FO
 -- AddForeignKey
 ALTER TABLE "ArticlePresence" ADD CONSTRAINT "ArticlePresence_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Dashboard headline search (ILIKE '%…%') stays fast at 100,000 articles with a trigram index.
+-- pg_trgm is a trusted extension (PostgreSQL 13+), so the database owner can create it.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- CreateIndex
+CREATE INDEX "Article_headline_trgm_idx" ON "Article" USING GIN ("headline" gin_trgm_ops);
