@@ -54,8 +54,10 @@ test('a writer writes an article with an image and submits it; an editor fixes t
   const saved = await db.article.findUniqueOrThrow({ where: { id: articleId } });
   const json = JSON.stringify(saved.body);
   expect(json).toContain('"type":"image"');
-  expect(json).toContain('{"type":"heading","attrs":{"level":2},"content":[{"type":"text","text":"Pasted title"}]}');
-  expect(json).toContain('{"type":"heading","attrs":{"level":3},"content":[{"type":"text","text":"Small head"}]}');
+  const blocks = (saved.body as { content: unknown[] }).content;
+  expect(blocks).toContainEqual({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Pasted title' }] });
+  expect(blocks).toContainEqual({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Small head' }] });
+  expect(blocks).toContainEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Plain ' }, { type: 'text', text: 'bold', marks: [{ type: 'bold' }] }] });
   expect(json).not.toMatch(/underline|font|span|Calibri|color/i);
   expect(saved.heroImageId).not.toBeNull();
   expect(saved.bylineText).toBe(writer.name);
