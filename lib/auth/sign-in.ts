@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/mutations';
+import { countLoginAttempt } from '@/lib/auth/login-throttle';
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '@/lib/auth/password';
 import type { Db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -23,6 +24,8 @@ let dummyHash: Promise<string> | undefined;
  * Checks an email and password. Unknown email, wrong password and disabled account all answer
  * `invalid` after the same argon2 work (no user enumeration, by message or by timing). Every outcome is
  * audited with the IP: `auth.sign_in` or `auth.sign_in_failed` (detail.reason says why, for admins only).
+ * Attempts are throttled first (lib/auth/login-throttle.ts): over the limit the answer is `throttled`
+ * and the password is not checked.
  */
 export async function authenticateWithPassword(
   db: Db,
@@ -31,6 +34,15 @@ export async function authenticateWithPassword(
   const parsed = signInSchema.safeParse({ email: rawEmail, password: rawPassword });
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
+
+  // Counted before the password is checked: over the limit, the password is never looked at.
+  const throttle = await countLoginAttempt(db, { email, ip });
+  if (!throttle.allowed) {
+    if (throttle.firstRefusal) {
+      await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_throttled', detail: { retryAfterSeconds: throttle.retryAfterSeconds }, ip });
+    }
+    return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  }
 
   const user = await db.user.findUnique({ where: { email } });
   dummyHash ??= hashPassword('masthead-timing-equaliser');

@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/components/dashboard/field';
+import type { FormState } from '@/lib/forms/form-state';
+import { createUserAction } from './actions';
+
+export function CreateUserForm() {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(createUserAction, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} aria-label="Create a user" className="grid gap-4 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2">
+      {state.error ? (
+        <p role="alert" className="text-sm text-red-800 sm:col-span-2">
+          {state.error}
+        </p>
+      ) : null}
+      {state.message ? (
+        <p role="status" className="text-sm text-green-800 sm:col-span-2">
+          {state.message}
+        </p>
+      ) : null}
+      <Field label="Name" name="name" required maxLength={120} errors={errors.name} />
+      <Field label="Email" name="email" type="email" required autoComplete="off" errors={errors.email} />
+      <div className="space-y-1">
+        <label htmlFor="field-role" className="block text-sm font-medium">
+          Role
+        </label>
+        <select id="field-role" name="role" defaultValue="WRITER" className="block w-full rounded border border-neutral-400 px-3 py-2">
+          <option value="WRITER">Writer</option>
+          <option value="EDITOR">Editor</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+      </div>
+      <Field label="Password" name="password" type="password" required minLength={12} autoComplete="new-password" hint="At least 12 characters. Share it with the person privately." errors={errors.password} />
+      <div className="sm:col-span-2">
+        <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-medium text-white hover:bg-neutral-700 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60">
+          Create user
+        </button>
+      </div>
+    </form>
+  );
+}

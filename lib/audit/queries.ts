@@ -1,0 +1,48 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { getDb } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { AppError } from '@/lib/errors';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+/** Filters from the query string; anything malformed is ignored rather than failing the page. */
+export const auditFilterSchema = z.object({
+  action: z.string().max(80).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  actor: z.string().max(320).optional().catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+/** One page of audit events, newest first, filtered by action, actor email and date (UTC days, inclusive). Admins only. */
+export async function listAuditEvents({ actor, filter }: { actor: Actor; filter: AuditFilter }) {
+  if (!can(actor, 'read:audit-log')) throw new AppError('FORBIDDEN');
+  const where: Prisma.AuditEventWhereInput = {};
+  if (filter.action) where.action = filter.action;
+  if (filter.actor) where.actorEmail = { contains: filter.actor.trim().toLowerCase(), mode: 'insensitive' };
+  if (filter.from || filter.to) {
+    where.createdAt = {
+      ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+      ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+    };
+  }
+  const page = filter.page ?? 1;
+  const db = getDb();
+  const [events, total, actions] = await Promise.all([
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: { id: true, action: true, actorEmail: true, targetType: true, targetId: true, detail: true, ip: true, createdAt: true, actor: { select: { name: true } } },
+    }),
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
+  ]);
+  return { events, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), actions: actions.map((a) => a.action) };
+}

@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_IP_LIMIT, ACCOUNT_LIMIT, IP_LIMIT } from '@/lib/auth/decide-login-throttle';
+import { countLoginAttempt } from '@/lib/auth/login-throttle';
+import { authenticateWithPassword } from '@/lib/auth/sign-in';
+import { createUser, uniqueSuffix } from '../prisma/seed/factories';
+import { testDb } from './support/db';
+
+const db = testDb(10);
+afterAll(() => db.$disconnect());
+
+/** Runs `total` tasks with at most `parallel` in flight. */
+async function inParallel<T>(total: number, parallel: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < total) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
+const passwordChecks = (email: string) => db.auditEvent.count({ where: { actorEmail: email, action: { in: ['auth.sign_in', 'auth.sign_in_failed'] } } });
+
+describe('login throttling', () => {
+  it('lets at most 5 passwords be checked per account and IP when 1,000 wrong guesses arrive 10 at a time', async () => {
+    const user = await createUser(db, { password: 'the right password here' });
+    const ip = `198.51.100.${Math.floor(Math.random() * 200)}`;
+    const results = await inParallel(1000, 10, () => authenticateWithPassword(db, { email: user.email, password: 'a wrong guess, again', ip }));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(ACCOUNT_IP_LIMIT);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(1000 - ACCOUNT_IP_LIMIT);
+    expect(await passwordChecks(user.email)).toBe(ACCOUNT_IP_LIMIT);
+    // One audit row for the refusals, not 995.
+    expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_throttled' } })).toBe(1);
+
+    // The right password is refused too while the window lasts, without being checked…
+    const refused = await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip });
+    expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(refused.ok === false && refused.reason === 'throttled' && refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await passwordChecks(user.email)).toBe(ACCOUNT_IP_LIMIT);
+    // …but works from another address (the per-account+IP limit is not a lockout of the owner).
+    const elsewhere = await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip: '203.0.113.77' });
+    expect(elsewhere.ok).toBe(true);
+  });
+
+  it('works again for the right password once the window is over', async () => {
+    const user = await createUser(db, { password: 'the right password here' });
+    const ip = '192.0.2.10';
+    await inParallel(8, 4, () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip }));
+    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ reason: 'throttled' });
+    // Age the counters into the previous window, as 15 minutes passing would.
+    await db.$executeRaw`UPDATE "LoginThrottle" SET "windowStart" = "windowStart" - interval '15 minutes' WHERE "key" LIKE ${`acct:${user.email}%`} OR "key" = ${`ip:${ip}`}`;
+    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ ok: true });
+  });
+
+  it('caps one IP across many accounts, counting atomically under parallel load', async () => {
+    const ip = `10.${Math.floor(Math.random() * 250)}.0.1`;
+    const now = new Date();
+    const decisions = await inParallel(IP_LIMIT + 30, 10, (i) => countLoginAttempt(db, { email: `someone-${i}-${uniqueSuffix()}@example.test`, ip, now }));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(IP_LIMIT);
+  });
+
+  it('caps password checks on one account guessed from many addresses', async () => {
+    const user = await createUser(db, { password: 'the right password here' });
+    await inParallel(ACCOUNT_LIMIT + 10, 10, (i) => authenticateWithPassword(db, { email: user.email, password: 'wrong guess', ip: `172.16.${Math.floor(i / 250)}.${i % 250}` }));
+    expect(await passwordChecks(user.email)).toBe(ACCOUNT_LIMIT);
+  });
+
+  it('refuses over-long or malformed input without counting or checking anything', async () => {
+    const result = await authenticateWithPassword(db, { email: 'x@example.test', password: 'p'.repeat(10_000), ip: '192.0.2.99' });
+    expect(result).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
