@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string = DEFAULT_MESSAGES[code],
     readonly fieldErrors?: Record<string, string[]>,
+    /** Data for the UI, e.g. who saved last on a CONFLICT. */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
   }

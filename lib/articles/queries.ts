@@ -91,20 +91,20 @@ export function getPublishedArticleId({ section, slug }: { section: string; slug
   });
 }
 
+/** What the article page shows, shared with the dashboard's preview so a preview is the exact reader page. */
+export const articlePageInclude = {
+  section: { select: { id: true, name: true, slug: true, parent: { select: { name: true, slug: true } } } },
+  campaign: { select: { id: true, name: true, slug: true, partnerName: true, disclosureLabel: true } },
+  heroImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, bytes: true, mimeType: true } },
+  authors: {
+    orderBy: { position: 'asc' },
+    select: { author: { select: { id: true, name: true, slug: true, jobTitle: true, organisation: true } } },
+  },
+  tags: { select: { tag: { select: { id: true, name: true, slug: true } } } },
+} as const satisfies Prisma.ArticleInclude;
+
 async function findArticle(id: string) {
-  return getDb().article.findFirst({
-    where: { ...publishedWhere(), id },
-    include: {
-      section: { select: { id: true, name: true, slug: true, parent: { select: { name: true, slug: true } } } },
-      campaign: { select: { id: true, name: true, slug: true, partnerName: true, disclosureLabel: true } },
-      heroImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, bytes: true, mimeType: true } },
-      authors: {
-        orderBy: { position: 'asc' },
-        select: { author: { select: { id: true, name: true, slug: true, jobTitle: true, organisation: true } } },
-      },
-      tags: { select: { tag: { select: { id: true, name: true, slug: true } } } },
-    },
-  });
+  return getDb().article.findFirst({ where: { ...publishedWhere(), id }, include: articlePageInclude });
 }
 
 /**

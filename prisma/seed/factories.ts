@@ -1,5 +1,5 @@
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
-import { bodyToPlainText } from '@/lib/articles/body-text';
+import { deriveArticleText } from '@/lib/articles/derive';
 import { hashPassword } from '@/lib/auth/password';
 import type { MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
@@ -168,7 +168,7 @@ export async function createArticle(db: PrismaClient, overrides: ArticleOverride
   const status = overrides.status ?? 'PUBLISHED';
   const authorIds = overrides.authorIds ?? [];
   const authors = authorIds.length ? await db.author.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
-  const bylineText = authorIds.map((id) => authors.find((a) => a.id === id)?.name ?? '').join(', ');
+  const { bodyText, bylineText } = deriveArticleText(body, authorIds, authors);
   const publishedAt = overrides.publishedAt !== undefined ? overrides.publishedAt : status === 'PUBLISHED' ? new Date() : null;
 
   return db.$transaction(async (tx) => {
@@ -178,7 +178,7 @@ export async function createArticle(db: PrismaClient, overrides: ArticleOverride
         slug: overrides.slug ?? slugify(headline),
         standfirst: overrides.standfirst ?? 'A standfirst that tells the reader why this matters.',
         body,
-        bodyText: bodyToPlainText(body),
+        bodyText,
         bylineText,
         status,
         publishedAt,

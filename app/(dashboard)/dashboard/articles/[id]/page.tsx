@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleEditor } from '@/components/dashboard/article-editor';
+import { requireActor } from '@/lib/auth/session';
+import { getArticleForEditOrThrow, getEditorChoices, listRecentImages } from '@/lib/articles/dashboard-queries';
+import { isOwnArticle } from '@/lib/articles/permissions';
+import { isAppError } from '@/lib/errors';
+
+export const metadata: Metadata = { title: 'Edit article' };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Loads an article the actor may see, or 404 (another writer's draft does not exist for them). */
+async function load(actor: Awaited<ReturnType<typeof requireActor>>, articleId: string) {
+  try {
+    return await getArticleForEditOrThrow({ actor, articleId });
+  } catch (error) {
+    if (isAppError(error, 'NOT_FOUND')) notFound();
+    throw error;
+  }
+}
+
+export default async function EditArticlePage({ params }: Props) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const article = await load(actor, id);
+  const [choices, images] = await Promise.all([getEditorChoices(), listRecentImages({ take: 40 })]);
+  const libraryImages = images.map((i) => ({ id: i.id, src: `/media/${i.storageKey}`, alt: i.alt, caption: i.caption, credit: i.credit, width: i.width, height: i.height }));
+  if (article.heroImage && !libraryImages.some((i) => i.id === article.heroImage?.id)) {
+    const h = article.heroImage;
+    libraryImages.unshift({ id: h.id, src: `/media/${h.storageKey}`, alt: h.alt, caption: h.caption, credit: h.credit, width: h.width, height: h.height });
+  }
+  return (
+    <div>
+      <h1 className="sr-only">Edit “{article.headline}”</h1>
+      <ArticleEditor
+        key={article.id}
+        articleId={article.id}
+        version={article.version}
+        status={article.status}
+        trashed={article.deletedAt !== null}
+        isOwn={isOwnArticle(actor, article)}
+        role={actor.role}
+        lastSavedAt={article.lastSavedAt.toISOString()}
+        lastSavedBy={article.lastSavedBy}
+        choices={{ sections: choices.sections, campaigns: choices.campaigns, authors: choices.authors.map((a) => ({ id: a.id, name: a.name })) }}
+        images={libraryImages}
+        initial={{
+          headline: article.headline,
+          slug: article.slug,
+          standfirst: article.standfirst,
+          body: article.body,
+          sectionId: article.sectionId,
+          campaignId: article.campaignId,
+          authorIds: article.authors.map((a) => a.authorId),
+          tagNames: article.tags.map((t) => t.tag.name),
+          heroImageId: article.heroImageId,
+          heroAlt: article.heroImage?.alt ?? '',
+          heroCaption: article.heroImage?.caption ?? '',
+          heroCredit: article.heroImage?.credit ?? '',
+          sponsored: article.sponsored,
+          seoTitle: article.seoTitle,
+          seoDescription: article.seoDescription,
+          canonicalUrl: article.canonicalUrl,
+        }}
+      />
+    </div>
+  );
+}

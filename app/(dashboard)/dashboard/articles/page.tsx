@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/lib/auth/session';
+import { getEditorChoices, listArticlesForDashboard } from '@/lib/articles/dashboard-queries';
+import { emptyToUndefined } from '@/lib/articles/schemas';
+import { formatDateTime } from '@/lib/text/format-date';
+
+export const metadata: Metadata = { title: 'Articles' };
+
+const STATUS_LABEL = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ArticlesPage({ searchParams }: Props) {
+  const actor = await requireActor();
+  const params = emptyToUndefined(await searchParams);
+  const [{ items, nextCursor }, choices] = await Promise.all([listArticlesForDashboard({ actor, params }), getEditorChoices()]);
+  const nextParams = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1] && e[0] !== 'cursor'));
+  if (nextCursor) nextParams.set('cursor', nextCursor);
+  const field = 'rounded border border-neutral-400 bg-white px-2 py-1.5 text-sm';
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Articles</h1>
+        <Link href="/dashboard/articles/new" className="rounded bg-neutral-900 px-3 py-2 text-sm font-semibold text-white hover:bg-neutral-700">
+          New article
+        </Link>
+      </div>
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter articles">
+        <label className="flex flex-col text-sm">
+          Headline
+          <input name="q" type="search" defaultValue={params.q ?? ''} className={field} />
+        </label>
+        <label className="flex flex-col text-sm">
+          Status
+          <select name="status" defaultValue={params.status ?? ''} className={field}>
+            <option value="">Any</option>
+            {Object.entries(STATUS_LABEL).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+            <option value="TRASH">Trash</option>
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Section
+          <select name="sectionId" defaultValue={params.sectionId ?? ''} className={field}>
+            <option value="">Any</option>
+            {choices.sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Author
+          <select name="authorId" defaultValue={params.authorId ?? ''} className={field}>
+            <option value="">Any</option>
+            {choices.authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Campaign
+          <select name="campaignId" defaultValue={params.campaignId ?? ''} className={field}>
+            <option value="">Any</option>
+            {choices.campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Sort
+          <select name="sort" defaultValue={params.sort ?? 'updated'} className={field}>
+            <option value="updated">Last updated</option>
+            <option value="created">Newest</option>
+            <option value="headline">Headline A–Z</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 text-sm hover:bg-neutral-100">
+          Apply
+        </button>
+      </form>
+      {items.length === 0 ? (
+        <p className="mt-6 text-neutral-700">No articles match.</p>
+      ) : (
+        <table className="mt-6 w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-b border-neutral-300">
+              <th scope="col" className="py-2 pr-3">Headline</th>
+              <th scope="col" className="py-2 pr-3">Status</th>
+              <th scope="col" className="py-2 pr-3">Section</th>
+              <th scope="col" className="py-2 pr-3">Byline</th>
+              <th scope="col" className="py-2">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id} className="border-b border-neutral-200 bg-white">
+                <td className="py-2 pr-3">
+                  <Link href={`/dashboard/articles/${a.id}`} className="font-semibold text-blue-800 underline-offset-2 hover:underline">
+                    {a.headline}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3">
+                  {a.deletedAt ? 'In trash' : STATUS_LABEL[a.status]}
+                  {a.status === 'SCHEDULED' && a.scheduledAt && <span className="block text-xs text-neutral-600">{formatDateTime(a.scheduledAt)}</span>}
+                </td>
+                <td className="py-2 pr-3">{a.section.name}</td>
+                <td className="py-2 pr-3">{a.bylineText}</td>
+                <td className="py-2">
+                  <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextCursor && (
+        <p className="mt-4">
+          <Link href={`/dashboard/articles?${nextParams.toString()}`} className="text-blue-800 underline">
+            Next page
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

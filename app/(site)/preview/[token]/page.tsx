@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleView } from '@/components/site/article-view';
+import { getArticlePreview } from '@/lib/articles/dashboard-queries';
+import { verifyPreviewToken } from '@/lib/articles/preview-token';
+import { getEnv } from '@/lib/env';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+/** A share link's preview: the exact reader page for an unpublished article, for anyone holding a valid, unexpired link. */
+export default async function SharedPreviewPage({ params }: Props) {
+  const { token } = await params;
+  const secret = getEnv().AUTH_SECRET;
+  const check = secret ? verifyPreviewToken({ token: decodeURIComponent(token), secret }) : ({ ok: false, reason: 'invalid' } as const);
+  if (!check.ok && check.reason === 'expired') {
+    return (
+      <div className="mx-auto max-w-xl py-16" role="alert">
+        <h1 className="font-serif text-3xl font-bold">This preview link has expired</h1>
+        <p className="mt-4 text-neutral-700">Preview links work for 48 hours. Ask the editor who shared it for a new one.</p>
+      </div>
+    );
+  }
+  if (!check.ok) notFound();
+  const article = await getArticlePreview({ actor: null, articleId: check.articleId, viaShareLink: true });
+  if (!article) notFound();
+  return (
+    <>
+      <p className="mx-auto mb-4 max-w-3xl bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950" role="note">
+        Preview: this article is not published. Link valid until {check.expiresAt.toUTCString()}.
+      </p>
+      <ArticleView article={article} />
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import { Picture } from '@/components/site/picture';
+import { ArticleBody } from '@/components/site/article-body';
+import { ArticleGrid } from '@/components/site/article-grid';
+import { JsonLd } from '@/components/site/json-ld';
+import { readingTimeMinutes } from '@/lib/articles/body-text';
+import { getNextArticle, getRelatedArticles, type PublishedArticle } from '@/lib/articles/queries';
+import { mediaPath } from '@/lib/media/store';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/decide-json-ld';
+import { absoluteUrl, getSite, resizedImageUrl } from '@/lib/seo/site';
+import { formatDateTime } from '@/lib/text/format-date';
+
+/** An edit counts as an update once it is more than a minute after publication. */
+const UPDATE_GRACE_MS = 60_000;
+
+/**
+ * The reader's article page. The article route renders it for published articles; the dashboard
+ * preview and share links render it for drafts, so a preview is exactly what readers will see.
+ */
+export async function ArticleView({ article }: { article: PublishedArticle }) {
+  const [related, next] = await Promise.all([
+    getRelatedArticles({ articleId: article.id, sectionId: article.section.id, tagIds: article.tags.map((t) => t.tag.id) }),
+    getNextArticle({ id: article.id, publishedAt: article.publishedAt, sectionId: article.section.id, campaignId: article.campaign?.id ?? null }),
+  ]);
+  const site = getSite();
+  const hero = article.heroImage;
+  const minutes = readingTimeMinutes(article.bodyText);
+  const path = `/${article.section.slug}/${article.slug}`;
+  const publishedAt = article.publishedAt ?? article.createdAt;
+  const updated = article.updatedAt.getTime() - publishedAt.getTime() > UPDATE_GRACE_MS;
+  const partner = article.campaign?.partnerName ? article.campaign : null;
+  const disclosure = article.sponsored || partner ? (article.campaign?.disclosureLabel ?? (partner ? `In partnership with ${partner.partnerName}` : 'Sponsored')) : null;
+
+  const crumbs = [
+    { name: 'Home', href: '/' },
+    ...(article.section.parent ? [{ name: article.section.parent.name, href: `/${article.section.parent.slug}` }] : []),
+    { name: article.section.name, href: `/${article.section.slug}` },
+  ];
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <JsonLd
+        data={newsArticleJsonLd(site, {
+          url: absoluteUrl(path),
+          headline: article.headline,
+          description: article.standfirst,
+          imageUrls: hero ? [resizedImageUrl(hero.storageKey)] : [site.logoUrl],
+          publishedAt,
+          modifiedAt: article.updatedAt,
+          sectionName: article.section.name,
+          authors: article.authors.map(({ author }) => ({ name: author.name, url: absoluteUrl(`/authors/${author.slug}`), jobTitle: author.jobTitle })),
+          keywords: article.tags.map((t) => t.tag.name),
+        })}
+      />
+      <JsonLd
+        data={breadcrumbJsonLd([...crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) })), { name: article.headline, url: absoluteUrl(path) }])}
+      />
+      <nav aria-label="Breadcrumb" className="no-print text-sm text-neutral-700">
+        <ol className="flex flex-wrap gap-1">
+          {crumbs.map((c) => (
+            <li key={c.href}>
+              <a href={c.href} className="underline-offset-2 hover:underline">
+                {c.name}
+              </a>
+              <span aria-hidden="true"> › </span>
+            </li>
+          ))}
+          <li>
+            <a href={path} aria-current="page" className="underline-offset-2 hover:underline">
+              {article.headline}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      {article.campaign && (
+        <p className="mt-4 text-sm font-bold uppercase tracking-wide">
+          <a href={`/campaigns/${article.campaign.slug}`} className="text-accent hover:underline">
+            {article.campaign.name}
+          </a>
+        </p>
+      )}
+      {disclosure && (
+        <aside aria-label="Disclosure" className="mt-2 border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p>
+            <strong className="mr-2 uppercase tracking-wide">{article.sponsored ? 'Sponsored' : 'Partner content'}</strong>
+            {disclosure}
+          </p>
+          <p className="mt-1">
+            This article was produced {article.sponsored ? 'with funding from' : 'in partnership with'} {partner?.partnerName ?? 'a commercial partner'}. It is
+            published under our editorial standards.
+          </p>
+        </aside>
+      )}
+      <h1 className="mt-3 font-serif text-3xl font-bold leading-tight sm:text-4xl md:text-5xl">{article.headline}</h1>
+      {article.standfirst && <p className="mt-3 text-xl leading-snug text-neutral-700">{article.standfirst}</p>}
+      <div className="mt-4 border-y border-neutral-200 py-3 text-sm">
+        {article.authors.length > 0 && (
+          <p>
+            By{' '}
+            {article.authors.map(({ author }, i) => (
+              <span key={author.id}>
+                {i > 0 && (i === article.authors.length - 1 ? ' and ' : '; ')}
+                <a href={`/authors/${author.slug}`} className="font-semibold underline-offset-2 hover:underline">
+                  {author.name}
+                </a>
+                {[author.jobTitle, author.organisation].some(Boolean) && (
+                  <span className="text-neutral-700">, {[author.jobTitle, author.organisation].filter(Boolean).join(', ')}</span>
+                )}
+              </span>
+            ))}
+          </p>
+        )}
+        <p className="mt-1 text-neutral-700">
+          <span className="font-semibold">Published</span> <time dateTime={publishedAt.toISOString()}>{formatDateTime(publishedAt)}</time>
+          {updated && (
+            <>
+              {' · '}
+              <span className="font-semibold">Updated</span> <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>
+            </>
+          )}
+          {' · '}
+          {minutes} min read
+        </p>
+      </div>
+      {hero && (
+        <figure className="mt-6">
+          <Picture
+            src={mediaPath(hero.storageKey)}
+            alt={hero.alt}
+            width={hero.width}
+            height={hero.height}
+            sizes="(min-width: 800px) 768px, 100vw"
+            preload
+            className="h-auto w-full"
+          />
+          {(hero.caption || hero.credit) && (
+            <figcaption className="mt-2 text-sm text-neutral-700">
+              {hero.caption}
+              {hero.credit && <span className="text-neutral-600">{hero.caption ? ' ' : ''}Photograph: {hero.credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+      <div className="prose prose-lg prose-neutral mt-6 max-w-none font-serif prose-headings:font-sans prose-a:text-brand">
+        <ArticleBody body={article.body} />
+      </div>
+      {article.tags.length > 0 && (
+        <nav aria-label="Topics" className="no-print mt-8">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {article.tags.map(({ tag }) => (
+              <li key={tag.id}>
+                <a href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-neutral-300 px-3 py-1 hover:border-brand hover:text-brand">
+                  {tag.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {next && (
+        <nav aria-label="Next article" className="no-print mt-10 border-t-2 border-neutral-900 pt-3">
+          <p className="text-sm font-bold uppercase tracking-wide text-neutral-700">Next article</p>
+          <a href={`/${next.section.slug}/${next.slug}`} rel="next" className="mt-1 block font-serif text-2xl font-bold hover:underline">
+            {next.headline}
+          </a>
+        </nav>
+      )}
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading" className="no-print mt-10 border-t border-neutral-300 pt-4">
+          <h2 id="related-heading" className="mb-4 font-serif text-2xl font-bold">
+            Related articles
+          </h2>
+          <ArticleGrid articles={related} />
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,180 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
+import { bodyToPlainText } from '@/lib/articles/body-text';
+import { articleWhereFor } from '@/lib/articles/permissions';
+import { listArticlesSchema, type ListArticlesInput } from '@/lib/articles/schemas';
+import { articlePageInclude, type PublishedArticle } from '@/lib/articles/queries';
+
+export const PAGE_SIZE = 25;
+
+type Cursor = { v: string; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (c && typeof c === 'object' && typeof (c as Cursor).v === 'string' && typeof (c as Cursor).id === 'string') return c as Cursor;
+  } catch {
+    // a tampered cursor is just the first page
+  }
+  return null;
+}
+
+/**
+ * One page of the dashboard's article list for `actor`: filtered, searched by headline, sorted and
+ * keyset-paginated on (sort key, id) so page 400 costs what page 1 does. Permission is part of the where.
+ */
+export async function listArticlesForDashboard({ actor, params }: { actor: Actor; params: ListArticlesInput }) {
+  const p = listArticlesSchema.parse(params);
+  const and: Prisma.ArticleWhereInput[] = [articleWhereFor(actor)];
+  if (p.status === 'TRASH') and.push({ deletedAt: { not: null } });
+  else {
+    and.push({ deletedAt: null });
+    if (p.status) and.push({ status: p.status });
+  }
+  if (p.sectionId) and.push({ sectionId: p.sectionId });
+  if (p.campaignId) and.push({ campaignId: p.campaignId });
+  if (p.authorId) and.push({ authors: { some: { authorId: p.authorId } } });
+  if (p.q) and.push({ headline: { contains: p.q, mode: 'insensitive' } });
+
+  const key = p.sort === 'headline' ? 'headline' : p.sort === 'created' ? 'createdAt' : 'updatedAt';
+  const dir = key === 'headline' ? 'asc' : 'desc';
+  const cursor = decodeCursor(p.cursor);
+  if (cursor) {
+    const value = key === 'headline' ? cursor.v : new Date(cursor.v);
+    const op = dir === 'asc' ? 'gt' : 'lt';
+    // (key, id) past the cursor, written so PostgreSQL can range-scan the key's index: key ≤ v AND (key < v OR id < cursor).
+    and.push({ [key]: { [dir === 'asc' ? 'gte' : 'lte']: value } }, { OR: [{ [key]: { [op]: value } }, { id: { [op]: cursor.id } }] });
+  }
+  const rows = await getDb().article.findMany({
+    where: { AND: and },
+    orderBy: [{ [key]: dir }, { id: dir }],
+    take: PAGE_SIZE + 1,
+    select: {
+      id: true,
+      headline: true,
+      slug: true,
+      status: true,
+      deletedAt: true,
+      updatedAt: true,
+      createdAt: true,
+      publishedAt: true,
+      scheduledAt: true,
+      bylineText: true,
+      version: true,
+      section: { select: { name: true, slug: true } },
+      campaign: { select: { name: true } },
+    },
+  });
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > PAGE_SIZE && last
+      ? encodeCursor({ v: key === 'headline' ? last.headline : (key === 'createdAt' ? last.createdAt : last.updatedAt).toISOString(), id: last.id })
+      : null;
+  return { items, nextCursor };
+}
+
+export type DashboardArticleRow = Awaited<ReturnType<typeof listArticlesForDashboard>>['items'][number];
+
+/** The choices the editor's pickers offer. */
+export async function getEditorChoices() {
+  const db = getDb();
+  const [sections, campaigns, authors] = await Promise.all([
+    db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
+    db.campaign.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.author.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, userId: true } }),
+  ]);
+  return { sections, campaigns, authors };
+}
+
+/** The newest images of the library, for the hero and inline image pickers. */
+export async function listRecentImages({ take = 24 }: { take?: number } = {}) {
+  return getDb().image.findMany({
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { id: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true },
+  });
+}
+
+/** An article as the editor loads it, or NOT_FOUND when `actor` may not see it. */
+export async function getArticleForEditOrThrow({ actor, articleId }: { actor: Actor; articleId: string }) {
+  const article = await getDb().article.findFirst({
+    where: { AND: [{ id: articleId }, articleWhereFor(actor)] },
+    include: {
+      section: { select: { id: true, name: true, slug: true } },
+      heroImage: { select: { id: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true } },
+      authors: { orderBy: { position: 'asc' }, select: { authorId: true, author: { select: { userId: true } } } },
+      tags: { select: { tag: { select: { name: true } } } },
+      createdBy: { select: { name: true } },
+    },
+  });
+  if (!article) throw new AppError('NOT_FOUND', 'This article does not exist or you may not see it.');
+  const latest = await getDb().articleRevision.findFirst({
+    where: { articleId },
+    orderBy: { version: 'desc' },
+    select: { createdAt: true, editor: { select: { name: true } } },
+  });
+  const body: BodyDocument = bodyDocumentSchema.parse(article.body);
+  return { ...article, body, lastSavedBy: latest?.editor?.name ?? null, lastSavedAt: latest?.createdAt ?? article.updatedAt };
+}
+
+export type ArticleForEdit = Awaited<ReturnType<typeof getArticleForEditOrThrow>>;
+
+/** Other people who had the article open in the last 30 seconds. */
+export async function listPresence({ actor, articleId }: { actor: Actor; articleId: string }) {
+  const visible = await getDb().article.findFirst({ where: { AND: [{ id: articleId }, articleWhereFor(actor)] }, select: { id: true } });
+  if (!visible) return [];
+  const rows = await getDb().articlePresence.findMany({
+    where: { articleId, userId: { not: actor.id }, seenAt: { gte: new Date(Date.now() - 30_000) } },
+    select: { user: { select: { name: true } } },
+  });
+  return rows.map((r) => r.user.name);
+}
+
+/** The revision history of an article, newest first. */
+export async function listRevisions({ actor, articleId }: { actor: Actor; articleId: string }) {
+  const visible = await getDb().article.findFirst({ where: { AND: [{ id: articleId }, articleWhereFor(actor)] }, select: { id: true, headline: true, version: true } });
+  if (!visible) throw new AppError('NOT_FOUND', 'This article does not exist or you may not see it.');
+  const revisions = await getDb().articleRevision.findMany({
+    where: { articleId },
+    orderBy: { version: 'desc' },
+    select: { id: true, version: true, createdAt: true, editor: { select: { name: true } } },
+  });
+  return { article: visible, revisions };
+}
+
+/** Headline, standfirst and body text of one revision, for the diff view. */
+export async function getRevisionTextOrThrow({ actor, articleId, version }: { actor: Actor; articleId: string; version: number }) {
+  const visible = await getDb().article.findFirst({ where: { AND: [{ id: articleId }, articleWhereFor(actor)] }, select: { id: true } });
+  if (!visible) throw new AppError('NOT_FOUND');
+  const rev = await getDb().articleRevision.findUnique({ where: { articleId_version: { articleId, version } }, select: { snapshot: true, version: true } });
+  if (!rev) throw new AppError('NOT_FOUND', 'That revision does not exist.');
+  const s = rev.snapshot as Record<string, unknown>;
+  const body = bodyDocumentSchema.safeParse(s.body);
+  return {
+    version: rev.version,
+    headline: typeof s.headline === 'string' ? s.headline : '',
+    standfirst: typeof s.standfirst === 'string' ? s.standfirst : '',
+    bodyText: body.success ? bodyToPlainText(body.data) : '',
+  };
+}
+
+/**
+ * An article in the shape the reader page renders, whatever its status: for the signed-in preview
+ * (`actor` given: permission applies) or a verified share link (`actor` null: the token is the permission).
+ */
+export async function getArticlePreview({ actor, articleId, viaShareLink = false }: { actor: Actor | null; articleId: string; viaShareLink?: boolean }): Promise<PublishedArticle | null> {
+  if (!actor && !viaShareLink) return null;
+  const article = await getDb().article.findFirst({
+    where: { AND: [{ id: articleId, deletedAt: null }, actor ? articleWhereFor(actor) : {}] },
+    include: articlePageInclude,
+  });
+  if (!article) return null;
+  const body: BodyDocument = bodyDocumentSchema.parse(article.body);
+  return { ...article, body };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { bodyDocumentSchema } from '@/lib/articles/body-schema';
+import { ARTICLE_ACTIONS } from '@/lib/articles/decide-transition';
+import { isSafeUrl } from '@/lib/text/safe-url';
+import { isValidSlug } from '@/lib/text/slug';
+
+const id = z.string().min(1).max(40);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+
+/** Everything the editor form saves. Unknown keys are rejected; the actor never comes from here. */
+export const articleContentSchema = z.strictObject({
+  headline: z.string().trim().min(1, 'Add a headline.').max(300, 'Headlines are at most 300 characters.'),
+  slug: z
+    .string()
+    .trim()
+    .refine(isValidSlug, 'Use lower-case letters, digits and single hyphens (at most 80 characters), e.g. "budget-vote-delayed".'),
+  standfirst: z.string().trim().max(1000, 'The standfirst is at most 1000 characters.').default(''),
+  body: bodyDocumentSchema,
+  sectionId: id,
+  campaignId: id.nullable().default(null),
+  authorIds: z.array(id).max(20).default([]).refine((ids) => new Set(ids).size === ids.length, 'Each author only once.'),
+  tagNames: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  heroImageId: id.nullable().default(null),
+  heroAlt: z.string().trim().max(500).default(''),
+  heroCaption: z.string().trim().max(1000).default(''),
+  heroCredit: z.string().trim().max(300).default(''),
+  sponsored: z.boolean().default(false),
+  seoTitle: optionalText(300),
+  seoDescription: optionalText(500),
+  canonicalUrl: optionalText(2048).refine(
+    (v) => v === null || (/^https?:\/\//i.test(v) && isSafeUrl(v)),
+    'The canonical URL must be a full http(s) address, e.g. https://example.com/story.',
+  ),
+});
+export type ArticleContent = z.infer<typeof articleContentSchema>;
+export type ArticleContentInput = z.input<typeof articleContentSchema>;
+
+/** A save: the content plus the version it was based on. */
+export const saveArticleSchema = z.strictObject({
+  articleId: id,
+  baseVersion: z.number().int().min(1),
+  content: articleContentSchema,
+});
+
+export const transitionSchema = z.strictObject({
+  articleId: id,
+  action: z.enum(ARTICLE_ACTIONS),
+  /** ISO date-time; required for "schedule". */
+  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const listArticlesSchema = z.object({
+  status: z.enum(['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED', 'TRASH']).optional().catch(undefined),
+  sectionId: z.string().max(40).optional().catch(undefined),
+  authorId: z.string().max(40).optional().catch(undefined),
+  campaignId: z.string().max(40).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(['updated', 'created', 'headline']).default('updated').catch('updated'),
+  cursor: z.string().max(200).optional().catch(undefined),
+});
+export type ListArticlesInput = z.input<typeof listArticlesSchema>;
+
+/** Collapses "" to undefined for search params, so empty filters mean "any". */
+export function emptyToUndefined(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(params)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    out[k] = value === '' ? undefined : value;
+  }
+  return out;
+}
