@@ -1,12 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { wantsBrotliAsset } from '@/lib/static-assets/decide-static-encoding';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /**
- * Runs before every page and route:
- * - sends build JavaScript and CSS brotli-compressed to browsers that accept it;
+ * Runs before every page and route (not static assets):
  * - sends visitors without a session cookie from /dashboard to /login. Convenience only, never the
  *   security boundary: every page, action and handler checks the session itself;
  * - sets the Content-Security-Policy (a per-request nonce on /dashboard and /login, which Next applies
@@ -16,11 +14,6 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith('/_next/static/')) {
-    // Build assets: the brotli copy when the browser takes it (app/static-br), else Next's gzip.
-    if (!wantsBrotliAsset(pathname, request.headers.get('accept-encoding'))) return NextResponse.next();
-    return NextResponse.rewrite(new URL(`/static-br/${pathname.slice('/_next/static/'.length)}`, request.url));
-  }
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
     const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
     if (!hasSession) {
@@ -48,5 +41,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };
