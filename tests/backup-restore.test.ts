@@ -123,7 +123,7 @@ describe('backup and restore', async () => {
         expect(Number(hits!.n)).toBeGreaterThan(0);
         expect(await countContentRows(target.url)).toBeGreaterThan(0);
 
-        console.log(`backup/restore drill (${engine}): ${restored.size} articles, ${images.length} media files, ${differences.length} differences`);
+        console.log(`[figure] backup/restore drill (${engine}): ${restored.size} articles, ${images.length} media files, ${differences.length} differences`);
         expect(differences).toEqual([]);
         // Files written after the snapshot may be copied too (unreferenced, harmless); none may be missing.
         expect(manifest.media.files.length).toBeGreaterThanOrEqual(images.length);
