@@ -51,6 +51,12 @@ async function main() {
   });
   let startExited = false;
   start.on('exit', () => (startExited = true));
+  // If the test itself is stopped, take npm start (and so PostgreSQL) down with it.
+  process.once('SIGTERM', () => {
+    start.kill('SIGTERM');
+    setTimeout(() => process.exit(1), 20_000).unref();
+    start.once('exit', () => process.exit(1));
+  });
 
   const postmaster = async () => parsePostmasterPid(await fs.readFile(path.join(pgDir, 'postmaster.pid'), 'utf8').catch(() => ''));
   const databaseUrl = async () => {

@@ -13,6 +13,9 @@ import { projectRoot } from '../lib/database';
 
 type Check = { name: string; what: string; command: string[] };
 
+/** A check still running after this long (SECURITY_CHECK_TIMEOUT, seconds) is stopped and fails. */
+const CHECK_TIMEOUT_MS = Number(process.env.SECURITY_CHECK_TIMEOUT ?? 900) * 1000;
+
 /** The checks, in order. Add a check here: it must print `[figure] …` lines and exit non-zero on failure. */
 const checks: Check[] = [
   {
@@ -32,6 +35,11 @@ function runCheck(check: Check): Promise<{ code: number; figures: string[]; seco
     const child = spawn(check.command[0]!, check.command.slice(1), { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
     const figures: string[] = [];
     let pending = '';
+    const timer = setTimeout(() => {
+      console.log(`[security] ${check.name} still running after ${CHECK_TIMEOUT_MS / 1000} s: stopping it (counts as failed).`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+    }, CHECK_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
       pending += chunk.toString();
@@ -42,7 +50,10 @@ function runCheck(check: Check): Promise<{ code: number; figures: string[]; seco
         if (figure) figures.push(figure[1]!);
       }
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, figures, seconds: Math.round((Date.now() - started) / 1000) }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, figures, seconds: Math.round((Date.now() - started) / 1000) });
+    });
     child.on('error', () => resolve({ code: 1, figures, seconds: 0 }));
   });
 }
