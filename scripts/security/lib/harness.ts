@@ -1,0 +1,78 @@
+/** Small helpers shared by the security checks: figures, waiting, canonical hashes, child processes. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+
+/** Prints a figure line; scripts/security/run.ts collects these. */
+export function printFigure(text: string): void {
+  console.log(`[figure] ${text}`);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `condition` is true; throws after `ms` with `what` in the message. */
+export async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, ms: number, every = 200): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await Promise.resolve(condition()).catch(() => false)) return Date.now() - started;
+    if (Date.now() - started > ms) throw new Error(`Timed out after ${ms / 1000} s waiting for ${what}`);
+    await sleep(every);
+  }
+}
+
+/** JSON with object keys sorted, so a document hashes the same before and after a jsonb round trip. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function hashJson(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/** GET `url`; the status, or 0 when nothing answered. */
+export async function httpStatus(url: string, timeoutMs = 10_000): Promise<number> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+/** Spawns a long-running child with its output teed into `logFile`; `onLine` sees every stdout/stderr line. */
+export function spawnLogged(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd: string; logFile: string; onLine?: (line: string) => void },
+): ChildProcess {
+  const out = createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.on('data', (chunk: Buffer) => {
+      out.write(chunk);
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) options.onLine?.(line);
+    });
+  }
+  child.on('exit', () => out.end());
+  return child;
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
