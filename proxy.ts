@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isRedirectablePath, lookupRedirect } from '@/lib/redirects/redirect-lookup';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /**
  * Runs before every page and route (not static assets):
+ * - answers 301 for a path the Redirect table moved (a changed slug or section), from a short cache;
  * - sends visitors without a session cookie from /dashboard to /login. Convenience only, never the
  *   security boundary: every page, action and handler checks the session itself;
  * - sets the Content-Security-Policy (a per-request nonce on /dashboard and /login, which Next applies
@@ -12,8 +14,12 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  * - tells server code which path was requested (x-masthead-path), so requireActor() can come back to it.
  * The headers that never vary are in next.config.js.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if ((request.method === 'GET' || request.method === 'HEAD') && isRedirectablePath(pathname)) {
+    const target = await lookupRedirect(pathname);
+    if (target && target !== pathname) return NextResponse.redirect(new URL(`${target}${search}`, request.url), 301);
+  }
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
     const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
     if (!hasSession) {
