@@ -198,3 +198,17 @@ test('a changed slug answers a permanent redirect to the new URL', async ({ requ
   for (const l of locations) expect(l.value).toBe(`/business/${article.slug}`);
   expect((await request.get(`/business/${article.slug}`)).status()).toBe(200);
 });
+
+test('an article edited after publication says "Updated"; an untouched one does not', async ({ page }) => {
+  const section = await db.section.findUniqueOrThrow({ where: { slug: 'culture' } });
+  const publishedAt = new Date(Date.now() - 2 * 24 * 3_600_000);
+  const untouched = await createArticle(db, { sectionId: section.id, headline: `Untouched ${uniqueSuffix()}`, publishedAt });
+  const edited = await createArticle(db, { sectionId: section.id, headline: `Edited ${uniqueSuffix()}`, publishedAt });
+  await db.article.update({ where: { id: edited.id }, data: { standfirst: 'Corrected standfirst.' } });
+
+  await page.goto(`/culture/${untouched.slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Updated', { exact: true })).toHaveCount(0);
+  await page.goto(`/culture/${edited.slug}`);
+  await expect(page.getByText('Updated', { exact: true })).toBeVisible();
+});

@@ -182,6 +182,8 @@ export async function createArticle(db: PrismaClient, overrides: ArticleOverride
         bylineText,
         status,
         publishedAt,
+        // A seeded article was last edited when it was published, so readers see no "Updated" line.
+        ...(publishedAt ? { updatedAt: publishedAt } : {}),
         scheduledAt: overrides.scheduledAt ?? null,
         sectionId: overrides.sectionId,
         campaignId: overrides.campaignId ?? null,
