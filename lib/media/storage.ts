@@ -1,4 +1,5 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Where media bytes live. The file store below is the default; an object store can replace it. */
@@ -15,6 +16,11 @@ const KEY = /^[a-z0-9][a-z0-9-]{0,80}\.(jpg|png|webp|avif)$/;
 /** True for keys the server generates (`<random>.<ext>`): no slashes, dots or traversal. */
 export function isValidStorageKey(key: string): boolean {
   return KEY.test(key);
+}
+
+/** A server-generated storage key (`<32 hex>.<ext>`): random, so names never collide or leak an upload's file name. */
+export function newStorageKey(ext: 'jpg' | 'png' | 'webp' | 'avif'): string {
+  return `${randomBytes(16).toString('hex')}.${ext}`;
 }
 
 function assertKey(key: string): void {

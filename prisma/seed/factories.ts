@@ -1,11 +1,11 @@
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import { deriveArticleText } from '@/lib/articles/derive';
 import { hashPassword } from '@/lib/auth/password';
-import type { MediaStorage } from '@/lib/media/storage';
+import { newStorageKey, type MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ArticleStatus, Role } from '@/lib/generated/prisma/enums';
-import { newStorageKey, paintPicture } from './images';
+import { paintPicture } from './images';
 
 /**
  * Seed factories: one function per kind of row, each with sensible defaults and overrides. The demo

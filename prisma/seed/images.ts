@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 
 /** A deterministic pseudo-random generator (mulberry32), so demo pictures are the same on every machine. */
@@ -37,9 +36,4 @@ export async function paintPicture({ seed, width = 1600, height = 900 }: { seed:
     ${hills}
   </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
-}
-
-/** A server-generated storage key: random, so names never collide or leak the upload's file name. */
-export function newStorageKey(ext: 'jpg' | 'png' | 'webp' | 'avif'): string {
-  return `${randomBytes(12).toString('hex')}.${ext}`;
 }
