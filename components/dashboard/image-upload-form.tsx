@@ -1,0 +1,84 @@
+'use client';
+
+import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { uploadImageAction, type UploadedImage, type UploadState } from '@/app/(dashboard)/dashboard/media/actions';
+import { Field } from '@/components/dashboard/field';
+import { MAX_UPLOAD_BYTES } from '@/lib/media/decide-upload';
+
+type Props = {
+  /** Accessible name of the form, e.g. "Upload an image". */
+  label: string;
+  /** Called once with each newly stored image (the editor selects it as the hero). */
+  onUploaded?: (image: UploadedImage) => void;
+  /** Disables every control (e.g. an article the user may not edit). */
+  disabled?: boolean;
+};
+
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp,.avif';
+
+/**
+ * Uploads one image with its alt text, caption and credit. Errors are announced (role=alert) and tied
+ * to their field; a file over the size limit is refused before it is sent.
+ */
+export function ImageUploadForm({ label, onUploaded, disabled }: Props) {
+  const [state, formAction, pending] = useActionState<UploadState, FormData>(uploadImageAction, {});
+  const [localError, setLocalError] = useState<string | null>(null);
+  const reported = useRef<string | null>(null);
+  const id = useId();
+  useEffect(() => {
+    if (state.image && reported.current !== state.image.id) {
+      reported.current = state.image.id;
+      onUploaded?.(state.image);
+    }
+  }, [state.image, onUploaded]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get('file');
+    if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+      event.preventDefault();
+      setLocalError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Export a smaller image.`);
+      return;
+    }
+    setLocalError(null);
+  };
+
+  const error = localError ?? state.error;
+  const errors = state.fieldErrors ?? {};
+  const values = state.ok ? {} : (state.values ?? {});
+  return (
+    // Remounted with what was typed when the server refuses it (React resets a form after its action).
+    <form key={JSON.stringify(values)} action={formAction} onSubmit={onSubmit} aria-label={label} className="grid gap-3 sm:grid-cols-2">
+      {error ? (
+        <p role="alert" className="text-sm text-red-800 sm:col-span-2">
+          {error}
+        </p>
+      ) : null}
+      {state.ok && state.message && !localError ? (
+        <p role="status" className="text-sm text-green-800 sm:col-span-2">
+          {state.message}
+        </p>
+      ) : null}
+      <fieldset disabled={disabled || pending} className="contents">
+        <Field
+          id={`${id}-file`}
+          label="Image file"
+          name="file"
+          type="file"
+          accept={ACCEPT}
+          required
+          hint={`JPEG, PNG, WebP or AVIF, up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB and 50 megapixels.`}
+          errors={localError ? [localError] : errors.file}
+          className="space-y-1 sm:col-span-2"
+        />
+        <Field id={`${id}-alt`} label="Alt text" name="alt" maxLength={500} defaultValue={values.alt} hint="What the picture shows, for people who cannot see it." errors={errors.alt} />
+        <Field id={`${id}-credit`} label="Credit" name="credit" maxLength={300} defaultValue={values.credit} hint="e.g. Photo: Jane Doe / Reuters" errors={errors.credit} />
+        <Field id={`${id}-caption`} label="Caption" name="caption" maxLength={1000} defaultValue={values.caption} errors={errors.caption} className="space-y-1 sm:col-span-2" />
+        <div className="sm:col-span-2">
+          <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-medium text-white hover:bg-neutral-700 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60">
+            {pending ? 'Uploading…' : 'Upload'}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
