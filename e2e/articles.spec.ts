@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { createArticle, createAuthor, createSection } from '../prisma/seed/factories';
+import { realImage } from '../tests/support/image-files';
 import { createTestUser, expect, signInWithForm, test, type TestUser } from './fixtures/auth';
 
 /** A seeded library image with alt text (the demo seed's). */
@@ -46,8 +47,14 @@ test('a writer writes an article with an image and submits it; an editor fixes t
   });
   await writerPage.getByRole('button', { name: 'Insert image' }).click();
   await writerPage.getByRole('group', { name: 'Choose an image to insert' }).getByRole('button').first().click();
-  const image = await anImage(db);
-  await writerPage.getByRole('radiogroup', { name: 'Hero image' }).getByRole('radio', { name: image.alt }).first().check({ force: true });
+  // The hero image is uploaded from the editor itself and becomes the hero at once.
+  const heroAlt = `Ferries at the reopened quay ${Date.now()}`;
+  await writerPage.getByRole('group', { name: 'Hero image', exact: true }).getByText('Upload a new hero image').click();
+  const upload = writerPage.getByRole('form', { name: 'Upload a hero image' });
+  await upload.getByLabel('Image file').setInputFiles({ name: 'quay.jpg', mimeType: 'image/jpeg', buffer: await realImage('jpeg', 1200, 675) });
+  await upload.getByLabel('Alt text').fill(heroAlt);
+  await upload.getByRole('button', { name: 'Upload' }).click();
+  await expect(writerPage.getByRole('radiogroup', { name: 'Hero image' }).getByRole('radio', { name: heroAlt })).toBeChecked();
   await expectSaved(writerPage);
   if (process.env.E2E_SCREENSHOTS) await writerPage.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/editor.png`, fullPage: true });
 
@@ -60,7 +67,7 @@ test('a writer writes an article with an image and submits it; an editor fixes t
   expect(blocks).toContainEqual({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Small head' }] });
   expect(blocks).toContainEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Plain ' }, { type: 'text', text: 'bold', marks: [{ type: 'bold' }] }] });
   expect(json).not.toMatch(/underline|font|span|Calibri|color/i);
-  expect(saved.heroImageId).not.toBeNull();
+  expect(saved.heroImageId).toBe((await db.image.findFirstOrThrow({ where: { alt: heroAlt } })).id);
   expect(saved.bylineText).toBe(writer.name);
 
   await writerPage.getByRole('button', { name: 'Submit for review' }).click();

@@ -1,4 +1,6 @@
+import { createImage } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
+import { openTestData } from './fixtures/data';
 
 /**
  * Who may open which dashboard route (and so reach its Server Actions' forms). Each action also checks
@@ -6,6 +8,7 @@ import { expect, test } from './fixtures/auth';
  */
 const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | 'ADMIN')[] }[] = [
   { path: '/dashboard', heading: 'Welcome', allowed: ['WRITER', 'EDITOR', 'ADMIN'] },
+  { path: '/dashboard/media', heading: 'Media', allowed: ['WRITER', 'EDITOR', 'ADMIN'] },
   { path: '/dashboard/users', heading: 'Users', allowed: ['ADMIN'] },
   { path: '/dashboard/audit', heading: 'Audit log', allowed: ['ADMIN'] },
 ];
@@ -36,6 +39,23 @@ for (const role of ['WRITER', 'EDITOR', 'ADMIN'] as const) {
     await expect(nav.getByRole('link', { name: 'Sections' })).toHaveCount(role === 'WRITER' ? 0 : 1);
   });
 }
+
+test('an image page: anonymous visitors go to login; writers may view but not edit or delete an image of someone else', async ({ page, signInAs, db }) => {
+  const { storage } = openTestData();
+  const image = await createImage(db, storage, { alt: `Someone else's picture ${Date.now()}` });
+  const path = `/dashboard/media/${image.id}`;
+  await page.goto(path);
+  await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(path)}`));
+  for (const role of ['WRITER', 'EDITOR', 'ADMIN'] as const) {
+    await page.context().clearCookies();
+    await signInAs(role);
+    expect((await page.goto(path))?.status(), role).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: image.alt })).toBeVisible();
+    const manages = role === 'WRITER' ? 0 : 1;
+    await expect(page.getByRole('form', { name: 'Edit image text' }), role).toHaveCount(manages);
+    await expect(page.getByRole('button', { name: 'Delete image' }), role).toHaveCount(manages);
+  }
+});
 
 test('an admin creates a user, changes their role and disables them; each is audited', async ({ page, signInAs, db }) => {
   await signInAs('ADMIN');
