@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { uploadImageAction, type UploadedImage, type UploadState } from '@/app/(dashboard)/dashboard/media/actions';
 import { Field } from '@/components/dashboard/field';
-import { MAX_UPLOAD_BYTES } from '@/lib/media/decide-upload';
+import { MAX_UPLOAD_BYTES, tooLargeMessage } from '@/lib/media/decide-upload';
 
 type Props = {
   /** Accessible name of the form, e.g. "Upload an image". */
@@ -36,7 +36,7 @@ export function ImageUploadForm({ label, onUploaded, disabled }: Props) {
     const file = new FormData(event.currentTarget).get('file');
     if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
       event.preventDefault();
-      setLocalError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Export a smaller image.`);
+      setLocalError(tooLargeMessage(file.size));
       return;
     }
     setLocalError(null);

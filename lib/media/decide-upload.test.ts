@@ -30,7 +30,8 @@ describe('decideUpload', () => {
     expect(decideUpload(new Uint8Array())).toMatchObject({ ok: false, reason: 'empty', message: expect.stringMatching(/empty/) });
     const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1);
     big.set([0xff, 0xd8, 0xff, 0xe0]);
-    expect(decideUpload(big)).toMatchObject({ ok: false, reason: 'too-large', message: expect.stringMatching(/limit is 15 MB/) });
+    expect(decideUpload(big)).toMatchObject({ ok: false, reason: 'too-large', message: 'The file is 15.1 MB; the limit is 15 MB. Export a smaller image.' });
+    expect(decideUpload(big.subarray(0, MAX_UPLOAD_BYTES))).not.toMatchObject({ reason: 'too-large' });
   });
 
   it('names the formats it recognises but does not accept', async () => {

@@ -176,6 +176,12 @@ function detect(b: Uint8Array): ImageFormat | null {
 
 const HEADERS: Record<ImageFormat, (b: Uint8Array) => Header> = { jpeg: jpegHeader, png: pngHeader, webp: webpHeader, avif: avifHeader };
 
+/** The refusal for a file of `size` bytes over MAX_UPLOAD_BYTES (also shown by the browser before sending). */
+export function tooLargeMessage(size: number): string {
+  // Rounded up, so a file just over the limit never reads as "15.0 MB".
+  return `The file is ${Math.ceil((size / 1024 / 1024) * 10) / 10} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Export a smaller image.`;
+}
+
 const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
 
 /**
@@ -185,9 +191,7 @@ const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
  */
 export function decideUpload(bytes: Uint8Array): UploadDecision {
   if (bytes.length === 0) return refuse('empty', 'The file is empty. Choose an image file to upload.');
-  if (bytes.length > MAX_UPLOAD_BYTES) {
-    return refuse('too-large', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Export a smaller image.`);
-  }
+  if (bytes.length > MAX_UPLOAD_BYTES) return refuse('too-large', tooLargeMessage(bytes.length));
   const format = detect(bytes);
   if (!format) {
     const other = recognisedOther(bytes);

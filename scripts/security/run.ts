@@ -25,6 +25,11 @@ const checks: Check[] = [
   },
   { name: 'crash', what: 'kill -9 of the web server and PostgreSQL under writes', command: [process.execPath, '--import', 'tsx', 'scripts/security/crash-test.ts'] },
   { name: 'sqlmap', what: 'SQL injection (sqlmap) on reader parameters', command: [process.execPath, '--import', 'tsx', 'scripts/security/sqlmap.ts'] },
+  {
+    name: 'uploads',
+    what: 'hostile uploads (pixel floods, polyglots, truncated, wrong types) through the real upload path',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/hostile-uploads.test.ts'],
+  },
   // TODO(lead): login throttling, authorization matrix, XSS corpus, hostile uploads, malformed requests,
   // concurrency and load checks from the other branches go here.
 ];

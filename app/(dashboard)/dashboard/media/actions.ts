@@ -7,7 +7,7 @@ import { requireActor } from '@/lib/auth/session';
 import { revalidateContent } from '@/lib/cache/tags';
 import { isAppError } from '@/lib/errors';
 import { formStateFromError, type FormState } from '@/lib/forms/form-state';
-import { MAX_UPLOAD_BYTES } from '@/lib/media/decide-upload';
+import { MAX_UPLOAD_BYTES, tooLargeMessage } from '@/lib/media/decide-upload';
 import { deleteImage, updateImage, uploadImage, type MediaChange } from '@/lib/media/mutations';
 import { mediaPath } from '@/lib/media/store';
 
@@ -39,7 +39,7 @@ export async function uploadImageAction(_prev: UploadState, formData: FormData):
     return { error: message, fieldErrors: { file: [message] }, values };
   }
   if (file.size > MAX_UPLOAD_BYTES) {
-    const message = `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+    const message = tooLargeMessage(file.size);
     return { error: message, fieldErrors: { file: [message] }, values };
   }
   try {
