@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createArticle, createAuthor, createImage, createSection } from '../prisma/seed/factories';
 import { realImage } from '../tests/support/image-files';
@@ -21,6 +22,7 @@ test('an editor uploads an image and edits its credit', async ({ page, signInAs,
   await signInAs('EDITOR');
   await page.goto('/dashboard/media');
   await expect(page.getByRole('heading', { level: 1, name: 'Media' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([]);
   const alt = `Ferries at the harbour ${Date.now()}`;
   const form = await uploadThrough(page, 'Upload an image', { name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: await realImage('jpeg', 640, 480) }, { alt, credit: 'Photo: First Draft' });
   await expect(form.getByRole('status')).toHaveText('Uploaded (640 × 480 pixels).');
@@ -34,6 +36,7 @@ test('an editor uploads an image and edits its credit', async ({ page, signInAs,
   await page.getByRole('list', { name: 'Images' }).getByRole('link', { name: alt }).click();
   await expect(page.getByRole('heading', { level: 1, name: alt })).toBeVisible();
   await expect(page.getByText('Not used anywhere.')).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([]);
   const edit = page.getByRole('form', { name: 'Edit image text' });
   await edit.getByLabel('Credit').fill('Photo: Jane Doe / Reuters');
   // Keyboard only: Enter in a text field submits the form.
