@@ -8,6 +8,8 @@ import { createTestUser, expect, test } from './fixtures/auth';
 /** The media library in the browser: upload, edit, refusals, delete while used, and the editor's hero upload. */
 
 const { storage } = openTestData();
+/** Server actions (re-encoding above all) compete for 2 shared cores in CI: their answers may take longer than 5 s. */
+const expectAction = expect.configure({ timeout: 30_000 });
 
 async function uploadThrough(page: Page, formName: string, file: { name: string; mimeType: string; buffer: Buffer }, text: { alt?: string; credit?: string }) {
   const form = page.getByRole('form', { name: formName });
@@ -25,7 +27,7 @@ test('an editor uploads an image and edits its credit', async ({ page, signInAs,
   expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([]);
   const alt = `Ferries at the harbour ${Date.now()}`;
   const form = await uploadThrough(page, 'Upload an image', { name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: await realImage('jpeg', 640, 480) }, { alt, credit: 'Photo: First Draft' });
-  await expect(form.getByRole('status')).toHaveText('Uploaded (640 × 480 pixels).');
+  await expectAction(form.getByRole('status')).toHaveText('Uploaded (640 × 480 pixels).');
 
   const stored = await db.image.findFirstOrThrow({ where: { alt } });
   expect(stored).toMatchObject({ mimeType: 'image/jpeg', width: 640, height: 480, credit: 'Photo: First Draft' });
@@ -41,7 +43,7 @@ test('an editor uploads an image and edits its credit', async ({ page, signInAs,
   await edit.getByLabel('Credit').fill('Photo: Jane Doe / Reuters');
   // Keyboard only: Enter in a text field submits the form.
   await edit.getByLabel('Credit').press('Enter');
-  await expect(edit.getByRole('status')).toHaveText('Saved.');
+  await expectAction(edit.getByRole('status')).toHaveText('Saved.');
   expect(await db.image.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ credit: 'Photo: Jane Doe / Reuters', version: 2 });
   await page.reload();
   await expect(page.getByRole('form', { name: 'Edit image text' }).getByLabel('Credit')).toHaveValue('Photo: Jane Doe / Reuters');
@@ -51,13 +53,13 @@ test('a bad upload is refused with a clear message', async ({ page, signInAs, db
   const editor = await signInAs('EDITOR');
   await page.goto('/dashboard/media');
   const form = await uploadThrough(page, 'Upload an image', { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('These are my notes, not a photo.\n') }, { alt: 'Not really a picture' });
-  await expect(form.getByRole('alert')).toHaveText('This file is not a supported image, whatever its name says. Upload a JPEG, PNG, WebP or AVIF image.');
+  await expectAction(form.getByRole('alert')).toHaveText('This file is not a supported image, whatever its name says. Upload a JPEG, PNG, WebP or AVIF image.');
   await expect(form.getByLabel('Image file')).toHaveAttribute('aria-invalid', 'true');
   // What was typed is kept for the next try.
   await expect(form.getByLabel('Alt text')).toHaveValue('Not really a picture');
 
   await uploadThrough(page, 'Upload an image', { name: 'drawing.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') }, {});
-  await expect(form.getByRole('alert')).toContainText('This file is a text file (SVG, HTML or XML), not a supported image.');
+  await expectAction(form.getByRole('alert')).toContainText('This file is a text file (SVG, HTML or XML), not a supported image.');
   expect(await db.image.count({ where: { uploadedById: editor.id } })).toBe(0);
 });
 
@@ -72,7 +74,7 @@ test('an image in use cannot be deleted; an unused one can', async ({ page, sign
   const uses = page.getByRole('list', { name: 'Uses of this image' });
   await expect(uses.getByRole('link', { name: article.headline })).toHaveAttribute('href', `/dashboard/articles/${article.id}`);
   await page.getByRole('button', { name: 'Delete image' }).click();
-  await expect(page.getByRole('form', { name: 'Delete this image' }).getByRole('alert')).toHaveText(
+  await expectAction(page.getByRole('form', { name: 'Delete this image' }).getByRole('alert')).toHaveText(
     'This image is still used (the hero image of 1 article). Replace it there first, then delete it.',
   );
   expect(await db.image.count({ where: { id: used.id } })).toBe(1);
@@ -80,7 +82,7 @@ test('an image in use cannot be deleted; an unused one can', async ({ page, sign
 
   await page.goto(`/dashboard/media/${unused.id}`);
   await page.getByRole('button', { name: 'Delete image' }).click();
-  await expect(page).toHaveURL(/\/dashboard\/media\?deleted=1$/);
+  await expectAction(page).toHaveURL(/\/dashboard\/media\?deleted=1$/);
   await expect(page.getByRole('status').filter({ hasText: 'The image was deleted.' })).toBeVisible();
   expect(await db.image.count({ where: { id: unused.id } })).toBe(0);
   expect(await storage.exists(unused.storageKey)).toBe(false);
@@ -98,8 +100,8 @@ test('a writer uploads a hero image in the article editor', async ({ page, signI
   await hero.getByText('Upload a new hero image').click();
   const alt = `Lifeboat crew on the slipway ${Date.now()}`;
   const form = await uploadThrough(page, 'Upload a hero image', { name: 'lifeboat.webp', mimeType: 'image/webp', buffer: await realImage('webp', 800, 450) }, { alt, credit: 'Photo: RNLI' });
-  await expect(form.getByRole('status')).toContainText('Uploaded (800 × 450 pixels).');
-  await expect(page.getByRole('radiogroup', { name: 'Hero image' }).getByRole('radio', { name: alt })).toBeChecked();
+  await expectAction(form.getByRole('status')).toContainText('Uploaded (800 × 450 pixels).');
+  await expectAction(page.getByRole('radiogroup', { name: 'Hero image' }).getByRole('radio', { name: alt })).toBeChecked();
   await expect(hero.getByLabel('Alt text').last()).toHaveValue(alt);
   await expect(page.getByTestId('save-state')).toHaveText(/All changes saved/, { timeout: 15_000 });
 
