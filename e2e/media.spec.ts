@@ -80,6 +80,18 @@ test('an image in use cannot be deleted; an unused one can', async ({ page, sign
   expect(await db.image.count({ where: { id: used.id } })).toBe(1);
   expect(await storage.exists(used.storageKey)).toBe(true);
 
+  // Editing the text of an image in use updates the reader page at once (on-demand revalidation).
+  const readerPath = `/${section.slug}/${article.slug}`;
+  await page.goto(readerPath);
+  await expect(page.getByRole('main')).not.toContainText('Harbour Authority');
+  await page.goto(`/dashboard/media/${used.id}`);
+  const edit = page.getByRole('form', { name: 'Edit image text' });
+  await edit.getByLabel('Credit').fill('Harbour Authority');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expectAction(edit.getByRole('status')).toHaveText('Saved.');
+  await page.goto(readerPath);
+  await expect(page.getByRole('main')).toContainText('Photograph: Harbour Authority');
+
   await page.goto(`/dashboard/media/${unused.id}`);
   await page.getByRole('button', { name: 'Delete image' }).click();
   await expectAction(page).toHaveURL(/\/dashboard\/media\?deleted=1$/);
