@@ -15,6 +15,7 @@ export const MAX_UPLOAD_SIDE = 16_000;
 /** The formats Masthead stores. */
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif';
 
+/** Per format: the storage key's extension, the Content-Type and the name shown to users. */
 export const FORMAT_INFO: Record<ImageFormat, { ext: 'jpg' | 'png' | 'webp' | 'avif'; mimeType: string; label: string }> = {
   jpeg: { ext: 'jpg', mimeType: 'image/jpeg', label: 'JPEG' },
   png: { ext: 'png', mimeType: 'image/png', label: 'PNG' },
@@ -22,6 +23,7 @@ export const FORMAT_INFO: Record<ImageFormat, { ext: 'jpg' | 'png' | 'webp' | 'a
   avif: { ext: 'avif', mimeType: 'image/avif', label: 'AVIF' },
 };
 
+/** Why an upload was refused, for tests and logs; users see the message. */
 export type UploadRefusal = 'empty' | 'too-large' | 'unsupported-type' | 'truncated' | 'no-dimensions' | 'zero-dimensions' | 'too-many-pixels';
 
 /** Either the format and declared size of an acceptable file, or why it is refused with a message for the user. */

@@ -49,8 +49,6 @@ export async function listImages({ db = getDb(), actor, input = {} }: { db?: Db;
   return { items, q: q ?? '', page, hasNext: rows.length > MEDIA_PAGE_SIZE };
 }
 
-export type MediaListItem = Awaited<ReturnType<typeof listImages>>['items'][number];
-
 /** One image with its public path, or NOT_FOUND. */
 export async function getImageOrThrow({ db = getDb(), actor, imageId }: { db?: Db; actor: Actor; imageId: string }) {
   if (!canViewMedia(actor)) throw new AppError('FORBIDDEN');

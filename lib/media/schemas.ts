@@ -15,6 +15,7 @@ export const updateImageSchema = z.strictObject({
   text: imageTextSchema,
 });
 
+/** Images per page of the library. */
 export const MEDIA_PAGE_SIZE = 24;
 
 /** The library's query string; anything malformed is ignored rather than failing the page. */
