@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field } from '@/components/dashboard/field';
+import { FormMessages } from '@/components/dashboard/form-messages';
 import type { FormState } from '@/lib/forms/form-state';
 
 /** One visible field of a RecordForm. `options` makes it a select; `rows` a textarea. */
@@ -47,20 +48,16 @@ export function RecordForm({ action, label, submitLabel, fields, hidden = {}, id
   return (
     // Remounted with what was typed when the server refuses it (React resets a form after its action),
     // and with the saved values once the page re-renders with a new version.
-    <form key={`${JSON.stringify(hidden)}${JSON.stringify(typed ?? {})}`} action={formAction} aria-label={label} className="grid gap-4 sm:grid-cols-2">
+    <form
+      key={`${JSON.stringify(hidden)}${JSON.stringify(typed ?? {})}`}
+      action={formAction}
+      aria-label={label}
+      className="grid gap-4 sm:grid-cols-2"
+    >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {state.error ? (
-        <p role="alert" className="text-sm text-red-800 sm:col-span-2">
-          {state.error}
-        </p>
-      ) : null}
-      {state.message ? (
-        <p role="status" className="text-sm text-green-800 sm:col-span-2">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessages state={state} className="sm:col-span-2" />
       {fields.map((f) => {
         const id = `${idPrefix}-${f.name}`;
         const wrap = f.wide ? 'space-y-1 sm:col-span-2' : 'space-y-1';
@@ -85,7 +82,14 @@ export function RecordForm({ action, label, submitLabel, fields, hidden = {}, id
         const errorId = `${id}-error`;
         const hintId = `${id}-hint`;
         const describedBy = [f.hint ? hintId : null, errors[f.name]?.length ? errorId : null].filter(Boolean).join(' ') || undefined;
-        const common = { id, name: f.name, defaultValue: valueOf(f), 'aria-describedby': describedBy, 'aria-invalid': errors[f.name]?.length ? true : undefined, className: control };
+        const common = {
+          id,
+          name: f.name,
+          defaultValue: valueOf(f),
+          'aria-describedby': describedBy,
+          'aria-invalid': errors[f.name]?.length ? true : undefined,
+          className: control,
+        };
         return (
           <div key={f.name} className={wrap}>
             <label htmlFor={id} className="block text-sm font-medium">

@@ -7,18 +7,15 @@ import { AppError } from '@/lib/errors';
 import { cachedQuery } from '@/lib/cache/cached';
 import { authorTag } from '@/lib/cache/tags';
 
+const profileSelect = { id: true, name: true, slug: true, jobTitle: true, organisation: true, bio: true } as const;
+
 /** An author's public profile with photo, or null when there is none by that slug. */
 export const getAuthorBySlug = cache((slug: string) =>
   cachedQuery('author', [slug], [authorTag(slug)], () =>
     getDb().author.findUnique({
       where: { slug },
       select: {
-        id: true,
-        name: true,
-        slug: true,
-        jobTitle: true,
-        organisation: true,
-        bio: true,
+        ...profileSelect,
         updatedAt: true,
         photo: { select: { storageKey: true, width: true, height: true, alt: true } },
       },
@@ -39,12 +36,7 @@ export async function listAuthorsForManagement({ actor }: { actor: Actor }) {
   return getDb().author.findMany({
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: {
-      id: true,
-      name: true,
-      slug: true,
-      jobTitle: true,
-      organisation: true,
-      bio: true,
+      ...profileSelect,
       photoId: true,
       userId: true,
       version: true,
@@ -59,7 +51,14 @@ export async function listAuthorsForManagement({ actor }: { actor: Actor }) {
 export async function getAuthorFormOptions({ actor }: { actor: Actor }) {
   if (!can(actor, 'manage:authors')) throw new AppError('FORBIDDEN');
   const db = getDb();
-  const images = await db.image.findMany({ orderBy: { createdAt: 'desc' }, take: 200, select: { id: true, storageKey: true, alt: true, width: true, height: true } });
-  const users = await db.user.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, email: true, disabled: true, author: { select: { id: true } } } });
+  const images = await db.image.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+    select: { id: true, storageKey: true, alt: true, width: true, height: true },
+  });
+  const users = await db.user.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, email: true, disabled: true, author: { select: { id: true } } },
+  });
   return { images, users };
 }

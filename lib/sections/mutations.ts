@@ -141,6 +141,11 @@ export async function deleteSection({ db, actor, ip, input }: Ctx & { input: unk
   const parsed = deleteSectionSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { id, version } = parsed.data;
+  const refused = (error: unknown): never => {
+    // An article or subsection added between the count and the delete: the database refuses (Restrict).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw new AppError('CONFLICT', 'Something was just added to this section. Reload the page.');
+    throw error;
+  };
   return db.$transaction(async (tx) => {
     const section = await loadOrThrow(tx, id);
     const articles = await tx.article.count({ where: { sectionId: id } });
@@ -153,5 +158,5 @@ export async function deleteSection({ db, actor, ip, input }: Ctx & { input: unk
     if (deleted.count === 0) throw await staleVersionError(tx, { targetType: 'Section', targetId: id, label: `the section “${section.name}”` });
     await recordAudit(tx, { actor, action: 'section.deleted', targetType: 'Section', targetId: id, detail: { name: section.name, slug: section.slug }, ip });
     return { change: { sectionSlugs: [section.slug] } satisfies SectionChange };
-  });
+  }).catch(refused);
 }

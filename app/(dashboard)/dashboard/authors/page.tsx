@@ -1,4 +1,5 @@
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
+import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { getAuthorFormOptions, listAuthorsForManagement } from '@/lib/authors/queries';
@@ -10,7 +11,10 @@ type Row = Awaited<ReturnType<typeof listAuthorsForManagement>>[number];
 type Options = Awaited<ReturnType<typeof getAuthorFormOptions>>;
 
 function fieldsOf(options: Options, a?: Row): RecordField[] {
-  const photos = [{ value: '', label: 'No photo' }, ...options.images.map((i) => ({ value: i.id, label: `${i.alt || 'Untitled image'} (${i.width}×${i.height})` }))];
+  const photos = [
+    { value: '', label: 'No photo' },
+    ...options.images.map((i) => ({ value: i.id, label: `${i.alt || 'Untitled image'} (${i.width}×${i.height})` })),
+  ];
   const users = [
     { value: '', label: 'Not linked to a user' },
     ...options.users
@@ -19,11 +23,29 @@ function fieldsOf(options: Options, a?: Row): RecordField[] {
   ];
   return [
     { name: 'name', label: 'Name', defaultValue: a?.name, required: true, maxLength: 120 },
-    { name: 'slug', label: 'Slug', defaultValue: a?.slug, maxLength: 80, hint: a ? 'Changing it redirects the old author page.' : 'Leave blank to make it from the name.' },
+    {
+      name: 'slug',
+      label: 'Slug',
+      defaultValue: a?.slug,
+      maxLength: 80,
+      hint: a ? 'Changing it redirects the old author page.' : 'Leave blank to make it from the name.',
+    },
     { name: 'jobTitle', label: 'Job title', defaultValue: a?.jobTitle ?? '', maxLength: 120 },
     { name: 'organisation', label: 'Organisation', defaultValue: a?.organisation ?? '', maxLength: 120 },
-    { name: 'photoId', label: 'Photo', defaultValue: a?.photoId ?? '', options: photos, hint: 'Chosen from the media library, newest first.' },
-    { name: 'userId', label: 'Linked user', defaultValue: a?.userId ?? '', options: users, hint: 'A linked writer is put on the byline of the articles they create.' },
+    {
+      name: 'photoId',
+      label: 'Photo',
+      defaultValue: a?.photoId ?? '',
+      options: photos,
+      hint: 'Chosen from the media library, newest first.',
+    },
+    {
+      name: 'userId',
+      label: 'Linked user',
+      defaultValue: a?.userId ?? '',
+      options: users,
+      hint: 'A linked writer is put on the byline of the articles they create.',
+    },
     { name: 'bio', label: 'Bio', defaultValue: a?.bio ?? '', rows: 4, maxLength: 2000, wide: true },
   ];
 }
@@ -33,48 +55,61 @@ export default async function AuthorsPage() {
   const authors = await listAuthorsForManagement({ actor });
   const options = await getAuthorFormOptions({ actor });
   return (
-    <div className="space-y-8">
-      <h1 className="text-2xl font-bold">Authors</h1>
-      <section aria-labelledby="new-author" className="space-y-3">
-        <h2 id="new-author" className="text-lg font-semibold">
-          New author
-        </h2>
-        <div className="rounded border border-neutral-200 bg-white p-4">
-          <RecordForm action={createAuthorAction} label="Create an author" submitLabel="Create author" fields={fieldsOf(options)} idPrefix="new-author" />
-        </div>
-      </section>
-      <section aria-labelledby="all-authors" className="space-y-3">
-        <h2 id="all-authors" className="text-lg font-semibold">
-          All authors ({authors.length})
-        </h2>
-        <ul className="divide-y divide-neutral-200 rounded border border-neutral-200 bg-white">
-          {authors.map((a) => (
-            <li key={a.id} className="space-y-3 p-4" data-testid={`author-${a.slug}`}>
-              <div className="flex flex-wrap items-center gap-x-3">
-                {a.photo ? (
-                  // eslint-disable-next-line @next/next/no-img-element -- a small dashboard thumbnail from our own media route
-                  <img src={`/media/${a.photo.storageKey}`} alt={a.photo.alt} width={48} height={48} className="size-12 rounded-full object-cover" />
+    <RecordManagerPage
+      title="Authors"
+      createHeading="New author"
+      createForm={
+        <RecordForm
+          action={createAuthorAction}
+          label="Create an author"
+          submitLabel="Create author"
+          fields={fieldsOf(options)}
+          idPrefix="new-author"
+        />
+      }
+      listHeading={`All authors (${authors.length})`}
+    >
+      <ul className={recordListClass}>
+        {authors.map((a) => (
+          <RecordItem
+            key={a.id}
+            name={a.name}
+            href={`/authors/${a.slug}`}
+            articleCount={a._count.articles}
+            testId={`author-${a.slug}`}
+            lead={
+              a.photo ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a small dashboard thumbnail from our own media route
+                <img
+                  src={`/media/${a.photo.storageKey}`}
+                  alt={a.photo.alt}
+                  width={48}
+                  height={48}
+                  className="size-12 rounded-full object-cover"
+                />
+              ) : null
+            }
+            meta={
+              <>
+                {a.jobTitle || a.organisation ? (
+                  <span className="text-sm text-neutral-700">{[a.jobTitle, a.organisation].filter(Boolean).join(', ')}</span>
                 ) : null}
-                <h3 className="font-semibold">{a.name}</h3>
-                {a.jobTitle || a.organisation ? <span className="text-sm text-neutral-700">{[a.jobTitle, a.organisation].filter(Boolean).join(', ')}</span> : null}
-                <a href={`/authors/${a.slug}`} className="text-sm text-blue-800 underline">
-                  /authors/{a.slug}
-                </a>
                 {a.user ? <span className="text-xs text-neutral-600">User: {a.user.email}</span> : null}
-                <span className="text-xs text-neutral-600">
-                  {a._count.articles} article{a._count.articles === 1 ? '' : 's'}
-                </span>
-              </div>
-              <details className="rounded border border-neutral-200 p-3">
-                <summary className="cursor-pointer text-sm font-medium">Edit {a.name}</summary>
-                <div className="mt-3">
-                  <RecordForm action={updateAuthorAction} label={`Edit ${a.name}`} submitLabel="Save author" fields={fieldsOf(options, a)} hidden={{ id: a.id, version: String(a.version) }} idPrefix={`author-${a.id}`} />
-                </div>
-              </details>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </div>
+              </>
+            }
+            editForm={
+              <RecordForm
+                action={updateAuthorAction}
+                label={`Edit ${a.name}`}
+                submitLabel="Save author"
+                fields={fieldsOf(options, a)}
+                hidden={{ id: a.id, version: String(a.version) }}
+                idPrefix={`author-${a.id}`}
+              />
+            }
+          />
+        ))}
+      </ul>
+    </RecordManagerPage>
   );
 }

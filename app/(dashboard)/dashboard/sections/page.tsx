@@ -1,5 +1,6 @@
 import { ActionForm } from '@/components/dashboard/action-form';
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
+import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listSectionsForManagement } from '@/lib/sections/queries';
@@ -14,54 +15,75 @@ const SLUG_HINT = 'The section’s address. Changing it redirects the old addres
 function fieldsOf(section?: Row): RecordField[] {
   return [
     { name: 'name', label: 'Name', defaultValue: section?.name, required: true, maxLength: 120 },
-    { name: 'slug', label: 'Slug', defaultValue: section?.slug, maxLength: 80, hint: section ? SLUG_HINT : 'Leave blank to make it from the name.' },
+    {
+      name: 'slug',
+      label: 'Slug',
+      defaultValue: section?.slug,
+      maxLength: 80,
+      hint: section ? SLUG_HINT : 'Leave blank to make it from the name.',
+    },
     { name: 'description', label: 'Description', defaultValue: section?.description ?? '', rows: 2, maxLength: 500, wide: true },
-    ...(section ? [{ name: 'place', label: `Place in the order (1–${section.siblings})`, defaultValue: String(section.place), type: 'number' as const, min: 1 }] : []),
+    ...(section
+      ? [
+          {
+            name: 'place',
+            label: `Place in the order (1–${section.siblings})`,
+            defaultValue: String(section.place),
+            type: 'number' as const,
+            min: 1,
+          },
+        ]
+      : []),
   ];
 }
 
 function SectionItem({ section, nested, subsections = [] }: { section: Row; nested?: boolean; subsections?: Row[] }) {
-  const hidden = { id: section.id, version: String(section.version) };
+  const identity = (
+    <>
+      <input type="hidden" name="id" value={section.id} />
+      <input type="hidden" name="version" value={section.version} />
+    </>
+  );
   return (
-    <li className={`space-y-3 p-4 ${nested ? 'ml-6 border-l-2 border-neutral-200' : ''}`} data-testid={`section-${section.slug}`}>
-      <div className="flex flex-wrap items-baseline gap-x-3">
-        <span className="text-sm text-neutral-600">{section.place}.</span>
-        <h3 className="font-semibold">{section.name}</h3>
-        <a href={`/${section.slug}`} className="text-sm text-blue-800 underline">
-          /{section.slug}
-        </a>
-        <span className="text-xs text-neutral-600">
-          {section._count.articles} article{section._count.articles === 1 ? '' : 's'}
-        </span>
-      </div>
-      <div className="flex flex-wrap gap-2">
-        {section.place > 1 ? (
-          <ActionForm action={moveSectionAction} label={`Move ${section.name} up`} submitLabel="Move up">
-            <input type="hidden" name="id" value={section.id} />
-            <input type="hidden" name="version" value={section.version} />
-            <input type="hidden" name="direction" value="up" />
-          </ActionForm>
-        ) : null}
-        {section.place < section.siblings ? (
-          <ActionForm action={moveSectionAction} label={`Move ${section.name} down`} submitLabel="Move down">
-            <input type="hidden" name="id" value={section.id} />
-            <input type="hidden" name="version" value={section.version} />
-            <input type="hidden" name="direction" value="down" />
-          </ActionForm>
-        ) : null}
-        {section._count.articles === 0 ? (
-          <ActionForm action={deleteSectionAction} label={`Delete ${section.name}`} submitLabel="Delete" danger>
-            <input type="hidden" name="id" value={section.id} />
-            <input type="hidden" name="version" value={section.version} />
-          </ActionForm>
-        ) : null}
-      </div>
-      <details className="rounded border border-neutral-200 p-3">
-        <summary className="cursor-pointer text-sm font-medium">Edit {section.name}</summary>
-        <div className="mt-3">
-          <RecordForm action={updateSectionAction} label={`Edit ${section.name}`} submitLabel="Save section" fields={fieldsOf(section)} hidden={hidden} idPrefix={`section-${section.id}`} />
-        </div>
-      </details>
+    <RecordItem
+      name={section.name}
+      href={`/${section.slug}`}
+      articleCount={section._count.articles}
+      testId={`section-${section.slug}`}
+      className={nested ? 'ml-6 border-l-2 border-neutral-200' : undefined}
+      lead={<span className="text-sm text-neutral-600">{section.place}.</span>}
+      actions={
+        <>
+          {section.place > 1 ? (
+            <ActionForm action={moveSectionAction} label={`Move ${section.name} up`} submitLabel="Move up">
+              {identity}
+              <input type="hidden" name="direction" value="up" />
+            </ActionForm>
+          ) : null}
+          {section.place < section.siblings ? (
+            <ActionForm action={moveSectionAction} label={`Move ${section.name} down`} submitLabel="Move down">
+              {identity}
+              <input type="hidden" name="direction" value="down" />
+            </ActionForm>
+          ) : null}
+          {section._count.articles === 0 ? (
+            <ActionForm action={deleteSectionAction} label={`Delete ${section.name}`} submitLabel="Delete" danger>
+              {identity}
+            </ActionForm>
+          ) : null}
+        </>
+      }
+      editForm={
+        <RecordForm
+          action={updateSectionAction}
+          label={`Edit ${section.name}`}
+          submitLabel="Save section"
+          fields={fieldsOf(section)}
+          hidden={{ id: section.id, version: String(section.version) }}
+          idPrefix={`section-${section.id}`}
+        />
+      }
+    >
       {subsections.length ? (
         <ol aria-label={`Subsections of ${section.name}`}>
           {subsections.map((child) => (
@@ -69,7 +91,7 @@ function SectionItem({ section, nested, subsections = [] }: { section: Row; nest
           ))}
         </ol>
       ) : null}
-    </li>
+    </RecordItem>
   );
 }
 
@@ -77,26 +99,25 @@ export default async function SectionsPage() {
   const actor = await requireActor({ roles: rolesWith('manage:sections') });
   const sections = await listSectionsForManagement({ actor });
   return (
-    <div className="space-y-8">
-      <h1 className="text-2xl font-bold">Sections</h1>
-      <section aria-labelledby="new-section" className="space-y-3">
-        <h2 id="new-section" className="text-lg font-semibold">
-          New section
-        </h2>
-        <div className="rounded border border-neutral-200 bg-white p-4">
-          <RecordForm action={createSectionAction} label="Create a section" submitLabel="Create section" fields={fieldsOf()} idPrefix="new-section" />
-        </div>
-      </section>
-      <section aria-labelledby="all-sections" className="space-y-3">
-        <h2 id="all-sections" className="text-lg font-semibold">
-          In reader order ({sections.length})
-        </h2>
-        <ol className="divide-y divide-neutral-200 rounded border border-neutral-200 bg-white">
-          {sections.map((section) => (
-            <SectionItem key={section.id} section={section} subsections={section.children} />
-          ))}
-        </ol>
-      </section>
-    </div>
+    <RecordManagerPage
+      title="Sections"
+      createHeading="New section"
+      createForm={
+        <RecordForm
+          action={createSectionAction}
+          label="Create a section"
+          submitLabel="Create section"
+          fields={fieldsOf()}
+          idPrefix="new-section"
+        />
+      }
+      listHeading={`In reader order (${sections.length})`}
+    >
+      <ol className={recordListClass}>
+        {sections.map((section) => (
+          <SectionItem key={section.id} section={section} subsections={section.children} />
+        ))}
+      </ol>
+    </RecordManagerPage>
   );
 }
