@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { createArticle, createAuthor, createSection, uniqueSuffix } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
 
@@ -95,4 +96,20 @@ test('a stale section form gets the conflict message and saves nothing', async (
   await form.getByRole('button', { name: 'Save section' }).click();
   await expect(form.getByRole('alert')).toContainText('your changes were not saved');
   expect((await db.section.findUniqueOrThrow({ where: { id: section.id } })).name).toBe('Changed elsewhere');
+});
+
+test('the three managers are keyboard- and screen-reader-usable: axe finds nothing, with an edit form open and an error shown', async ({ page, signInAs }) => {
+  await signInAs('EDITOR');
+  for (const path of ['/dashboard/sections', '/dashboard/campaigns', '/dashboard/authors']) {
+    await page.goto(path);
+    await page.locator('details summary').first().click();
+    const create = page.getByRole('form', { name: /^Create an? / });
+    await create.getByLabel('Name', { exact: true }).fill('x');
+    await create.getByLabel('Slug').fill('Not A Slug');
+    await create.getByRole('button', { name: /^Create / }).click();
+    await expect(create.getByRole('alert')).toBeVisible();
+    await expect(create.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 });
