@@ -175,6 +175,8 @@ describe('campaigns', () => {
     await expect(createCampaign({ db, actor: editor, input: { name: 'X', slug: taken.slug } })).rejects.toMatchObject({ fieldErrors: { slug: [expect.stringContaining('Taken campaign')] } });
     await expect(createCampaign({ db, actor: editor, input: { name: 'X', startsOn: '2026-05-02', endsOn: '2026-05-01' } })).rejects.toMatchObject({ fieldErrors: { endsOn: [expect.any(String)] } });
     await expect(createCampaign({ db, actor: editor, input: { name: 'X', startsOn: 'tomorrow' } })).rejects.toMatchObject({ fieldErrors: { startsOn: [expect.any(String)] } });
+    // On an edit a blank slug is a mistake, not a request for a new address.
+    await expect(updateCampaign({ db, actor: editor, input: { id: taken.id, version: 1, name: 'Renamed', slug: '' } })).rejects.toMatchObject({ fieldErrors: { slug: ['Enter a slug.'] } });
     const c = await makeCampaign(db, { slug: slug('c') });
     await updateCampaign({ db, actor: editor, input: { id: c.id, version: 1, name: 'First', slug: c.slug } });
     await expect(updateCampaign({ db, actor: editor, input: { id: c.id, version: 1, name: 'Second', slug: c.slug } })).rejects.toMatchObject({ code: 'CONFLICT' });

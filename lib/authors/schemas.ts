@@ -32,4 +32,4 @@ function finish<T extends { name: string; slug?: string }>(v: T, ctx: z.Refineme
 export const createAuthorSchema = z.strictObject(fields).transform(finish);
 
 /** An edit of an author profile, based on `version`. */
-export const updateAuthorSchema = z.strictObject({ ...fields, id: idSchema, version: versionSchema }).transform(finish);
+export const updateAuthorSchema = z.strictObject({ ...fields, slug: z.string().trim().toLowerCase().min(1, 'Enter a slug.'), id: idSchema, version: versionSchema }).transform(finish);

@@ -42,4 +42,4 @@ function finish<T extends Raw>(v: T, ctx: z.RefinementCtx) {
 export const createCampaignSchema = z.strictObject(fields).transform(finish);
 
 /** An edit of a campaign, based on `version`. */
-export const updateCampaignSchema = z.strictObject({ ...fields, id: idSchema, version: versionSchema }).transform(finish);
+export const updateCampaignSchema = z.strictObject({ ...fields, slug: z.string().trim().toLowerCase().min(1, 'Enter a slug.'), id: idSchema, version: versionSchema }).transform(finish);
