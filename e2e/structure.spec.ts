@@ -1,11 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import { createArticle, createAuthor, createSection, uniqueSuffix } from '../prisma/seed/factories';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { expect, test } from './fixtures/auth';
+
+/**
+ * A seeded library image with alt text. Articles published here carry a hero image like the demo's, so
+ * specs that read the newest items of the front page or the feeds find what a real article has.
+ */
+async function heroImageId(db: PrismaClient): Promise<string> {
+  return (await db.image.findFirstOrThrow({ where: { alt: { not: '' } }, orderBy: { createdAt: 'asc' }, select: { id: true } })).id;
+}
 
 test('an editor renames a section slug: the old article URL answers 301 to the new one, readers see the new name', async ({ page, db, signInAs }) => {
   const suffix = uniqueSuffix();
   const section = await createSection(db, { name: `Old desk ${suffix}`, slug: `old-desk-${suffix}` });
-  const article = await createArticle(db, { sectionId: section.id, headline: `Moving story ${suffix}`, slug: 'moving-story' });
+  const article = await createArticle(db, { sectionId: section.id, headline: `Moving story ${suffix}`, slug: 'moving-story', heroImageId: await heroImageId(db) });
   await signInAs('EDITOR');
   await page.goto('/dashboard/sections');
   const item = page.getByTestId(`section-${section.slug}`);
@@ -53,7 +62,7 @@ test('an editor creates a campaign whose disclosure label shows on its articles'
   const campaign = await db.campaign.findUniqueOrThrow({ where: { slug: `life-sciences-${suffix}` } });
   expect(campaign).toMatchObject({ partnerName: 'MedCity', disclosureLabel: `Paid for by MedCity ${suffix}` });
   const section = await createSection(db);
-  const article = await createArticle(db, { sectionId: section.id, campaignId: campaign.id, headline: `Partner story ${suffix}` });
+  const article = await createArticle(db, { sectionId: section.id, campaignId: campaign.id, headline: `Partner story ${suffix}`, heroImageId: await heroImageId(db) });
   await page.goto(`/${section.slug}/${article.slug}`);
   await expect(page.getByRole('complementary', { name: 'Disclosure' })).toContainText(`Paid for by MedCity ${suffix}`);
   await expect(page.getByRole('link', { name: `Life Sciences ${suffix}` }).first()).toBeVisible();
@@ -63,7 +72,7 @@ test('an author edit shows on the author page, and the old author address redire
   const suffix = uniqueSuffix();
   const author = await createAuthor(db, { name: `Neelam ${suffix}`, slug: `neelam-${suffix}`, jobTitle: 'Reporter' });
   const section = await createSection(db);
-  await createArticle(db, { sectionId: section.id, authorIds: [author.id] });
+  await createArticle(db, { sectionId: section.id, authorIds: [author.id], heroImageId: await heroImageId(db) });
   await signInAs('EDITOR');
   await page.goto('/dashboard/authors');
   await page.getByTestId(`author-${author.slug}`).getByText(`Edit ${author.name}`).click();
