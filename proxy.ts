@@ -1,4 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { expiredPreviewHtml, previewTokenOfPath } from '@/lib/articles/preview-expired';
+import { verifyPreviewToken } from '@/lib/articles/preview-token';
+import { getEnv } from '@/lib/env';
 import { isRedirectablePath, lookupRedirect } from '@/lib/redirects/redirect-lookup';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
 
@@ -7,6 +10,7 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
 /**
  * Runs before every page and route (not static assets):
  * - answers 301 for a path the Redirect table moved (a changed slug or section), from a short cache;
+ * - answers 410 Gone for an expired share link (/preview/<token>), which a page cannot do;
  * - sends visitors without a session cookie from /dashboard to /login. Convenience only, never the
  *   security boundary: every page, action and handler checks the session itself;
  * - sets the Content-Security-Policy (a per-request nonce on /dashboard and /login, which Next applies
@@ -19,6 +23,23 @@ export async function proxy(request: NextRequest) {
   if ((request.method === 'GET' || request.method === 'HEAD') && isRedirectablePath(pathname)) {
     const target = await lookupRedirect(pathname);
     if (target && target !== pathname) return NextResponse.redirect(new URL(`${target}${search}`, request.url), 301);
+  }
+  const previewToken = previewTokenOfPath(pathname);
+  if (previewToken !== null) {
+    const env = getEnv();
+    const check = env.AUTH_SECRET ? verifyPreviewToken({ token: previewToken, secret: env.AUTH_SECRET }) : null;
+    if (check && !check.ok && check.reason === 'expired') {
+      const csp = buildContentSecurityPolicy({ kind: cspKindForPath(pathname), nonce: undefined, dev: process.env.NODE_ENV === 'development', https: env.siteUrl.startsWith('https:') });
+      return new NextResponse(request.method === 'HEAD' ? null : expiredPreviewHtml(env.SITE_NAME, env.SITE_LANGUAGE), {
+        status: 410,
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'content-security-policy': csp,
+          ...(env.siteUrl.startsWith('https:') ? { 'strict-transport-security': strictTransportSecurity(true) ?? '' } : {}),
+        },
+      });
+    }
   }
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
     const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { PREVIEW_TTL_MS, signPreviewToken } from '@/lib/articles/preview-token';
 import { createArticle, createAuthor, createSection } from '../prisma/seed/factories';
 import { realImage } from '../tests/support/image-files';
 import { createTestUser, expect, signInWithForm, test, type TestUser } from './fixtures/auth';
@@ -187,6 +188,11 @@ test.describe('unauthorized access to article routes', () => {
     }
     const bad = await page.goto(`/preview/${article.id}.9999999999999.forged`);
     expect(bad?.status()).toBe(404);
+    const secret = process.env.AUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only';
+    const { token } = signPreviewToken({ articleId: article.id, secret, now: Date.now() - PREVIEW_TTL_MS - 60_000 });
+    const expired = await page.goto(`/preview/${encodeURIComponent(token)}`);
+    expect(expired?.status()).toBe(410);
+    await expect(page.getByRole('heading', { level: 1, name: 'This preview link has expired' })).toBeVisible();
     const res = await page.request.post('/api/internal/revalidate', { data: { articleIds: [] } });
     expect(res.status()).toBe(403);
   });

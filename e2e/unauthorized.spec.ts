@@ -4,11 +4,14 @@ import { openTestData } from './fixtures/data';
 
 /**
  * Who may open which dashboard route (and so reach its Server Actions' forms). Each action also checks
- * the actor itself; tests/users.test.ts calls the same mutations with every role.
+ * the actor itself; tests/users.test.ts and tests/structure.test.ts call the same mutations with every role.
  */
 const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | 'ADMIN')[] }[] = [
   { path: '/dashboard', heading: 'Welcome', allowed: ['WRITER', 'EDITOR', 'ADMIN'] },
   { path: '/dashboard/media', heading: 'Media', allowed: ['WRITER', 'EDITOR', 'ADMIN'] },
+  { path: '/dashboard/sections', heading: 'Sections', allowed: ['EDITOR', 'ADMIN'] },
+  { path: '/dashboard/campaigns', heading: 'Campaigns', allowed: ['EDITOR', 'ADMIN'] },
+  { path: '/dashboard/authors', heading: 'Authors', allowed: ['EDITOR', 'ADMIN'] },
   { path: '/dashboard/users', heading: 'Users', allowed: ['ADMIN'] },
   { path: '/dashboard/audit', heading: 'Audit log', allowed: ['ADMIN'] },
 ];

@@ -46,3 +46,27 @@ export async function listAuditEvents({ actor, filter }: { actor: Actor; filter:
   ]);
   return { events, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), actions: actions.map((a) => a.action) };
 }
+
+/**
+ * Who last changed a row and when, from its newest audit event ("Ada Lovelace at Fri, 27 Nov 2026
+ * 21:00:00 GMT"), or null when there is none: for the conflict message of a stale save.
+ */
+export async function describeLastChange(tx: Pick<Prisma.TransactionClient, 'auditEvent'>, target: { targetType: string; targetId: string }): Promise<string | null> {
+  const last = await tx.auditEvent.findFirst({
+    where: target,
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true, actorEmail: true, actor: { select: { name: true } } },
+  });
+  if (!last) return null;
+  return `${last.actor?.name ?? last.actorEmail ?? 'Someone'} at ${last.createdAt.toUTCString()}`;
+}
+
+/**
+ * The CONFLICT for a save based on an old version: names who changed `label` last and when, and says that
+ * nothing was saved. Never a silent overwrite.
+ */
+export async function staleVersionError(tx: Pick<Prisma.TransactionClient, 'auditEvent'>, target: { targetType: string; targetId: string; label: string }): Promise<AppError> {
+  const last = await describeLastChange(tx, { targetType: target.targetType, targetId: target.targetId });
+  const who = last ? ` ${last} changed ${target.label}` : ` Someone changed ${target.label}`;
+  return new AppError('CONFLICT', `${who.trim()} after you opened it, so your changes were not saved. Reload the page to see the current version, then make your change again.`);
+}

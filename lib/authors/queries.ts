@@ -1,8 +1,13 @@
 import 'server-only';
 import { cache } from 'react';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { cachedQuery } from '@/lib/cache/cached';
 import { authorTag } from '@/lib/cache/tags';
+
+const profileSelect = { id: true, name: true, slug: true, jobTitle: true, organisation: true, bio: true } as const;
 
 /** An author's public profile with photo, or null when there is none by that slug. */
 export const getAuthorBySlug = cache((slug: string) =>
@@ -10,12 +15,7 @@ export const getAuthorBySlug = cache((slug: string) =>
     getDb().author.findUnique({
       where: { slug },
       select: {
-        id: true,
-        name: true,
-        slug: true,
-        jobTitle: true,
-        organisation: true,
-        bio: true,
+        ...profileSelect,
         updatedAt: true,
         photo: { select: { storageKey: true, width: true, height: true, alt: true } },
       },
@@ -28,4 +28,37 @@ export function getAllAuthors() {
   return cachedQuery('all-authors', [], [], () =>
     getDb().author.findMany({ where: { articles: { some: {} } }, orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }),
   );
+}
+
+/** Every author for the dashboard's author manager, by name, with photo, linked user and byline count. Editors and admins only. */
+export async function listAuthorsForManagement({ actor }: { actor: Actor }) {
+  if (!can(actor, 'manage:authors')) throw new AppError('FORBIDDEN');
+  return getDb().author.findMany({
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: {
+      ...profileSelect,
+      photoId: true,
+      userId: true,
+      version: true,
+      photo: { select: { storageKey: true, alt: true } },
+      user: { select: { name: true, email: true } },
+      _count: { select: { articles: true } },
+    },
+  });
+}
+
+/** What an author form can pick from: the newest images (for the photo) and every user (for the link). Editors and admins only. */
+export async function getAuthorFormOptions({ actor }: { actor: Actor }) {
+  if (!can(actor, 'manage:authors')) throw new AppError('FORBIDDEN');
+  const db = getDb();
+  const images = await db.image.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+    select: { id: true, storageKey: true, alt: true, width: true, height: true },
+  });
+  const users = await db.user.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, email: true, disabled: true, author: { select: { id: true } } },
+  });
+  return { images, users };
 }

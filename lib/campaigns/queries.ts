@@ -1,6 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { cachedQuery } from '@/lib/cache/cached';
 import { campaignTag } from '@/lib/cache/tags';
 
@@ -40,4 +43,13 @@ export function getCurrentCampaigns({ now = new Date() }: { now?: Date } = {}) {
 /** Every campaign, for the sitemap. */
 export function getAllCampaigns() {
   return cachedQuery('all-campaigns', [], [], () => getDb().campaign.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }));
+}
+
+/** Every campaign for the dashboard's campaign manager, newest start first, with article counts. Editors and admins only. */
+export async function listCampaignsForManagement({ actor }: { actor: Actor }) {
+  if (!can(actor, 'manage:campaigns')) throw new AppError('FORBIDDEN');
+  return getDb().campaign.findMany({
+    orderBy: [{ startsAt: { sort: 'desc', nulls: 'last' } }, { name: 'asc' }],
+    select: { ...campaignSelect, version: true, _count: { select: { articles: true } } },
+  });
 }

@@ -1,6 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { cachedQuery } from '@/lib/cache/cached';
 import { sectionTag } from '@/lib/cache/tags';
 
@@ -32,4 +35,26 @@ export const getSectionBySlug = cache((slug: string) =>
 /** Every section, for the sitemap. */
 export function getAllSections() {
   return cachedQuery('all-sections', [], [], () => getDb().section.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }));
+}
+
+/**
+ * Every section for the dashboard's section manager, top-level sections in their order each followed by
+ * its subsections, with article counts. Editors and admins only (FORBIDDEN otherwise).
+ */
+export async function listSectionsForManagement({ actor }: { actor: Actor }) {
+  if (!can(actor, 'manage:sections')) throw new AppError('FORBIDDEN');
+  const rows = await getDb().section.findMany({
+    orderBy: [{ position: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, slug: true, description: true, parentId: true, version: true, _count: { select: { articles: true } } },
+  });
+  const top = rows.filter((s) => s.parentId === null);
+  return top.map((section, index) => {
+    const children = rows.filter((s) => s.parentId === section.id);
+    return {
+      ...section,
+      place: index + 1,
+      siblings: top.length,
+      children: children.map((child, i) => ({ ...child, place: i + 1, siblings: children.length })),
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
 import { requireActor } from '@/lib/auth/session';
 import { getEditorChoices, listArticlesForDashboard } from '@/lib/articles/dashboard-queries';
 import { emptyToUndefined } from '@/lib/articles/schemas';
@@ -17,7 +18,6 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const [{ items, nextCursor }, choices] = await Promise.all([listArticlesForDashboard({ actor, params }), getEditorChoices()]);
   const nextParams = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1] && e[0] !== 'cursor'));
   if (nextCursor) nextParams.set('cursor', nextCursor);
-  const field = 'rounded border border-neutral-400 bg-white px-2 py-1.5 text-sm';
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -27,63 +27,27 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </Link>
       </div>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter articles">
-        <label className="flex flex-col text-sm">
-          Headline
-          <input name="q" type="search" defaultValue={params.q ?? ''} className={field} />
-        </label>
-        <label className="flex flex-col text-sm">
-          Status
-          <select name="status" defaultValue={params.status ?? ''} className={field}>
-            <option value="">Any</option>
-            {Object.entries(STATUS_LABEL).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-            <option value="TRASH">Trash</option>
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Section
-          <select name="sectionId" defaultValue={params.sectionId ?? ''} className={field}>
-            <option value="">Any</option>
-            {choices.sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Author
-          <select name="authorId" defaultValue={params.authorId ?? ''} className={field}>
-            <option value="">Any</option>
-            {choices.authors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Campaign
-          <select name="campaignId" defaultValue={params.campaignId ?? ''} className={field}>
-            <option value="">Any</option>
-            {choices.campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Sort
-          <select name="sort" defaultValue={params.sort ?? 'updated'} className={field}>
-            <option value="updated">Last updated</option>
-            <option value="created">Newest</option>
-            <option value="headline">Headline A–Z</option>
-          </select>
-        </label>
+        <FilterInput label="Headline" name="q" defaultValue={params.q} />
+        <FilterSelect
+          label="Status"
+          name="status"
+          defaultValue={params.status}
+          options={[...Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })), { value: 'TRASH', label: 'Trash' }]}
+        />
+        <FilterSelect label="Section" name="sectionId" defaultValue={params.sectionId} options={choices.sections.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect label="Author" name="authorId" defaultValue={params.authorId} options={choices.authors.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect label="Campaign" name="campaignId" defaultValue={params.campaignId} options={choices.campaigns.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect
+          label="Sort"
+          name="sort"
+          defaultValue={params.sort ?? 'updated'}
+          anyLabel={null}
+          options={[
+            { value: 'updated', label: 'Last updated' },
+            { value: 'created', label: 'Newest' },
+            { value: 'headline', label: 'Headline A–Z' },
+          ]}
+        />
         <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 text-sm hover:bg-neutral-100">
           Apply
         </button>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
 import { auditFilterSchema, listAuditEvents } from '@/lib/audit/queries';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
@@ -6,8 +7,6 @@ import { requireActor } from '@/lib/auth/session';
 export const metadata = { title: 'Audit log' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const input = 'block w-full rounded border border-neutral-400 px-2 py-1.5';
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor({ roles: rolesWith('read:audit-log') });
@@ -23,37 +22,10 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Audit log</h1>
       <form method="get" aria-label="Filter the audit log" className="grid gap-3 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2 sm:items-end lg:grid-cols-5">
-        <div>
-          <label htmlFor="f-action" className="text-sm font-medium">
-            Action
-          </label>
-          <select id="f-action" name="action" defaultValue={filter.action ?? ''} className={input}>
-            <option value="">All actions</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-actor" className="text-sm font-medium">
-            Actor email
-          </label>
-          <input id="f-actor" name="actor" type="search" defaultValue={filter.actor ?? ''} className={input} />
-        </div>
-        <div>
-          <label htmlFor="f-from" className="text-sm font-medium">
-            From (UTC)
-          </label>
-          <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ''} className={input} />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="text-sm font-medium">
-            To (UTC)
-          </label>
-          <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ''} className={input} />
-        </div>
+        <FilterSelect label="Action" name="action" defaultValue={filter.action} anyLabel="All actions" options={actions.map((a) => ({ value: a, label: a }))} />
+        <FilterInput label="Actor email" name="actor" defaultValue={filter.actor} />
+        <FilterInput label="From (UTC)" name="from" type="date" defaultValue={filter.from} />
+        <FilterInput label="To (UTC)" name="to" type="date" defaultValue={filter.to} />
         <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-medium text-white focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
           Filter
         </button>

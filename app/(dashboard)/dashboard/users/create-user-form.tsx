@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field } from '@/components/dashboard/field';
+import { FormMessages } from '@/components/dashboard/form-messages';
 import type { FormState } from '@/lib/forms/form-state';
 import { createUserAction } from './actions';
 
@@ -12,16 +13,7 @@ export function CreateUserForm() {
   return (
     // Remounted with what was typed when the server refuses it (React resets a form after its action).
     <form key={JSON.stringify(values)} action={formAction} aria-label="Create a user" className="grid gap-4 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2">
-      {state.error ? (
-        <p role="alert" className="text-sm text-red-800 sm:col-span-2">
-          {state.error}
-        </p>
-      ) : null}
-      {state.message ? (
-        <p role="status" className="text-sm text-green-800 sm:col-span-2">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessages state={state} className="sm:col-span-2" />
       <Field label="Name" name="name" required maxLength={120} defaultValue={values.name} errors={errors.name} />
       <Field label="Email" name="email" type="email" required autoComplete="off" defaultValue={values.email} errors={errors.email} />
       <div className="space-y-1">

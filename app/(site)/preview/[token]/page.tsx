@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
 import { getArticlePreview } from '@/lib/articles/dashboard-queries';
+import { PREVIEW_EXPIRED } from '@/lib/articles/preview-expired';
 import { verifyPreviewToken } from '@/lib/articles/preview-token';
 import { getEnv } from '@/lib/env';
 
@@ -16,11 +17,12 @@ export default async function SharedPreviewPage({ params }: Props) {
   const { token } = await params;
   const secret = getEnv().AUTH_SECRET;
   const check = secret ? verifyPreviewToken({ token: decodeURIComponent(token), secret }) : ({ ok: false, reason: 'invalid' } as const);
+  // proxy.ts answers an expired link with HTTP 410 before this renders; this stays for any other way in.
   if (!check.ok && check.reason === 'expired') {
     return (
       <div className="mx-auto max-w-xl py-16" role="alert">
-        <h1 className="font-serif text-3xl font-bold">This preview link has expired</h1>
-        <p className="mt-4 text-neutral-700">Preview links work for 48 hours. Ask the editor who shared it for a new one.</p>
+        <h1 className="font-serif text-3xl font-bold">{PREVIEW_EXPIRED.title}</h1>
+        <p className="mt-4 text-neutral-700">{PREVIEW_EXPIRED.body}</p>
       </div>
     );
   }

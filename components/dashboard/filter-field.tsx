@@ -1,0 +1,31 @@
+type Option = { value: string; label: string };
+
+const control = 'block w-full rounded border border-neutral-400 bg-white px-2 py-1.5 text-sm focus:outline-2 focus:outline-offset-1 focus:outline-blue-700';
+const wrap = 'flex flex-col gap-1 text-sm font-medium';
+
+/** A labelled select of a GET filter form; `anyLabel` (default "Any") adds the empty choice, null leaves it out. */
+export function FilterSelect({ label, name, defaultValue, options, anyLabel = 'Any' }: { label: string; name: string; defaultValue?: string; options: Option[]; anyLabel?: string | null }) {
+  return (
+    <label className={wrap}>
+      {label}
+      <select name={name} defaultValue={defaultValue ?? ''} className={control}>
+        {anyLabel === null ? null : <option value="">{anyLabel}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A labelled text, search or date input of a GET filter form. */
+export function FilterInput({ label, name, defaultValue, type = 'search' }: { label: string; name: string; defaultValue?: string; type?: 'search' | 'date' }) {
+  return (
+    <label className={wrap}>
+      {label}
+      <input name={name} type={type} defaultValue={defaultValue ?? ''} className={control} />
+    </label>
+  );
+}
