@@ -15,12 +15,15 @@ test('every feed parses with a real feed parser and carries items with enclosure
     expect(feed.meta.type, path).toBe('rss');
     expect(feed.title, path).toBeTruthy();
     expect(feed.items.length, path).toBeGreaterThan(0);
-    const item = feed.items[0]!;
-    expect(item.title).toBeTruthy();
-    expect(item.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[a-z0-9-]+\/[a-z0-9-]+$/);
-    expect(item.published).toBeInstanceOf(Date);
-    expect(item.media[0]?.url).toMatch(/\/media\/.+\.jpg$/);
-    expect(item.media[0]?.mimeType).toBe('image/jpeg');
+    for (const entry of feed.items) {
+      expect(entry.title, path).toBeTruthy();
+      expect(entry.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[a-z0-9-]+\/[a-z0-9-]+$/);
+      expect(entry.published).toBeInstanceOf(Date);
+    }
+    // Articles other specs publish may have no hero image; the demo's do, and carry it as an enclosure.
+    const item = feed.items.find((entry) => entry.media.length > 0);
+    expect(item?.media[0]?.url, path).toMatch(/\/media\/.+\.jpg$/);
+    expect(item?.media[0]?.mimeType).toBe('image/jpeg');
   }
   expect((await request.get('/feeds/sections/no-such-section')).status()).toBe(404);
   expect((await request.get('/feeds/nonsense/life-sciences')).status()).toBe(404);
