@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the production app if needed, seeds a benchmark database in a temporary
- * embedded PostgreSQL (never the user's data/), starts `next start`, warms up and measures the reader
+ * embedded PostgreSQL (never the user's data/), starts the production server (scripts/serve.mjs, as `npm start`), warms up and measures the reader
  * pages with wrk (autocannon when wrk is missing) at 50 connections with `Accept-Encoding: gzip`,
  * next to a baseline (a bare Node http server returning the article's very bytes from memory).
  * Prints markdown tables and writes JSON to bench-results/. Stops everything it started, also on Ctrl-C.
@@ -208,14 +208,14 @@ async function main() {
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     // A fresh server per size, so nothing cached at one size is served at the next.
     const server = await startNextServer({ port, databaseUrl: database.url, mediaDir, verbose: options.verbose });
-    log(`next start on ${server.url} (${articles.toLocaleString('en-GB')} articles; load average ${loadAverage()})`);
+    log(`Web server (scripts/serve.mjs) on ${server.url} (${articles.toLocaleString('en-GB')} articles; load average ${loadAverage()})`);
     const rows = await measurePages(server.url, specs, options, tool);
     if (!baseline) {
       const article = rows.find((r) => r.page === 'article');
       if (article?.status === 'measured') baseline = await measureBaseline(server.url + article.path, temp, options, tool);
     }
     if (index === options.articles.length - 1) {
-      publish = await measurePublishToLive({ baseUrl: server.url, databaseUrl: database.url, sectionSlug: 'life-sciences' }).catch(
+      publish = await measurePublishToLive({ baseUrl: server.url, databaseUrl: database.url, sectionSlug: 'life-sciences', authSecret: server.authSecret }).catch(
         (error: unknown): PublishResult => ({ status: 'not-measured', reason: `failed: ${error instanceof Error ? error.message : String(error)}` }),
       );
     }

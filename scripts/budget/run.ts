@@ -125,7 +125,7 @@ async function main() {
 
   const port = process.env.BUDGET_PORT ? Number(process.env.BUDGET_PORT) : await freePort();
   const server = await startNextServer({ port, databaseUrl, mediaDir });
-  log(`next start on ${server.url}`);
+  log(`Web server (scripts/serve.mjs, as npm start serves) on ${server.url}`);
 
   const debugPort = await freePort();
   const browser = await chromium.launch({ executablePath: chromePath, args: [...chromeArgs, `--remote-debugging-port=${debugPort}`] });
