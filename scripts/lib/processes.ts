@@ -4,6 +4,7 @@
  * registration (web server before the database it uses).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from './database';
@@ -100,7 +101,8 @@ export type NextServer = { url: string; port: number; authSecret: string; child:
 
 /**
  * Starts the production server (scripts/serve.mjs: Next's handler, build assets precompressed with
- * brotli, as `npm start` serves) on 127.0.0.1:`port` against `databaseUrl`, and waits until it answers.
+ * brotli, as `npm start` serves) on 127.0.0.1:`port` against `databaseUrl` (a fresh database: Next's
+ * on-disk data cache from earlier runs is dropped first), and waits until it answers.
  * Its output goes to this process's stderr, prefixed, only when `verbose`.
  */
 export async function startNextServer({
@@ -131,6 +133,9 @@ export async function startNextServer({
     ...extraEnv,
   });
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
+  // The data cache and cached pages live on disk and outlive the database of an earlier run (they would
+  // serve its headlines and media keys): every server here starts on a fresh database, so without them.
+  for (const dir of ['.next/cache/fetch-cache', '.next/server/route-cache']) await rm(path.join(projectRoot, dir), { recursive: true, force: true });
   const child = spawnTracked(`web server :${port}`, process.execPath, [serveScript, '-p', String(port), '-H', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
