@@ -25,6 +25,7 @@ import { cleanupAll, cleanupOnSignals, freePort, onCleanup, spawnTracked, startN
 import { ensureProductionBuild } from '../lib/production-build';
 import { formatPageTable, formatScaleTable, type LoadResult, type PageRow } from './decide-load-result';
 import { measureUrl, pickLoadTool, type LoadTool } from './load';
+import { measureDashboardList, type DashboardResult } from './dashboard';
 import { measurePublishToLive, type PublishResult } from './publish';
 import { BENCH_SEARCH_QUERY, seedArticlesUpTo } from './seed-articles';
 
@@ -161,6 +162,12 @@ async function measureBaseline(articleUrl: string, temp: string, options: Option
   }
 }
 
+function describeDashboard(result: DashboardResult, articles: number): string {
+  const at = `dashboard article list at ${articles.toLocaleString('en-GB')} articles (server time of listArticlesForDashboard, EDITOR)`;
+  if (result.status === 'not-measured') return `${at}: not measured (${result.reason})`;
+  return `${at}: ${result.timings.map((t) => `${t.query} ${t.medianMs.toFixed(1)} ms median, ${t.maxMs.toFixed(1)} ms max (${t.rows} rows)`).join('; ')}`;
+}
+
 function describePublish(result: PublishResult): string {
   if (result.status === 'not-measured') return `publish-to-live: not measured (${result.reason})`;
   if (result.status === 'timed-out')
@@ -200,6 +207,7 @@ async function main() {
   const levels: { articles: number; seedSeconds: number; loadAverage: string; rows: PageRow[] }[] = [];
   let baseline: (LoadResult & { bytes: number }) | undefined;
   let publish: PublishResult = { status: 'not-measured', reason: 'not run' };
+  let dashboard: DashboardResult = { status: 'not-measured', reason: 'not run' };
 
   for (const [index, articles] of options.articles.entries()) {
     const seedStarted = Date.now();
@@ -220,6 +228,10 @@ async function main() {
       );
     }
     await server.stop();
+    if (index === options.articles.length - 1) {
+      log('Timing the dashboard article list…');
+      dashboard = await measureDashboardList({ databaseUrl: database.url });
+    }
     levels.push({ articles, seedSeconds, loadAverage: loadAverage(), rows });
   }
 
@@ -249,16 +261,14 @@ async function main() {
   }
   out.push('');
   out.push(`- ${describePublish(publish)}`);
-  out.push(
-    `- dashboard article list and search at ${levels.at(-1)!.articles.toLocaleString('en-GB')} articles: not measured yet (no dashboard list or search query on this build; see docs/performance.md)`,
-  );
+  out.push(`- ${describeDashboard(dashboard, levels.at(-1)!.articles)}`);
   const report = out.join('\n');
   console.log(`\n${report}\n`);
 
   const resultsDir = path.join(projectRoot, 'bench-results');
   await mkdir(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify({ startedAt, machine, tool, options, loadAverageAtEnd: loadAverage(), levels, baseline, publish, report }, null, 2) + '\n');
+  await writeFile(file, JSON.stringify({ startedAt, machine, tool, options, loadAverageAtEnd: loadAverage(), levels, baseline, publish, dashboard, report }, null, 2) + '\n');
   log(`Wrote ${path.relative(projectRoot, file)}`);
 }
 
