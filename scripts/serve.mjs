@@ -19,7 +19,6 @@ import { open } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import next from 'next';
 import { acceptsBrotli, precompressedHeaders, precompressedType, STATIC_PREFIX, staticAssetPath } from './lib/decide-static-asset.mjs';
 import { precompressStaticAssets } from './precompress-assets.mjs';
 
@@ -48,8 +47,10 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const port = Number(options.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${options.port ?? process.env.PORT}`);
-  // Next reads these: production mode, and PORT for the scheduler's calls to its own server.
+  // Next reads these: production mode, and PORT for the scheduler's calls to its own server. Set before
+  // Next (and React, which picks its build from NODE_ENV when first loaded) is imported.
   Object.assign(process.env, { NODE_ENV: 'production', PORT: String(port) });
+  const { default: next } = await import('next');
 
   const { assets, written } = await precompressStaticAssets(projectDir).catch((error) => {
     throw new Error(`No production build in .next (run \`npm run build\`): ${error instanceof Error ? error.message : String(error)}`);
