@@ -7,7 +7,7 @@ const config = [
   ...nextTypescript,
   {
     // Reader pages use plain links: full page loads of cached HTML, and no router JavaScript to ship.
-    files: ['app/(site)/**', 'components/site/**', 'app/not-found.tsx'],
+    files: ['app/(site)/**', 'components/site/**', 'app/not-found.tsx', 'app/forbidden.tsx'],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * E2E tests run in Chromium against the production build (`next start`). They expect DATABASE_URL
+ * E2E tests run in Chromium against the production build, served as `npm start` serves it
+ * (scripts/serve.mjs: Next's handler, build assets precompressed with brotli). They expect DATABASE_URL
  * and MEDIA_DIR from scripts/with-test-database.ts (`npm run test:e2e` sets both up).
  *
  * Browser: CHROME_PATH, else /usr/bin/chromium when present, else Playwright's own Chromium.
@@ -48,7 +49,7 @@ export default defineConfig({
   webServer: {
     // The data cache (.next/cache/fetch-cache) and cached pages (.next/server/route-cache) live on disk and
     // outlive the database of an earlier run: start each run without them.
-    command: `node -e "for (const d of ['.next/cache/fetch-cache', '.next/server/route-cache']) require('fs').rmSync(d, { recursive: true, force: true })" && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: `node -e "for (const d of ['.next/cache/fetch-cache', '.next/server/route-cache']) require('fs').rmSync(d, { recursive: true, force: true })" && node scripts/serve.mjs -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

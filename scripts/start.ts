@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds when there is no production build, starts the database (embedded unless
  * DATABASE_URL is set), applies pending migrations, seeds the demo publication into an empty database,
- * then serves with `next start` on PORT (default 3000). Ctrl-C or SIGTERM stops the server and the
+ * then serves on PORT (default 3000) with scripts/serve.mjs (Next's request handler, with the build's
+ * scripts and style sheets precompressed with brotli). Ctrl-C or SIGTERM stops the server and the
  * embedded PostgreSQL cleanly. `npm run dev` (--dev) does the same with `next dev`.
  *
  * Supervision: when the web server dies unexpectedly it is restarted after 1 s. One that dies before it
@@ -50,6 +51,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serveScript = path.join(projectRoot, 'scripts', 'serve.mjs');
 
 type Database = { url: string; embedded: boolean; port?: number; stop(): Promise<void> };
 
@@ -134,7 +136,8 @@ async function main() {
 
   let crashesBeforeListening = 0;
   const startServer = () => {
-    const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env, cwd: projectRoot });
+    const args = dev ? [nextBin, 'dev', '-p', port] : [serveScript, '-p', port];
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env, cwd: projectRoot });
     server = child;
     let listened = false;
     log(`Web server started (PID ${child.pid}).`);

@@ -31,7 +31,12 @@ export function startArticleScheduler({ log = console.log }: { log?: (line: stri
   globalForScheduler.mastheadScheduler.unref();
 }
 
-async function requestRevalidation(change: { articleIds: string[]; sectionSlugs: string[]; authorSlugs: string[]; campaignSlugs: string[]; tagSlugs: string[] }) {
+/**
+ * Asks this deployment's own server (127.0.0.1:PORT) to revalidate reader pages after a change made
+ * outside a request (the scheduler, the publish benchmark), signed with AUTH_SECRET. Does nothing when
+ * either is unset; throws when the server refuses.
+ */
+export async function requestRevalidation(change: { articleIds: string[]; sectionSlugs: string[]; authorSlugs: string[]; campaignSlugs: string[]; tagSlugs: string[] }) {
   const secret = process.env.AUTH_SECRET;
   const port = process.env.PORT;
   if (!secret || !port) return;
@@ -44,5 +49,5 @@ async function requestRevalidation(change: { articleIds: string[]; sectionSlugs:
     headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
     body,
   });
-  if (!response.ok) throw new Error(`Revalidation after a scheduled publish failed with HTTP ${response.status}.`);
+  if (!response.ok) throw new Error(`Revalidation after a publish outside a request failed with HTTP ${response.status}.`);
 }

@@ -1,19 +1,19 @@
 /**
- * Publish-to-live: publishes a fresh draft through the dashboard's publish function
- * (`publishArticle` from lib/articles/mutations.ts) and polls the article's URL and its section front
- * until both show it. Until that function exists, it reports "not measured" rather than inventing a
- * figure.
+ * Publish-to-live: publishes a fresh, complete draft through the dashboard's code path and polls the
+ * article's URL and its section front until both show it; the delay is from the call to the moment
+ * both answer with it.
  *
- * Caveat, on purpose visible: the call runs in a child process of the benchmark, not inside the web
- * server. When the publish path's cache invalidation (`revalidateTag`) lives in the server action, it
- * cannot run here, so a page cached by the server would show the change only when its cache expires;
- * the poll then times out and says so. The exact dashboard path (sign in, press Publish) is the
- * measurement to add once the editor has landed — see docs/performance.md.
+ * The dashboard's Publish button runs `transitionArticleAction`, which calls `transitionArticle({ actor,
+ * articleId, action: 'publish' })` from lib/articles/mutations.ts and then `revalidateContent(change)`.
+ * Here a child process does the same with an EDITOR actor: `transitionArticle`, then the revalidation
+ * of the same `change`, which it asks the running server to do (`requestRevalidation`, the signed
+ * /api/internal/revalidate call the scheduler uses: revalidateTag only works inside the server). The
+ * only step not taken is the browser's POST of the server action and its session check.
  *
  * Run as a child: tsx --conditions=react-server scripts/bench/publish.ts <articleId> <actorUserId>
+ * (with DATABASE_URL, AUTH_SECRET and PORT of the server under test).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrismaClient } from '@/lib/db';
@@ -27,27 +27,21 @@ export type PublishResult =
   | { status: 'not-measured'; reason: string }
   | { status: 'timed-out'; afterMs: number; articleMs?: number; sectionMs?: number };
 
-const mutationsFile = path.join(projectRoot, 'lib', 'articles', 'mutations.ts');
-
-/** True when lib/articles/mutations.ts exports a `publishArticle` function. */
-export function publishPathExists(): boolean {
-  if (!existsSync(mutationsFile)) return false;
-  return /export\s+(async\s+)?(function\s+publishArticle\b|const\s+publishArticle\b)/.test(readFileSync(mutationsFile, 'utf8'));
-}
-
 /** Publishes a new draft in `sectionSlug` and measures until the article URL and its section front show it. */
 export async function measurePublishToLive({
   baseUrl,
   databaseUrl,
   sectionSlug,
+  authSecret,
   timeoutMs = 30_000,
 }: {
   baseUrl: string;
   databaseUrl: string;
   sectionSlug: string;
+  /** The server's AUTH_SECRET, which signs the revalidation request. */
+  authSecret: string;
   timeoutMs?: number;
 }): Promise<PublishResult> {
-  if (!publishPathExists()) return { status: 'not-measured', reason: 'no publish path yet (lib/articles/mutations.ts has no publishArticle)' };
 
   const db = createPrismaClient(databaseUrl, 2);
   let articleId: string;
@@ -57,6 +51,12 @@ export async function measurePublishToLive({
   try {
     const section = await db.section.findUniqueOrThrow({ where: { slug: sectionSlug } });
     const editor = await db.user.findFirstOrThrow({ where: { role: 'EDITOR', disabled: false } });
+    // The publish checklist wants authors and a hero image: borrow them from the section's newest article.
+    const model = await db.article.findFirstOrThrow({
+      where: { sectionId: section.id, status: 'PUBLISHED', heroImageId: { not: null }, authors: { some: {} } },
+      orderBy: { publishedAt: 'desc' },
+      select: { heroImageId: true, authors: { orderBy: { position: 'asc' }, select: { authorId: true } } },
+    });
     headline = `Benchmark publish ${Date.now().toString(36)}`;
     const draft = await createArticle(db, {
       headline,
@@ -64,6 +64,8 @@ export async function measurePublishToLive({
       status: 'DRAFT',
       sectionId: section.id,
       createdById: editor.id,
+      heroImageId: model.heroImageId,
+      authorIds: model.authors.map((a) => a.authorId),
     });
     articleId = draft.id;
     editorId = editor.id;
@@ -77,10 +79,10 @@ export async function measurePublishToLive({
   const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(process.execPath, [tsx, '--conditions=react-server', fileURLToPath(import.meta.url), articleId, editorId], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: new URL(baseUrl).port },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // The child prints "PUBLISHED" the moment publishArticle() resolved; the clock starts just before the call.
+  // The child prints "PUBLISHED" once the publish committed and the server revalidated; the clock starts just before the call.
   const started = await new Promise<number>((resolve, reject) => {
     let out = '';
     let callStarted = 0;
@@ -90,7 +92,7 @@ export async function measurePublishToLive({
       if (out.includes('PUBLISHED')) resolve(callStarted || performance.now());
     });
     // After a resolve this reject is a no-op; before one, the child failed or never published.
-    child.on('exit', (code) => reject(new Error(`publishArticle did not complete in the child process (exit ${code}): ${out.slice(-500)}`)));
+    child.on('exit', (code) => reject(new Error(`the publish did not complete in the child process (exit ${code}): ${out.slice(-500)}`)));
   });
 
   let articleMs: number | undefined;
@@ -111,15 +113,18 @@ export async function measurePublishToLive({
 }
 
 async function childMain(articleId: string, actorUserId: string): Promise<void> {
-  const db = createPrismaClient(process.env.DATABASE_URL!, 2);
-  const user = await db.user.findUniqueOrThrow({ where: { id: actorUserId } });
-  await db.$disconnect();
-  const mutations = (await import(mutationsFile)) as Record<string, unknown>;
-  const publishArticle = mutations.publishArticle;
-  if (typeof publishArticle !== 'function') throw new Error('lib/articles/mutations.ts does not export publishArticle');
+  if (!process.env.AUTH_SECRET || !process.env.PORT) throw new Error('AUTH_SECRET and PORT of the server under test are needed to revalidate it.');
+  const { getDb } = await import('@/lib/db');
+  const { transitionArticle } = await import('@/lib/articles/mutations');
+  const { requestRevalidation } = await import('@/lib/articles/scheduler');
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actorUserId } });
+  if (user.role !== 'EDITOR') throw new Error(`The publish benchmark acts as an EDITOR; ${user.email} is ${user.role}.`);
   const actor = { id: user.id, name: user.name, email: user.email, role: user.role };
   console.log('CALLING');
-  await (publishArticle as (input: { articleId: string; actor: typeof actor }) => Promise<unknown>)({ articleId, actor });
+  // As transitionArticleAction does: the transition, then revalidation of what changed when readers see it.
+  const done = await transitionArticle({ actor, articleId, action: 'publish' });
+  if (done.status !== 'PUBLISHED') throw new Error(`transitionArticle left the article ${done.status}, not PUBLISHED.`);
+  if (done.change.visible) await requestRevalidation(done.change);
   console.log('PUBLISHED');
   process.exit(0);
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the production app if needed, seeds a benchmark database in a temporary
- * embedded PostgreSQL (never the user's data/), starts `next start`, warms up and measures the reader
+ * embedded PostgreSQL (never the user's data/), starts the production server (scripts/serve.mjs, as `npm start`), warms up and measures the reader
  * pages with wrk (autocannon when wrk is missing) at 50 connections with `Accept-Encoding: gzip`,
  * next to a baseline (a bare Node http server returning the article's very bytes from memory).
  * Prints markdown tables and writes JSON to bench-results/. Stops everything it started, also on Ctrl-C.
@@ -25,6 +25,7 @@ import { cleanupAll, cleanupOnSignals, freePort, onCleanup, spawnTracked, startN
 import { ensureProductionBuild } from '../lib/production-build';
 import { formatPageTable, formatScaleTable, type LoadResult, type PageRow } from './decide-load-result';
 import { measureUrl, pickLoadTool, type LoadTool } from './load';
+import { measureDashboardList, type DashboardResult } from './dashboard';
 import { measurePublishToLive, type PublishResult } from './publish';
 import { BENCH_SEARCH_QUERY, seedArticlesUpTo } from './seed-articles';
 
@@ -161,6 +162,12 @@ async function measureBaseline(articleUrl: string, temp: string, options: Option
   }
 }
 
+function describeDashboard(result: DashboardResult, articles: number): string {
+  const at = `dashboard article list at ${articles.toLocaleString('en-GB')} articles (server time of listArticlesForDashboard, EDITOR)`;
+  if (result.status === 'not-measured') return `${at}: not measured (${result.reason})`;
+  return `${at}: ${result.timings.map((t) => `${t.query} ${t.medianMs.toFixed(1)} ms median, ${t.maxMs.toFixed(1)} ms max (${t.rows} rows)`).join('; ')}`;
+}
+
 function describePublish(result: PublishResult): string {
   if (result.status === 'not-measured') return `publish-to-live: not measured (${result.reason})`;
   if (result.status === 'timed-out')
@@ -200,6 +207,7 @@ async function main() {
   const levels: { articles: number; seedSeconds: number; loadAverage: string; rows: PageRow[] }[] = [];
   let baseline: (LoadResult & { bytes: number }) | undefined;
   let publish: PublishResult = { status: 'not-measured', reason: 'not run' };
+  let dashboard: DashboardResult = { status: 'not-measured', reason: 'not run' };
 
   for (const [index, articles] of options.articles.entries()) {
     const seedStarted = Date.now();
@@ -208,18 +216,22 @@ async function main() {
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     // A fresh server per size, so nothing cached at one size is served at the next.
     const server = await startNextServer({ port, databaseUrl: database.url, mediaDir, verbose: options.verbose });
-    log(`next start on ${server.url} (${articles.toLocaleString('en-GB')} articles; load average ${loadAverage()})`);
+    log(`Web server (scripts/serve.mjs) on ${server.url} (${articles.toLocaleString('en-GB')} articles; load average ${loadAverage()})`);
     const rows = await measurePages(server.url, specs, options, tool);
     if (!baseline) {
       const article = rows.find((r) => r.page === 'article');
       if (article?.status === 'measured') baseline = await measureBaseline(server.url + article.path, temp, options, tool);
     }
     if (index === options.articles.length - 1) {
-      publish = await measurePublishToLive({ baseUrl: server.url, databaseUrl: database.url, sectionSlug: 'life-sciences' }).catch(
+      publish = await measurePublishToLive({ baseUrl: server.url, databaseUrl: database.url, sectionSlug: 'life-sciences', authSecret: server.authSecret }).catch(
         (error: unknown): PublishResult => ({ status: 'not-measured', reason: `failed: ${error instanceof Error ? error.message : String(error)}` }),
       );
     }
     await server.stop();
+    if (index === options.articles.length - 1) {
+      log('Timing the dashboard article list…');
+      dashboard = await measureDashboardList({ databaseUrl: database.url });
+    }
     levels.push({ articles, seedSeconds, loadAverage: loadAverage(), rows });
   }
 
@@ -249,16 +261,14 @@ async function main() {
   }
   out.push('');
   out.push(`- ${describePublish(publish)}`);
-  out.push(
-    `- dashboard article list and search at ${levels.at(-1)!.articles.toLocaleString('en-GB')} articles: not measured yet (no dashboard list or search query on this build; see docs/performance.md)`,
-  );
+  out.push(`- ${describeDashboard(dashboard, levels.at(-1)!.articles)}`);
   const report = out.join('\n');
   console.log(`\n${report}\n`);
 
   const resultsDir = path.join(projectRoot, 'bench-results');
   await mkdir(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify({ startedAt, machine, tool, options, loadAverageAtEnd: loadAverage(), levels, baseline, publish, report }, null, 2) + '\n');
+  await writeFile(file, JSON.stringify({ startedAt, machine, tool, options, loadAverageAtEnd: loadAverage(), levels, baseline, publish, dashboard, report }, null, 2) + '\n');
   log(`Wrote ${path.relative(projectRoot, file)}`);
 }
 

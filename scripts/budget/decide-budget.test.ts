@@ -19,6 +19,9 @@ describe('checkBudgets', () => {
   it('passes a page within every budget', () => {
     expect(checkBudgets([good])).toEqual([]);
   });
+  it('fails a page that did not answer 200, naming it and the status', () => {
+    expect(checkBudgets([good], [{ page: 'section', path: '/life-sciences', status: 404 }])).toEqual(['section (/life-sciences): answered HTTP 404, so it could not be measured']);
+  });
   it('names the page and the figure over the JS budget', () => {
     const heavy = { ...good, weight: { ...good.weight, jsBytes: 130 * 1024 } };
     expect(checkBudgets([heavy])).toEqual(['article (/life-sciences/x): JavaScript transferred 130.0 KB is over the budget of 120.0 KB']);

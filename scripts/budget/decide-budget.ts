@@ -42,9 +42,12 @@ export function median(values: number[]): number {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** One clear message per broken budget, naming the page and the figure; empty when all hold. */
-export function checkBudgets(pages: PageFigures[]): string[] {
-  const failures: string[] = [];
+/** A page that answered something other than 200, so it could not be measured. */
+export type UnreachablePage = { page: string; path: string; status: number };
+
+/** One clear message per broken budget or unreachable page, naming the page and the figure; empty when all hold. */
+export function checkBudgets(pages: PageFigures[], unreachable: UnreachablePage[] = []): string[] {
+  const failures = unreachable.map((m) => `${m.page} (${m.path}): answered HTTP ${m.status}, so it could not be measured`);
   for (const p of pages) {
     const where = `${p.page} (${p.path})`;
     if (p.weight.jsBytes > BUDGET.jsBytes) failures.push(`${where}: JavaScript transferred ${kb(p.weight.jsBytes)} is over the budget of ${kb(BUDGET.jsBytes)}`);
@@ -60,7 +63,7 @@ export function checkBudgets(pages: PageFigures[]): string[] {
 }
 
 /** The budget table printed by `npm run budget`. */
-export function formatBudgetTable(pages: PageFigures[], missing: { page: string; path: string; status: number }[]): string {
+export function formatBudgetTable(pages: PageFigures[], missing: UnreachablePage[]): string {
   const lines = [
     '| Page | JS (≤ 120 KB) | Total transfer | Requests | Performance (runs) | A11y | Best pr. | SEO | LCP | TBT | CLS |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

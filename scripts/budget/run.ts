@@ -5,10 +5,10 @@
  *
  * - Page weight (Playwright + Chromium): JS transferred (compressed) ≤ 120 KB; total transfer and
  *   request counts printed.
- * - Lighthouse 12 (mobile preset, simulated throttling): performance ≥ 95 (median of 3 runs; runs on a
+ * - Lighthouse 12 (mobile preset, simulated throttling): performance ≥ 95 (median of 5 runs; runs on a
  *   busy machine vary), accessibility, best practices and SEO = 100; LCP, TBT and CLS printed.
- * Front page, section front (life-sciences) and an article. A page answering 404 (not built yet on
- * this branch) is reported as missing, not failed. Exits 1 naming each page and figure over budget.
+ * Front page, section front (life-sciences) and an article. A page that does not answer 200 is a
+ * failure too (named with its status). Exits 1 naming each page and figure over budget.
  *
  * Browser: CHROME_PATH, else /usr/bin/chromium, else Playwright's own Chromium. LIGHTHOUSE_RUNS=n
  * changes the number of performance runs.
@@ -22,12 +22,13 @@ import pg from 'pg';
 import { projectRoot } from '../lib/database';
 import { loadAverage, machineInfo } from '../lib/machine';
 import { cleanupAll, cleanupOnSignals, freePort, onCleanup, startNextServer } from '../lib/processes';
-import { BUDGET, checkBudgets, formatBudgetTable, median, type PageFigures } from './decide-budget';
+import { BUDGET, checkBudgets, formatBudgetTable, median, type PageFigures, type UnreachablePage } from './decide-budget';
 
 const log = (line: string) => console.log(`[budget] ${line}`);
 const chromePath = process.env.CHROME_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const chromeArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+// Performance is the median of this many runs: on a shared or busy machine single runs flap by 20 points.
+const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5));
 
 async function articlePath(databaseUrl: string): Promise<string> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -85,16 +86,28 @@ async function measureWeight(browser: Browser, url: string): Promise<PageFigures
 
 type LighthouseRun = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; cls: number; failedAudits: string[] };
 
+const LIGHTHOUSE_ATTEMPTS = 3;
+
+/**
+ * One Lighthouse run. A run that Lighthouse itself reports as broken (a runtime error such as
+ * NO_NAVSTART, "please run Lighthouse again", seen on a busy machine) is tried again, up to
+ * LIGHTHOUSE_ATTEMPTS times; it never counts as a score.
+ */
 async function runLighthouse(url: string, port: number): Promise<LighthouseRun> {
-  const result = await lighthouse(url, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-  });
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+  let lhr;
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    lhr = result.lhr;
+    if (!lhr.runtimeError) break;
+    if (attempt >= LIGHTHOUSE_ATTEMPTS) throw new Error(`Lighthouse could not load ${url} in ${attempt} attempts: ${lhr.runtimeError.message}`);
+    log(`  Lighthouse run broken on ${url} (${lhr.runtimeError.code}); running it again`);
+  }
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failedAudits: string[] = [];
   for (const id of ['accessibility', 'best-practices', 'seo']) {
@@ -125,7 +138,7 @@ async function main() {
 
   const port = process.env.BUDGET_PORT ? Number(process.env.BUDGET_PORT) : await freePort();
   const server = await startNextServer({ port, databaseUrl, mediaDir });
-  log(`next start on ${server.url}`);
+  log(`Web server (scripts/serve.mjs, as npm start serves) on ${server.url}`);
 
   const debugPort = await freePort();
   const browser = await chromium.launch({ executablePath: chromePath, args: [...chromeArgs, `--remote-debugging-port=${debugPort}`] });
@@ -137,12 +150,12 @@ async function main() {
     { page: 'article', path: await articlePath(databaseUrl) },
   ];
   const measured: PageFigures[] = [];
-  const missing: { page: string; path: string; status: number }[] = [];
+  const missing: UnreachablePage[] = [];
   for (const { page, path: pagePath } of pages) {
     const url = server.url + pagePath;
     const status = (await fetch(url, { redirect: 'manual' })).status;
-    if (status === 404) {
-      log(`${page}: missing (${pagePath} answers 404 on this build)`);
+    if (status !== 200) {
+      log(`${page}: ${pagePath} answers HTTP ${status}, not 200`);
       missing.push({ page, path: pagePath, status });
       continue;
     }
@@ -179,13 +192,12 @@ async function main() {
   await mkdir(resultsDir, { recursive: true });
   await writeFile(path.join(resultsDir, 'budget-latest.json'), JSON.stringify({ at: new Date(), machine, loadAverage: loadAverage(), measured, missing }, null, 2) + '\n');
 
-  const failures = checkBudgets(measured);
-  if (measured.length === 0) failures.push('No page could be measured: the front page, section and article all answered 404.');
+  const failures = checkBudgets(measured, missing);
   if (failures.length > 0) {
     console.error(`Budget broken:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
     process.exitCode = 1;
   } else {
-    log(`All budgets hold${missing.length ? ` (missing: ${missing.map((m) => m.page).join(', ')})` : ''}.`);
+    log('All budgets hold.');
   }
 }
 

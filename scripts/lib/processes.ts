@@ -4,6 +4,7 @@
  * registration (web server before the database it uses).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from './database';
@@ -93,12 +94,15 @@ export async function waitForHttp(url: string, { timeoutMs = 120_000, child }: {
   }
 }
 
-const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serveScript = path.join(projectRoot, 'scripts', 'serve.mjs');
 
-export type NextServer = { url: string; port: number; child: ChildProcess; stop(): Promise<void> };
+/** A running production server; `authSecret` is its AUTH_SECRET (signs requests such as revalidation). */
+export type NextServer = { url: string; port: number; authSecret: string; child: ChildProcess; stop(): Promise<void> };
 
 /**
- * Starts `next start` (production) on 127.0.0.1:`port` against `databaseUrl`, and waits until it answers.
+ * Starts the production server (scripts/serve.mjs: Next's handler, build assets precompressed with
+ * brotli, as `npm start` serves) on 127.0.0.1:`port` against `databaseUrl` (a fresh database: Next's
+ * on-disk data cache from earlier runs is dropped first), and waits until it answers.
  * Its output goes to this process's stderr, prefixed, only when `verbose`.
  */
 export async function startNextServer({
@@ -117,18 +121,22 @@ export async function startNextServer({
   verbose?: boolean;
 }): Promise<NextServer> {
   const url = `http://127.0.0.1:${port}`;
+  const authSecret = process.env.AUTH_SECRET ?? 'bench-only-secret-bench-only-secret-0123456789';
   const env: NodeJS.ProcessEnv = Object.assign({ ...process.env }, {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: databaseUrl,
     MEDIA_DIR: mediaDir,
     SITE_URL: url,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-only-secret-bench-only-secret-0123456789',
+    AUTH_SECRET: authSecret,
     AUTH_TRUST_HOST: 'true',
     ...extraEnv,
   });
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
-  const child = spawnTracked(`next start :${port}`, process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // The data cache and cached pages live on disk and outlive the database of an earlier run (they would
+  // serve its headlines and media keys): every server here starts on a fresh database, so without them.
+  for (const dir of ['.next/cache/fetch-cache', '.next/server/route-cache']) await rm(path.join(projectRoot, dir), { recursive: true, force: true });
+  const child = spawnTracked(`web server :${port}`, process.execPath, [serveScript, '-p', String(port), '-H', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -143,7 +151,7 @@ export async function startNextServer({
     await waitForHttp(`${url}/`, { child });
   } catch (error) {
     await stopProcess(child);
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nLast output of next start:\n${output}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nLast output of the web server:\n${output}`);
   }
-  return { url, port, child, stop: () => stopProcess(child) };
+  return { url, port, authSecret, child, stop: () => stopProcess(child) };
 }

@@ -1,6 +1,6 @@
 /**
  * SQL injection check: sqlmap against the reader routes that take input (search, pagination, feeds,
- * the section/article path segments), on a production server (`next start`) it starts itself on a fresh
+ * the section/article path segments), on a production server (scripts/serve.mjs, as `npm start` runs it) it starts itself on a fresh
  * database seeded with the demo publication. Only 127.0.0.1 is ever targeted.
  *
  *   npx tsx scripts/security/sqlmap.ts        (SQLMAP_PORT default 3620, SQLMAP_TIME_LIMIT seconds, default 300)
@@ -90,7 +90,7 @@ async function main() {
   };
   const server = spawnLogged(
     process.execPath,
-    ['--import', 'tsx', 'scripts/with-test-database.ts', '--seed', '--', process.execPath, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    ['--import', 'tsx', 'scripts/with-test-database.ts', '--seed', '--', process.execPath, 'scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'],
     { env, cwd: projectRoot, logFile: serverLog },
   );
   let serverExited = false;
