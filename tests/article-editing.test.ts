@@ -90,6 +90,25 @@ describe('permissions', () => {
     expect(editorList.items.map((i) => i.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });
 
+  it("a writer changes the alt text of their own upload through their article, but not of someone else's library image", async () => {
+    const storage = createFileStorage(process.env.MEDIA_DIR ?? '/tmp/masthead-test-media');
+    const own = await createImage(db, storage, { alt: 'before', uploadedById: writer.id });
+    const library = await createImage(db, storage, { alt: 'Library alt', credit: 'Agency' });
+    const a = await createArticle({ actor: writer, input: { headline: 'Hero text rules', sectionId } });
+    const saved = await saveArticle({ actor: writer, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { heroImageId: own.id, heroAlt: 'after' }) });
+    expect((await db.image.findUniqueOrThrow({ where: { id: own.id } })).alt).toBe('after');
+    // Picking a library image as it is works; rewriting its credit does not, and changes nothing.
+    const picked = await saveArticle({ actor: writer, articleId: a.id, baseVersion: saved.version, content: await contentOf(a.id, { heroImageId: library.id, heroAlt: 'Library alt', heroCredit: 'Agency' }) });
+    const err = await expectAppError(
+      saveArticle({ actor: writer, articleId: a.id, baseVersion: picked.version, content: await contentOf(a.id, { heroCredit: 'Me' }) }),
+      'INVALID',
+    );
+    expect(err.fieldErrors?.heroCredit?.[0]).toMatch(/uploaded by someone else/);
+    expect(await db.image.findUniqueOrThrow({ where: { id: library.id } })).toMatchObject({ credit: 'Agency', version: library.version });
+    await saveArticle({ actor: editor, articleId: a.id, baseVersion: picked.version, content: await contentOf(a.id, { heroCredit: 'Agency / Photographer' }) });
+    expect((await db.image.findUniqueOrThrow({ where: { id: library.id } })).credit).toBe('Agency / Photographer');
+  });
+
   it('a writer is linked as author, edits the draft, submits, and then can no longer edit or publish', async () => {
     const a = await createArticle({ actor: writer, input: { headline: 'Writer flow', sectionId } });
     const saved = await saveArticle({ actor: writer, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { standfirst: 'Why it matters' }) });

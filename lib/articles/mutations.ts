@@ -11,6 +11,7 @@ import { decideCanEdit, decideTransition, type ArticleAction } from '@/lib/artic
 import { deriveArticleText } from '@/lib/articles/derive';
 import { articleWhereFor, isOwnArticle } from '@/lib/articles/permissions';
 import { articleContentSchema, type ArticleContent, type ArticleContentInput } from '@/lib/articles/schemas';
+import { canEditImage } from '@/lib/media/permissions';
 import { slugify } from '@/lib/text/slug';
 
 type Tx = Prisma.TransactionClient;
@@ -92,6 +93,26 @@ async function checkReferences(tx: Tx, c: ArticleContent) {
   if (c.heroImageId && !image) fieldErrors.heroImageId = ['That image no longer exists.'];
   if (Object.keys(fieldErrors).length) throw new AppError('INVALID', 'Some fields need attention.', fieldErrors);
   return { authors };
+}
+
+/**
+ * Writes the hero's alt text, caption and credit (kept on the shared Image row) when they changed. Only
+ * someone who may edit that image (lib/media/permissions.ts) may change them: a writer cannot rewrite the
+ * credit of a library image someone else uploaded by saving their own article.
+ */
+async function saveHeroText(tx: Tx, actor: Actor, c: ArticleContent) {
+  const image = await tx.image.findUniqueOrThrow({ where: { id: c.heroImageId! }, select: { alt: true, caption: true, credit: true, uploadedById: true } });
+  const next = { alt: c.heroAlt, caption: c.heroCaption, credit: c.heroCredit };
+  if (next.alt === image.alt && next.caption === image.caption && next.credit === image.credit) return;
+  if (!canEditImage(actor, image)) {
+    const message = 'This library image was uploaded by someone else: ask an editor to change its alt text, caption or credit, or upload your own.';
+    const fieldErrors: Record<string, string[]> = {};
+    if (next.alt !== image.alt) fieldErrors.heroAlt = [message];
+    if (next.caption !== image.caption) fieldErrors.heroCaption = [message];
+    if (next.credit !== image.credit) fieldErrors.heroCredit = [message];
+    throw new AppError('INVALID', 'Some fields need attention.', fieldErrors);
+  }
+  await tx.image.update({ where: { id: c.heroImageId! }, data: { ...next, version: { increment: 1 } } });
 }
 
 async function checkSlugFree(tx: Tx, sectionId: string, slug: string, exceptId?: string) {
@@ -226,12 +247,7 @@ async function writeContent(tx: Tx, actor: Actor, article: CheckedArticle, baseV
   await tx.articleAuthor.createMany({ data: content.authorIds.map((authorId, position) => ({ articleId: article.id, authorId, position })) });
   await tx.articleTag.deleteMany({ where: { articleId: article.id } });
   await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: article.id, tagId })) });
-  if (content.heroImageId) {
-    await tx.image.update({
-      where: { id: content.heroImageId },
-      data: { alt: content.heroAlt, caption: content.heroCaption, credit: content.heroCredit, version: { increment: 1 } },
-    });
-  }
+  if (content.heroImageId) await saveHeroText(tx, actor, content);
   await tx.articleRevision.create({ data: { articleId: article.id, version, editorId: actor.id, snapshot: snapshotOf(content), createdAt: now } });
 
   const section = await tx.section.findUniqueOrThrow({ where: { id: content.sectionId }, select: { slug: true } });

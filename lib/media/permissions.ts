@@ -12,8 +12,9 @@ import { can } from '@/lib/auth/permissions';
  *   (fixing their own typo or wrong upload), never someone else's.
  * - Nobody deletes an image in use (hero, inline in a body, author photo): that is a rule of the
  *   mutation, not of the role.
- * - Known exception: saving an article writes its hero's alt text, caption and credit to the Image row
- *   (lib/articles/mutations.ts), so whoever may edit the article changes them, whoever uploaded it.
+ * - Saving an article writes its hero's alt text, caption and credit to the Image row
+ *   (lib/articles/mutations.ts) under the same rule: a writer saving their article cannot change them on
+ *   an image someone else uploaded (the save is refused with a message on those fields).
  */
 
 type ImageOwner = { uploadedById: string | null };
