@@ -20,3 +20,14 @@ export function getDb(): PrismaClient {
   }
   return globalForDb.mastheadDb;
 }
+
+/**
+ * Points getDb() at `url` from now on and closes the previous client. For scripts whose database moves
+ * while they run (the crash test, when the embedded PostgreSQL comes back on another port).
+ */
+export function switchDatabaseUrl(url: string, poolSize = 10): PrismaClient {
+  const previous = globalForDb.mastheadDb;
+  globalForDb.mastheadDb = createPrismaClient(url, poolSize);
+  void previous?.$disconnect().catch(() => {});
+  return globalForDb.mastheadDb;
+}
