@@ -17,9 +17,7 @@
  *   (AUTHZ_PORT, default 3630; AUTHZ_ONLY=<name substring> runs only matching rows)
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '@/lib/auth/password';
@@ -30,6 +28,7 @@ import { createFileStorage } from '@/lib/media/storage';
 import { createArticle, createAuthor, createImage, createSection, sampleBody, uniqueSuffix } from '../../prisma/seed/factories';
 import { projectRoot } from '../lib/database';
 import { httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+import { actionsOfBuild, callAction, routesOfBuild, send, signIn, type Answer, type BuiltAction } from './lib/next-http';
 
 type Who = 'ANONYMOUS' | Role;
 type Ownership = 'own' | 'other';
@@ -67,9 +66,6 @@ type Case = {
   ownerId: string;
   marker: string;
 };
-
-/** What a request did: its status, body, headers. */
-type Answer = { status: number; text: string; headers: Headers };
 
 /** A prepared action call: the arguments, and how to see from the database that it took effect. */
 type ActionCall = { args: unknown[]; pathParams?: Record<string, string>; tookEffect: (answer: Answer) => Promise<boolean> };
@@ -362,86 +358,6 @@ export const ROUTE_ROWS: RouteRow[] = [
   publicRead('/sitemaps/pages.xml', () => '/sitemaps/pages.xml'),
 ];
 
-// --------------------------------------------------------------------------------- the build
-
-type BuiltAction = { id: string; name: string; file: string; page: string };
-
-/** Every server action of the build, by exported name, with a page that can run it. */
-function actionsOfBuild(): BuiltAction[] {
-  const manifest = JSON.parse(readFileSync(path.join(projectRoot, '.next/server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
-  };
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    const page = Object.keys(entry.workers).sort((a, b) => a.length - b.length)[0] ?? '';
-    return { id, name: entry.exportedName ?? id, file: entry.filename ?? '?', page };
-  });
-}
-
-/** Every route handler of the build (`/x/route` entries of the app paths manifest). */
-function routesOfBuild(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(projectRoot, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
-  return Object.keys(manifest)
-    .filter((key) => key.endsWith('/route'))
-    .map((key) => key.slice(0, -'/route'.length));
-}
-
-/** The URL path of a worker page such as `app/(dashboard)/dashboard/articles/[id]/page`. */
-function pagePath(page: string, params: Record<string, string> = {}): string {
-  const segments = page
-    .replace(/^app\//, '')
-    .replace(/\/page$/, '')
-    .split('/')
-    .filter((s) => !/^\(.*\)$/.test(s))
-    .map((s) => {
-      const dynamic = /^\[(.+)\]$/.exec(s);
-      return dynamic ? encodeURIComponent(params[dynamic[1]!] ?? 'x') : s;
-    });
-  return `/${segments.join('/')}`;
-}
-
-// ------------------------------------------------------------------------------------------ HTTP
-
-const requireFromHere = createRequire(import.meta.url);
-/** React's own argument encoding for server actions (what the browser sends). */
-const { encodeReply } = requireFromHere('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
-  encodeReply: (value: unknown[]) => Promise<string | FormData>;
-};
-
-function cookieHeader(setCookies: string[], jar = new Map<string, string>()): Map<string, string> {
-  for (const line of setCookies) {
-    const [pair] = line.split(';');
-    const eq = pair!.indexOf('=');
-    jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-  }
-  return jar;
-}
-
-const jarText = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-const uniqueIp = () => `10.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 250)}`;
-
-/** Signs in through Auth.js's credentials endpoint; the cookies of the session. */
-async function signIn(email: string): Promise<string> {
-  const ip = uniqueIp();
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { 'x-real-ip': ip } });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookieHeader(csrf.headers.getSetCookie());
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jarText(jar), origin: base, 'x-real-ip': ip },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${base}/dashboard` }),
-  });
-  await response.arrayBuffer();
-  cookieHeader(response.headers.getSetCookie(), jar);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Signing in as ${email} failed (HTTP ${response.status}, ${response.headers.get('location')})`);
-  return jarText(jar);
-}
-
-async function send(path: string, init: { method: string; headers: Record<string, string>; body?: string | FormData }): Promise<Answer> {
-  const response = await fetch(`${base}${path}`, { ...init, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
-  return { status: response.status, text: await response.text(), headers: response.headers };
-}
-
 // ------------------------------------------------------------------------------------------ run
 
 type Outcome = { label: string; expected: boolean; observed: boolean; status: number; problem?: string };
@@ -503,7 +419,7 @@ async function main() {
       let found = accounts.get(who);
       if (!found) {
         const user = await db.user.create({ data: { email: `${who.toLowerCase()}-${uniqueSuffix()}@authz.test`, name: `Matrix ${who}`, role: who, passwordHash } });
-        found = { id: user.id, email: user.email, role: who, cookie: await signIn(user.email) };
+        found = { id: user.id, email: user.email, role: who, cookie: await signIn(base, user.email, PASSWORD) };
         accounts.set(who, found);
       }
       return found;
@@ -514,7 +430,7 @@ async function main() {
       const row = await db.user.findUniqueOrThrow({ where: { id: a.id } });
       if (row.role === a.role && !row.disabled && row.passwordHash === passwordHash) return;
       await db.user.update({ where: { id: a.id }, data: { role: a.role, disabled: false, passwordHash } });
-      a.cookie = await signIn(a.email); // its session ended with the change
+      a.cookie = await signIn(base, a.email, PASSWORD); // its session ended with the change
     };
     const forgedCookie = `authjs.session-token=${randomBytes(48).toString('base64url')}`;
 
@@ -544,10 +460,7 @@ async function main() {
           for (const variant of HEADER_VARIANTS) {
             await runCase(`${row.name} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
               const call = await row.prepare(c);
-              const encoded = await encodeReply(call.args);
-              const headers: Record<string, string> = { 'next-action': action.id, accept: 'text/x-component', origin: base, cookie, 'x-real-ip': uniqueIp(), ...variant.headers };
-              if (typeof encoded === 'string') headers['content-type'] = 'text/plain;charset=UTF-8';
-              const answer = await send(pagePath(action.page, call.pathParams), { method: 'POST', headers, body: encoded });
+              const answer = await callAction(base, action, call.args, { cookie, pathParams: call.pathParams, extraHeaders: variant.headers });
               return { answer, observed: await call.tookEffect(answer) };
             });
           }
@@ -560,7 +473,7 @@ async function main() {
             await runCase(`${row.route} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
               const request = await row.prepare(c);
               const headers: Record<string, string> = { cookie, origin: base, ...variant.headers, ...(request.body ? { 'content-type': 'application/json' } : {}) };
-              const answer = await send(request.path, { method: request.method, headers, body: request.body });
+              const answer = await send(base, request.path, { method: request.method, headers, body: request.body });
               return { answer, observed: await request.tookEffect(answer) };
             });
           }

@@ -31,7 +31,8 @@ const RECOVERY_MS = Number(process.env.CRASH_RECOVERY_TIMEOUT ?? 120) * 1000;
 const WRITE_TIMEOUT_MS = 60_000;
 const log = (line: string) => console.log(`[crash] ${line}`);
 
-type Ack = { articleId: string; version: number; hash: string; publish: boolean };
+/** An acknowledged write; `startedAt` tells a write made after a kill from one in flight during it. */
+type Ack = { articleId: string; version: number; hash: string; publish: boolean; startedAt: number };
 
 /** What the supervisor looks like right now, for a timeout message that says where recovery stuck. */
 type Probe = () => Promise<string>;
@@ -138,6 +139,7 @@ async function main() {
             const articleId = mine[n % mine.length]!;
             const body: BodyDocument = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Crash test write ${w}/${n} at ${Date.now()}` }] }] };
             const publish = n % 3 === 2;
+            const startedAt = Date.now();
             try {
               await client();
               const { version } = await withTimeout(
@@ -146,7 +148,7 @@ async function main() {
                 `a save of article ${articleId}`,
               );
               versions.set(articleId, version);
-              acks.push({ articleId, version, hash: hashJson(body), publish });
+              acks.push({ articleId, version, hash: hashJson(body), publish, startedAt });
             } catch (error) {
               // Not acknowledged: it may or may not have committed. Learn the article's version again.
               failedWrites += 1;
@@ -192,14 +194,16 @@ async function main() {
     for (let i = 1; i <= dbKills; i++) {
       await ackedSince(3, RECOVERY_MS);
       const victim = (await postmaster())!.pid;
+      const killedAt = Date.now();
       process.kill(victim, 'SIGKILL');
-      const before = acks.length;
+      // Back means a write *begun after the kill* was acknowledged: one in flight during it proves nothing.
+      const writtenSinceKill = () => acks.some((a) => a.startedAt > killedAt);
       const took = await waitUntil(
         `PostgreSQL to come back after kill ${i}`,
         async () => {
           stopIfGone();
           const pid = await postmaster();
-          return !!pid && pid.pid !== victim && processAlive(pid.pid) && acks.length > before && (await httpStatus(`${site}/`)) === 200;
+          return !!pid && pid.pid !== victim && processAlive(pid.pid) && writtenSinceKill() && (await httpStatus(`${site}/`)) === 200;
         },
         RECOVERY_MS,
         200,
@@ -212,7 +216,8 @@ async function main() {
     running = false;
     await Promise.all(writers);
 
-    // Verify against a fresh connection.
+    // Verify against a fresh connection, once the database answers.
+    await waitUntil('PostgreSQL to answer before verifying', async () => (await (await client()).$queryRaw`SELECT 1`, true), RECOVERY_MS, 500, state);
     const db = await client();
     let lost = 0;
     for (const ack of acks) {

@@ -25,8 +25,22 @@ const checks: Check[] = [
   },
   { name: 'crash', what: 'kill -9 of the web server and PostgreSQL under writes', command: [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/crash-test.ts'] },
   { name: 'sqlmap', what: 'SQL injection (sqlmap) on reader parameters', command: [process.execPath, '--import', 'tsx', 'scripts/security/sqlmap.ts'] },
-  // TODO(lead): login throttling, authorization matrix, XSS corpus, hostile uploads, malformed requests,
-  // concurrency and load checks from the other branches go here.
+  {
+    name: 'authz',
+    what: 'authorization matrix: every action and route handler × role × own/other × forged x-middleware-subrequest',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', process.execPath, '--import', 'tsx', 'scripts/security/authorization-matrix.ts'],
+  },
+  {
+    name: 'concurrency',
+    what: '20 editors × 50 rounds of parallel saves of one version',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/article-editing.test.ts', '-t', '20 editors'],
+  },
+  {
+    name: 'load',
+    what: 'reader pages under 50 connections for 30 s while an editor saves every second',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--seed', '--', process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/load-while-editing.ts'],
+  },
+  // TODO(lead): login throttling, XSS corpus, hostile uploads and malformed requests from the other branches go here.
 ];
 
 function runCheck(check: Check): Promise<{ code: number; figures: string[]; seconds: number }> {
