@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { projectRoot } from '../../lib/database';
+import { pagePath } from './decide-page-path';
 
 /** A server action of the build: its id, exported name, source file and a page that can run it. */
 export type BuiltAction = { id: string; name: string; file: string; page: string };
@@ -35,20 +36,6 @@ export function routesOfBuild(): string[] {
   return Object.keys(manifest)
     .filter((key) => key.endsWith('/route'))
     .map((key) => key.slice(0, -'/route'.length));
-}
-
-/** The URL path of a worker page such as `app/(dashboard)/dashboard/articles/[id]/page`, with `params` filled in. */
-export function pagePath(page: string, params: Record<string, string> = {}): string {
-  const segments = page
-    .replace(/^app\//, '')
-    .replace(/\/page$/, '')
-    .split('/')
-    .filter((s) => !/^\(.*\)$/.test(s))
-    .map((s) => {
-      const dynamic = /^\[(?:\.\.\.)?(.+)\]$/.exec(s);
-      return dynamic ? encodeURIComponent(params[dynamic[1]!] ?? 'x') : s;
-    });
-  return `/${segments.join('/')}`;
 }
 
 const requireFromHere = createRequire(import.meta.url);
