@@ -87,7 +87,9 @@ type RouteRow = {
 // ------------------------------------------------------------------------------------- fixtures
 
 async function writer(db: PrismaClient, fx: Fixtures) {
-  return db.user.create({ data: { email: `writer-${uniqueSuffix()}@authz.test`, name: 'Other Writer', role: 'WRITER', passwordHash: fx.passwordHash } });
+  return db.user.create({
+    data: { email: `writer-${uniqueSuffix()}@authz.test`, name: 'Other Writer', role: 'WRITER', passwordHash: fx.passwordHash },
+  });
 }
 
 /** A draft owned by the case's owner, complete enough for the publish checklist. */
@@ -146,12 +148,14 @@ export const ACTION_ROWS: ActionRow[] = [
   {
     name: 'loginAction',
     allowed: { own: EVERYONE, other: EVERYONE },
-    effect: 'a failed sign-in is audited (anyone may try to sign in; the target is a fresh account each time, so per-account throttling never mixes cases)',
+    effect:
+      'a failed sign-in is audited (anyone may try to sign in; the target is a fresh account each time, so per-account throttling never mixes cases)',
     async prepare(c) {
       const target = await writer(c.db, c.fx);
       return {
         args: [{}, form({ email: target.email, password: 'wrong password', callbackUrl: '/dashboard' })],
-        tookEffect: async () => (await c.db.auditEvent.count({ where: { action: 'auth.sign_in_failed', actorEmail: target.email, createdAt: since(c) } })) > 0,
+        tookEffect: async () =>
+          (await c.db.auditEvent.count({ where: { action: 'auth.sign_in_failed', actorEmail: target.email, createdAt: since(c) } })) > 0,
       };
     },
   },
@@ -160,7 +164,10 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: { own: EVERYONE, other: EVERYONE },
     effect: 'answers with a redirect to the signed-out login page (it only ever ends the caller’s own session)',
     async prepare() {
-      return { args: [], tookEffect: async (a) => (a.headers.get('x-action-redirect') ?? a.headers.get('location') ?? '').includes('signedOut') };
+      return {
+        args: [],
+        tookEffect: async (a) => (a.headers.get('x-action-redirect') ?? a.headers.get('location') ?? '').includes('signedOut'),
+      };
     },
   },
   {
@@ -274,7 +281,8 @@ export const ACTION_ROWS: ActionRow[] = [
   {
     name: 'changeRoleAction',
     allowed: { own: ['ADMIN'], other: ['ADMIN'] },
-    effect: 'the target’s role changed (own: a writer or editor making themself ADMIN; an admin stepping down to EDITOR while another admin exists)',
+    effect:
+      'the target’s role changed (own: a writer or editor making themself ADMIN; an admin stepping down to EDITOR while another admin exists)',
     async prepare(c) {
       const target = await targetUser(c);
       const role = target.role === 'ADMIN' ? 'EDITOR' : 'ADMIN';
@@ -318,7 +326,11 @@ function publicRead(route: string, pathOf: (c: Case, fx: Fixtures) => string): R
     effect: 'answers 200 and does not show the case’s unpublished draft (own or someone else’s)',
     async prepare(c) {
       const draft = await draftOf(c);
-      return { method: 'GET', path: pathOf(c, c.fx), tookEffect: async (a) => a.status === 200 && !a.text.includes(draft.slug) && !a.text.includes(draft.headline) };
+      return {
+        method: 'GET',
+        path: pathOf(c, c.fx),
+        tookEffect: async (a) => a.status === 200 && !a.text.includes(draft.slug) && !a.text.includes(draft.headline),
+      };
     },
   };
 }
@@ -334,16 +346,25 @@ export const ROUTE_ROWS: RouteRow[] = [
       return {
         method: 'GET',
         path: '/api/auth/session',
-        tookEffect: async (a) => a.status === 200 && !!c.actor && a.text.includes(c.actor.email) && (c.ownership === 'own' || !a.text.includes(other.email)),
+        tookEffect: async (a) =>
+          a.status === 200 && !!c.actor && a.text.includes(c.actor.email) && (c.ownership === 'own' || !a.text.includes(other.email)),
       };
     },
   },
   {
     route: '/api/internal/revalidate',
     allowed: { own: [], other: [] },
-    effect: 'an unsigned revalidation request is refused (answers anything but {"revalidated":true}); it writes nothing to the database, so the answer is the evidence',
+    effect:
+      'an unsigned revalidation request is refused (answers anything but {"revalidated":true}); it writes nothing to the database, so the answer is the evidence',
     async prepare(c) {
-      const body = JSON.stringify({ articleIds: [], sectionSlugs: [c.fx.sectionSlug], authorSlugs: [], campaignSlugs: [], tagSlugs: [], visible: true });
+      const body = JSON.stringify({
+        articleIds: [],
+        sectionSlugs: [c.fx.sectionSlug],
+        authorSlugs: [],
+        campaignSlugs: [],
+        tagSlugs: [],
+        visible: true,
+      });
       return { method: 'POST', path: '/api/internal/revalidate', body, tookEffect: async (a) => a.text.includes('"revalidated":true') };
     },
   },
@@ -366,7 +387,7 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: run through scripts/with-test-database.ts (see the header of this file).');
   const mediaDir = process.env.MEDIA_DIR ?? path.join(os.tmpdir(), `masthead-authz-media-${process.pid}`);
-  const db = createPrismaClient(databaseUrl, 4);
+  const db = createPrismaClient(databaseUrl, 8);
   const only = process.env.AUTHZ_ONLY;
 
   // Classify first: an action or handler without a row fails before anything runs.
@@ -374,13 +395,20 @@ async function main() {
   const names = new Map<string, BuiltAction>();
   const problems: string[] = [];
   for (const action of built) {
-    if (names.has(action.name)) problems.push(`two actions are named ${action.name} (${names.get(action.name)!.file}, ${action.file}): give the table a way to tell them apart`);
+    if (names.has(action.name))
+      problems.push(
+        `two actions are named ${action.name} (${names.get(action.name)!.file}, ${action.file}): give the table a way to tell them apart`,
+      );
     names.set(action.name, action);
-    if (!ACTION_ROWS.some((r) => r.name === action.name)) problems.push(`unclassified action ${action.name} (${action.file}): add its row to ACTION_ROWS`);
+    if (!ACTION_ROWS.some((r) => r.name === action.name))
+      problems.push(`unclassified action ${action.name} (${action.file}): add its row to ACTION_ROWS`);
   }
-  for (const route of routesOfBuild()) if (!ROUTE_ROWS.some((r) => r.route === route)) problems.push(`unclassified route handler ${route}: add its row to ROUTE_ROWS`);
-  for (const row of ACTION_ROWS) if (!names.has(row.name)) problems.push(`ACTION_ROWS has ${row.name}, which the build does not contain (renamed or removed?)`);
-  for (const row of ROUTE_ROWS) if (!routesOfBuild().includes(row.route)) problems.push(`ROUTE_ROWS has ${row.route}, which the build does not contain`);
+  for (const route of routesOfBuild())
+    if (!ROUTE_ROWS.some((r) => r.route === route)) problems.push(`unclassified route handler ${route}: add its row to ROUTE_ROWS`);
+  for (const row of ACTION_ROWS)
+    if (!names.has(row.name)) problems.push(`ACTION_ROWS has ${row.name}, which the build does not contain (renamed or removed?)`);
+  for (const row of ROUTE_ROWS)
+    if (!routesOfBuild().includes(row.route)) problems.push(`ROUTE_ROWS has ${row.route}, which the build does not contain`);
   if (problems.length) {
     for (const p of problems) log(p);
     printFigure(`authorization matrix: ${problems.length} unclassified or stale rows, nothing run`);
@@ -390,7 +418,13 @@ async function main() {
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-authz-'));
   const serverLog = path.join(temp, 'server.log');
   const server = spawnLogged(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base, MEDIA_DIR: mediaDir },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      SITE_URL: base,
+      MEDIA_DIR: mediaDir,
+    },
     cwd: projectRoot,
     logFile: serverLog,
   });
@@ -403,14 +437,26 @@ async function main() {
     const section = await createSection(db, { name: `Matrix ${uniqueSuffix()}` });
     const author = await createAuthor(db);
     const image = await createImage(db, createFileStorage(mediaDir));
-    const fx: Fixtures = { sectionId: section.id, sectionSlug: section.slug, authorId: author.id, imageId: image.id, imageKey: image.storageKey, passwordHash };
+    const fx: Fixtures = {
+      sectionId: section.id,
+      sectionSlug: section.slug,
+      authorId: author.id,
+      imageId: image.id,
+      imageKey: image.storageKey,
+      passwordHash,
+    };
     // A second admin, so an admin may step down (the last admin may not).
     await db.user.create({ data: { email: `admin-${uniqueSuffix()}@authz.test`, name: 'Spare Admin', role: 'ADMIN', passwordHash } });
 
-    await waitUntil('the production server', async () => {
-      if (serverExited) throw new Error(`next start exited; see ${serverLog}`);
-      return (await httpStatus(`${base}/robots.txt`)) === 200;
-    }, 180_000, 500);
+    await waitUntil(
+      'the production server',
+      async () => {
+        if (serverExited) throw new Error(`next start exited; see ${serverLog}`);
+        return (await httpStatus(`${base}/robots.txt`)) === 200;
+      },
+      180_000,
+      500,
+    );
 
     // One account per role; a case that changes the account (role, password, disabled) is undone after it.
     const accounts = new Map<Who, { id: string; email: string; role: Role; cookie: string }>();
@@ -418,7 +464,9 @@ async function main() {
       if (who === 'ANONYMOUS') return null;
       let found = accounts.get(who);
       if (!found) {
-        const user = await db.user.create({ data: { email: `${who.toLowerCase()}-${uniqueSuffix()}@authz.test`, name: `Matrix ${who}`, role: who, passwordHash } });
+        const user = await db.user.create({
+          data: { email: `${who.toLowerCase()}-${uniqueSuffix()}@authz.test`, name: `Matrix ${who}`, role: who, passwordHash },
+        });
         found = { id: user.id, email: user.email, role: who, cookie: await signIn(base, user.email, PASSWORD) };
         accounts.set(who, found);
       }
@@ -434,7 +482,13 @@ async function main() {
     };
     const forgedCookie = `authjs.session-token=${randomBytes(48).toString('base64url')}`;
 
-    const runCase = async (label: string, who: Who, ownership: Ownership, allowed: Record<Ownership, Who[]>, go: (c: Case, cookie: string) => Promise<{ answer: Answer; observed: boolean }>) => {
+    const runCase = async (
+      label: string,
+      who: Who,
+      ownership: Ownership,
+      allowed: Record<Ownership, Who[]>,
+      go: (c: Case, cookie: string) => Promise<{ answer: Answer; observed: boolean }>,
+    ) => {
       const actor = await account(who);
       const ownerId = ownership === 'own' && actor ? actor.id : (await writer(db, fx)).id;
       const c: Case = { db, fx, who, ownership, actor, ownerId, marker: `${Date.now()}-${randomBytes(4).toString('hex')}` };
@@ -442,10 +496,20 @@ async function main() {
       try {
         const { answer, observed } = await go(c, actor?.cookie ?? forgedCookie);
         const problem =
-          answer.status >= 500 ? `HTTP ${answer.status}: ${answer.text.slice(0, 200)}` : observed !== expected ? `expected ${expected ? 'allow' : 'deny'}, got ${observed ? 'allow' : 'deny'} (HTTP ${answer.status})` : undefined;
+          answer.status >= 500
+            ? `HTTP ${answer.status}: ${answer.text.slice(0, 200)}`
+            : observed !== expected
+              ? `expected ${expected ? 'allow' : 'deny'}, got ${observed ? 'allow' : 'deny'} (HTTP ${answer.status})`
+              : undefined;
         outcomes.push({ label, expected, observed, status: answer.status, problem });
       } catch (error) {
-        outcomes.push({ label, expected, observed: false, status: 0, problem: `error: ${error instanceof Error ? error.message : String(error)}` });
+        outcomes.push({
+          label,
+          expected,
+          observed: false,
+          status: 0,
+          problem: `error: ${error instanceof Error ? error.message : String(error)}`,
+        });
       } finally {
         await undo(who);
       }
@@ -453,30 +517,39 @@ async function main() {
       if (last.problem) log(`UNEXPECTED ${label}: ${last.problem}`);
     };
 
+    // The four roles run side by side, each in its own lane with its own account: cases of one role run
+    // one after another, since a case may change that role's account (undone after it).
+    const inLanes = (fn: (who: Who, ownership: Ownership, variant: (typeof HEADER_VARIANTS)[number]) => Promise<void>) =>
+      Promise.all(
+        WHO.map(async (who) => {
+          for (const ownership of ['own', 'other'] as const) for (const variant of HEADER_VARIANTS) await fn(who, ownership, variant);
+        }),
+      );
     for (const row of ACTION_ROWS.filter((r) => !only || r.name.includes(only))) {
       const action = names.get(row.name)!;
-      for (const who of WHO)
-        for (const ownership of ['own', 'other'] as const)
-          for (const variant of HEADER_VARIANTS) {
-            await runCase(`${row.name} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
-              const call = await row.prepare(c);
-              const answer = await callAction(base, action, call.args, { cookie, pathParams: call.pathParams, extraHeaders: variant.headers });
-              return { answer, observed: await call.tookEffect(answer) };
-            });
-          }
+      await inLanes((who, ownership, variant) =>
+        runCase(`${row.name} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
+          const call = await row.prepare(c);
+          const answer = await callAction(base, action, call.args, { cookie, pathParams: call.pathParams, extraHeaders: variant.headers });
+          return { answer, observed: await call.tookEffect(answer) };
+        }),
+      );
       log(`${row.name}: done (${outcomes.filter((o) => o.problem).length} unexpected so far)`);
     }
     for (const row of ROUTE_ROWS.filter((r) => !only || r.route.includes(only))) {
-      for (const who of WHO)
-        for (const ownership of ['own', 'other'] as const)
-          for (const variant of HEADER_VARIANTS) {
-            await runCase(`${row.route} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
-              const request = await row.prepare(c);
-              const headers: Record<string, string> = { cookie, origin: base, ...variant.headers, ...(request.body ? { 'content-type': 'application/json' } : {}) };
-              const answer = await send(base, request.path, { method: request.method, headers, body: request.body });
-              return { answer, observed: await request.tookEffect(answer) };
-            });
-          }
+      await inLanes((who, ownership, variant) =>
+        runCase(`${row.route} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
+          const request = await row.prepare(c);
+          const headers: Record<string, string> = {
+            cookie,
+            origin: base,
+            ...variant.headers,
+            ...(request.body ? { 'content-type': 'application/json' } : {}),
+          };
+          const answer = await send(base, request.path, { method: request.method, headers, body: request.body });
+          return { answer, observed: await request.tookEffect(answer) };
+        }),
+      );
       log(`${row.route}: done (${outcomes.filter((o) => o.problem).length} unexpected so far)`);
     }
   } catch (error) {
@@ -490,7 +563,12 @@ async function main() {
   }
   const unexpected = outcomes.filter((o) => o.problem);
   const allowedCount = outcomes.filter((o) => o.expected).length;
-  log(`${outcomes.length} cases: ${allowedCount} expected allow, ${outcomes.length - allowedCount} expected deny.`);
+  const denials = new Map<number, number>();
+  for (const o of outcomes.filter((x) => !x.expected)) denials.set(o.status, (denials.get(o.status) ?? 0) + 1);
+  log(
+    `${outcomes.length} cases: ${allowedCount} expected allow, ${outcomes.length - allowedCount} expected deny ` +
+      `(answered ${[...denials].map(([status, n]) => `HTTP ${status} × ${n}`).join(', ')}).`,
+  );
   if (failure) {
     const tail = (await fs.readFile(serverLog, 'utf8').catch(() => '')).split('\n').slice(-30).join('\n');
     console.error(`[authz] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n${tail}`);

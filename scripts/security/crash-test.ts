@@ -122,14 +122,23 @@ async function main() {
   const writers: Promise<void>[] = [];
   try {
     log(`Starting npm start on port ${port} with data in ${dataDir}…`);
-    await waitUntil('npm start to serve the front page', async () => {
-      if (startExited) throw new Error(`npm start exited; see ${startLog}`);
-      return (await httpStatus(`${site}/`)) === 200;
-    }, 300_000, 500);
+    await waitUntil(
+      'npm start to serve the front page',
+      async () => {
+        if (startExited) throw new Error(`npm start exited; see ${startLog}`);
+        return (await httpStatus(`${site}/`)) === 200;
+      },
+      300_000,
+      500,
+    );
 
     const actor = await findEditorActor(await client());
     const testStarted = new Date();
-    const articles = (await (await client()).article.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, version: true }, orderBy: { id: 'asc' } })).slice(0, WRITERS * 4);
+    const articles = (
+      await (
+        await client()
+      ).article.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, version: true }, orderBy: { id: 'asc' } })
+    ).slice(0, WRITERS * 4);
     const versions = new Map(articles.map((a) => [a.id, a.version]));
     for (let w = 0; w < WRITERS; w++) {
       const mine = articles.filter((_, i) => i % WRITERS === w).map((a) => a.id);
@@ -137,7 +146,10 @@ async function main() {
         (async () => {
           for (let n = 0; running; n++) {
             const articleId = mine[n % mine.length]!;
-            const body: BodyDocument = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Crash test write ${w}/${n} at ${Date.now()}` }] }] };
+            const body: BodyDocument = {
+              type: 'doc',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: `Crash test write ${w}/${n} at ${Date.now()}` }] }],
+            };
             const publish = n % 3 === 2;
             const startedAt = Date.now();
             try {
@@ -152,7 +164,9 @@ async function main() {
             } catch (error) {
               // Not acknowledged: it may or may not have committed. Learn the article's version again.
               failedWrites += 1;
-              lastFailure = ((error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim()) ?? 'unknown error').trim().slice(0, 160);
+              lastFailure = ((error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim()) ?? 'unknown error')
+                .trim()
+                .slice(0, 160);
               const kind = lastFailure.replace(/\d+/g, 'N').slice(0, 90);
               failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
               await sleep(100);
@@ -189,7 +203,9 @@ async function main() {
       );
       recoveries += 1;
       times.push(took);
-      log(`app kill ${i}/${appKills}: PID ${victim} killed, back in ${(took / 1000).toFixed(1)} s (PID ${webPid}); ${acks.length} writes acknowledged so far`);
+      log(
+        `app kill ${i}/${appKills}: PID ${victim} killed, back in ${(took / 1000).toFixed(1)} s (PID ${webPid}); ${acks.length} writes acknowledged so far`,
+      );
     }
     for (let i = 1; i <= dbKills; i++) {
       await ackedSince(3, RECOVERY_MS);
@@ -217,11 +233,19 @@ async function main() {
     await Promise.all(writers);
 
     // Verify against a fresh connection, once the database answers.
-    await waitUntil('PostgreSQL to answer before verifying', async () => (await (await client()).$queryRaw`SELECT 1`, true), RECOVERY_MS, 500, state);
+    await waitUntil(
+      'PostgreSQL to answer before verifying',
+      async () => (await (await client()).$queryRaw`SELECT 1`, true),
+      RECOVERY_MS,
+      500,
+      state,
+    );
     const db = await client();
     let lost = 0;
     for (const ack of acks) {
-      const revision = await db.articleRevision.findUnique({ where: { articleId_version: { articleId: ack.articleId, version: ack.version } } });
+      const revision = await db.articleRevision.findUnique({
+        where: { articleId_version: { articleId: ack.articleId, version: ack.version } },
+      });
       const snapshot = revision?.snapshot as { body?: unknown } | undefined;
       if (!snapshot || hashJson(snapshot.body) !== ack.hash) lost += 1;
     }
@@ -260,7 +284,10 @@ async function main() {
   } finally {
     running = false;
     await Promise.allSettled(writers);
-    if (currentUrl) await getDb().$disconnect().catch(() => {});
+    if (currentUrl)
+      await getDb()
+        .$disconnect()
+        .catch(() => {});
     if (!startExited) {
       start.kill('SIGTERM');
       await waitUntil('npm start to stop', () => startExited, 60_000).catch(() => start.kill('SIGKILL'));
@@ -273,7 +300,9 @@ async function main() {
     }
     if (failure) {
       const tail = (await fs.readFile(startLog, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
-      console.error(`[crash] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n--- npm start log (last lines) ---\n${tail}`);
+      console.error(
+        `[crash] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n--- npm start log (last lines) ---\n${tail}`,
+      );
       process.exitCode = 1;
     }
     if (!process.exitCode) await fs.rm(temp, { recursive: true, force: true });

@@ -34,12 +34,18 @@ const log = (line: string) => console.log(`[load] ${line}`);
 type Save = { version: number | null; marker: string; status: number; detail: string };
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run through scripts/with-test-database.ts --seed (see the header of this file).');
+  if (!process.env.DATABASE_URL)
+    throw new Error('DATABASE_URL is not set: run through scripts/with-test-database.ts --seed (see the header of this file).');
   const db = getDb();
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-load-'));
   const serverLog = path.join(temp, 'server.log');
   const server = spawnLogged(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      SITE_URL: base,
+    },
     cwd: projectRoot,
     logFile: serverLog,
   });
@@ -47,16 +53,25 @@ async function main() {
   server.on('exit', () => (serverExited = true));
   let failed = true;
   try {
-    const article = await db.article.findFirst({ where: { status: 'PUBLISHED', deletedAt: null, heroImageId: { not: null } }, include: { section: true }, orderBy: { publishedAt: 'desc' } });
+    const article = await db.article.findFirst({
+      where: { status: 'PUBLISHED', deletedAt: null, heroImageId: { not: null } },
+      include: { section: true },
+      orderBy: { publishedAt: 'desc' },
+    });
     if (!article) throw new Error('No published article: the database must hold the demo seed (--seed).');
     const pages = ['/', `/${article.section.slug}`, `/${article.section.slug}/${article.slug}`];
     const user = await createUser(db, { role: 'EDITOR', name: 'Load Test Editor', password: PASSWORD });
     const actor: Actor = { id: user.id, name: user.name, email: user.email, role: user.role };
 
-    await waitUntil('the production server', async () => {
-      if (serverExited) throw new Error(`next start exited; see ${serverLog}`);
-      return (await httpStatus(`${base}/`)) === 200;
-    }, 180_000, 500);
+    await waitUntil(
+      'the production server',
+      async () => {
+        if (serverExited) throw new Error(`next start exited; see ${serverLog}`);
+        return (await httpStatus(`${base}/`)) === 200;
+      },
+      180_000,
+      500,
+    );
     for (const page of pages) {
       const status = await httpStatus(`${base}${page}`, 60_000);
       if (status !== 200) throw new Error(`${page} answers HTTP ${status} before any load`);
@@ -72,9 +87,17 @@ async function main() {
     let version = opened.version;
     const save = async (n: number) => {
       const marker = `Load test save ${n} ${randomBytes(4).toString('hex')}`;
-      const body: BodyDocument = { type: 'doc', content: [...opened.body.content, { type: 'paragraph', content: [{ type: 'text', text: marker }] }] };
+      const body: BodyDocument = {
+        type: 'doc',
+        content: [...opened.body.content, { type: 'paragraph', content: [{ type: 'text', text: marker }] }],
+      };
       try {
-        const answer = await callAction(base, saveAction, [{ articleId: article.id, baseVersion: version, content: { ...content, body } }], { cookie, pathParams: { id: article.id } });
+        const answer = await callAction(
+          base,
+          saveAction,
+          [{ articleId: article.id, baseVersion: version, content: { ...content, body } }],
+          { cookie, pathParams: { id: article.id } },
+        );
         const ok = /"ok":true,"version":(\d+)/.exec(answer.text);
         if (answer.status === 200 && ok) version = Number(ok[1]);
         saves.push({ version: ok ? Number(ok[1]) : null, marker, status: answer.status, detail: ok ? '' : answer.text.slice(0, 300) });
@@ -87,9 +110,13 @@ async function main() {
     await save(0);
 
     const tool = pickLoadTool();
-    log(`Readers: ${connections} connections for ${seconds} s over ${pages.join(', ')} with ${tool}${tool === 'autocannon' ? ' (wrk is not installed)' : ''}; an editor saves ${pages[2]} every second.`);
+    log(
+      `Readers: ${connections} connections for ${seconds} s over ${pages.join(', ')} with ${tool}${tool === 'autocannon' ? ' (wrk is not installed)' : ''}; an editor saves ${pages[2]} every second.`,
+    );
     const perPage = pages.map((_, i) => Math.floor(connections / pages.length) + (i < connections % pages.length ? 1 : 0));
-    const load = Promise.all(pages.map((page, i) => measureUrl({ url: `${base}${page}`, durationS: seconds, connections: perPage[i]!, tool })));
+    const load = Promise.all(
+      pages.map((page, i) => measureUrl({ url: `${base}${page}`, durationS: seconds, connections: perPage[i]!, tool })),
+    );
 
     const until = Date.now() + seconds * 1000;
     for (let n = 1; Date.now() < until; n++) {
@@ -101,7 +128,9 @@ async function main() {
 
     let inHistory = 0;
     for (const acked of saves.filter((s) => s.version !== null)) {
-      const revision = await db.articleRevision.findUnique({ where: { articleId_version: { articleId: article.id, version: acked.version! } } });
+      const revision = await db.articleRevision.findUnique({
+        where: { articleId_version: { articleId: article.id, version: acked.version! } },
+      });
       if (revision && JSON.stringify(revision.snapshot).includes(acked.marker)) inHistory += 1;
     }
     const acknowledged = saves.filter((s) => s.version !== null).length;
@@ -111,12 +140,15 @@ async function main() {
     const badStatus = results.reduce((sum, r) => sum + r.non2xx, 0);
     pages.forEach((page, i) => {
       const r = results[i]!;
-      log(`${page}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, ${r.non2xx} bad status, ${r.errors} socket errors/timeouts`);
+      log(
+        `${page}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, ${r.non2xx} bad status, ${r.errors} socket errors/timeouts`,
+      );
     });
     printFigure(
       `load while editing: ${connections} connections × ${seconds} s on 3 reader pages (${tool}), ${requests} requests, ${badStatus + socketErrors} errors (${badStatus} non-2xx/3xx, ${socketErrors} socket errors/timeouts); editor: ${saves.length} saves, ${acknowledged} acknowledged, ${inHistory} in the revision history`,
     );
-    failed = badStatus + socketErrors > 0 || saves.length === 0 || acknowledged !== saves.length || inHistory !== saves.length || requests === 0;
+    failed =
+      badStatus + socketErrors > 0 || saves.length === 0 || acknowledged !== saves.length || inHistory !== saves.length || requests === 0;
   } catch (error) {
     const tail = (await fs.readFile(serverLog, 'utf8').catch(() => '')).split('\n').slice(-30).join('\n');
     console.error(`[load] FAILED: ${error instanceof Error ? error.message : String(error)}\n${tail}`);

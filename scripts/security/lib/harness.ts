@@ -25,11 +25,14 @@ export async function waitUntil(
   const started = Date.now();
   for (;;) {
     // Bounded, so a condition that never settles (a hung request) cannot stall the wait past `ms`.
-    const done = await withTimeout(Promise.resolve().then(condition), Math.max(1_000, ms - (Date.now() - started)) + 1_000, `the check for ${what}`)
-      .catch((error: unknown) => {
-        if (error instanceof Error && error.name === 'AbortWait') throw error;
-        return false;
-      });
+    const done = await withTimeout(
+      Promise.resolve().then(condition),
+      Math.max(1_000, ms - (Date.now() - started)) + 1_000,
+      `the check for ${what}`,
+    ).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'AbortWait') throw error;
+      return false;
+    });
     if (done) return Date.now() - started;
     if (Date.now() - started > ms) {
       const detail = state ? await state().catch((error: unknown) => `(state unavailable: ${String(error)})`) : '';

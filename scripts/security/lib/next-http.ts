@@ -26,13 +26,17 @@ export function actionsOfBuild(): BuiltAction[] {
 /** The build's action called `name`; throws when there is none or more than one. */
 export function builtAction(name: string): BuiltAction {
   const found = actionsOfBuild().filter((a) => a.name === name);
-  if (found.length !== 1) throw new Error(`The build has ${found.length} server actions named ${name}; run \`next build\` on this checkout.`);
+  if (found.length !== 1)
+    throw new Error(`The build has ${found.length} server actions named ${name}; run \`next build\` on this checkout.`);
   return found[0]!;
 }
 
 /** Every route handler of the build (`/x/route` entries of .next/server/app-paths-manifest.json), as `/x`. */
 export function routesOfBuild(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(projectRoot, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+  const manifest = JSON.parse(readFileSync(path.join(projectRoot, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   return Object.keys(manifest)
     .filter((key) => key.endsWith('/route'))
     .map((key) => key.slice(0, -'/route'.length));
@@ -45,7 +49,8 @@ export const { encodeReply } = requireFromHere('next/dist/compiled/react-server-
 };
 
 /** A private address for X-Real-IP, so per-IP sign-in throttling never mixes unrelated requests. */
-export const uniqueIp = () => `10.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 250)}`;
+export const uniqueIp = () =>
+  `10.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 250)}`;
 
 function addCookies(setCookies: string[], jar: Map<string, string>): Map<string, string> {
   for (const line of setCookies) {
@@ -72,7 +77,8 @@ export async function signIn(base: string, email: string, password: string): Pro
   });
   await response.arrayBuffer();
   addCookies(response.headers.getSetCookie(), jar);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Signing in as ${email} failed (HTTP ${response.status}, ${response.headers.get('location')})`);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(`Signing in as ${email} failed (HTTP ${response.status}, ${response.headers.get('location')})`);
   return jarText(jar);
 }
 
@@ -80,7 +86,11 @@ export async function signIn(base: string, email: string, password: string): Pro
 export type Answer = { status: number; text: string; headers: Headers };
 
 /** One request to `base + path`, redirects not followed, bounded to 60 s. */
-export async function send(base: string, path: string, init: { method: string; headers: Record<string, string>; body?: string | FormData }): Promise<Answer> {
+export async function send(
+  base: string,
+  path: string,
+  init: { method: string; headers: Record<string, string>; body?: string | FormData },
+): Promise<Answer> {
   const response = await fetch(`${base}${path}`, { ...init, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
@@ -93,7 +103,14 @@ export async function callAction(
   options: { cookie: string; pathParams?: Record<string, string>; extraHeaders?: Record<string, string> },
 ): Promise<Answer> {
   const body = await encodeReply(args);
-  const headers: Record<string, string> = { 'next-action': action.id, accept: 'text/x-component', origin: base, cookie: options.cookie, 'x-real-ip': uniqueIp(), ...options.extraHeaders };
+  const headers: Record<string, string> = {
+    'next-action': action.id,
+    accept: 'text/x-component',
+    origin: base,
+    cookie: options.cookie,
+    'x-real-ip': uniqueIp(),
+    ...options.extraHeaders,
+  };
   if (typeof body === 'string') headers['content-type'] = 'text/plain;charset=UTF-8';
   return send(base, pagePath(action.page, options.pathParams), { method: 'POST', headers, body });
 }
