@@ -31,7 +31,7 @@ const base = `http://127.0.0.1:${port}`;
 const PASSWORD = 'load while editing password';
 const log = (line: string) => console.log(`[load] ${line}`);
 
-type Save = { version: number | null; marker: string; status: number; detail: string };
+type Save = { version: number | null; marker: string; status: number; detail: string; ms: number };
 
 async function main() {
   if (!process.env.DATABASE_URL)
@@ -87,6 +87,7 @@ async function main() {
     let version = opened.version;
     const save = async (n: number) => {
       const marker = `Load test save ${n} ${randomBytes(4).toString('hex')}`;
+      const started = Date.now();
       const body: BodyDocument = {
         type: 'doc',
         content: [...opened.body.content, { type: 'paragraph', content: [{ type: 'text', text: marker }] }],
@@ -100,9 +101,21 @@ async function main() {
         );
         const ok = /"ok":true,"version":(\d+)/.exec(answer.text);
         if (answer.status === 200 && ok) version = Number(ok[1]);
-        saves.push({ version: ok ? Number(ok[1]) : null, marker, status: answer.status, detail: ok ? '' : answer.text.slice(0, 300) });
+        saves.push({
+          version: ok ? Number(ok[1]) : null,
+          marker,
+          status: answer.status,
+          detail: ok ? '' : answer.text.slice(0, 300),
+          ms: Date.now() - started,
+        });
       } catch (error) {
-        saves.push({ version: null, marker, status: 0, detail: error instanceof Error ? error.message : String(error) });
+        saves.push({
+          version: null,
+          marker,
+          status: 0,
+          detail: error instanceof Error ? error.message : String(error),
+          ms: Date.now() - started,
+        });
       }
     };
     // Warm up the editor's route once (its first request loads the dashboard's code), as an editor who
@@ -144,8 +157,9 @@ async function main() {
         `${page}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, ${r.non2xx} bad status, ${r.errors} socket errors/timeouts`,
       );
     });
+    const slowestSave = Math.max(...saves.map((x) => x.ms)) / 1000;
     printFigure(
-      `load while editing: ${connections} connections × ${seconds} s on 3 reader pages (${tool}), ${requests} requests, ${badStatus + socketErrors} errors (${badStatus} non-2xx/3xx, ${socketErrors} socket errors/timeouts); editor: ${saves.length} saves, ${acknowledged} acknowledged, ${inHistory} in the revision history`,
+      `load while editing: ${connections} connections × ${seconds} s on 3 reader pages (${tool}), ${requests} requests, ${badStatus + socketErrors} errors (${badStatus} non-2xx/3xx, ${socketErrors} socket errors/timeouts); editor: ${saves.length} saves (one a second, each after the previous answered; slowest ${slowestSave.toFixed(1)} s), ${acknowledged} acknowledged, ${inHistory} in the revision history`,
     );
     failed =
       badStatus + socketErrors > 0 || saves.length === 0 || acknowledged !== saves.length || inHistory !== saves.length || requests === 0;
