@@ -77,7 +77,7 @@ function canConnect(port: number): Promise<boolean> {
       socket.destroy();
       resolve(ok);
     };
-    socket.setTimeout(1000, () => done(false));
+    socket.setTimeout(3000, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
@@ -137,18 +137,34 @@ async function main() {
   let crashesBeforeListening = 0;
   const startServer = () => {
     const args = dev ? [nextBin, 'dev', '-p', port] : [serveScript, '-p', port];
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env, cwd: projectRoot });
+    // stdout is piped (and passed on) to see the server's ready line ("Ready in" from next dev, "Ready on"
+    // from scripts/serve.mjs), printed once it listens.
+    const child = spawn(process.execPath, args, { stdio: ['inherit', 'pipe', 'inherit'], env, cwd: projectRoot });
     server = child;
     let listened = false;
+    const markListening = () => {
+      if (listened) return;
+      listened = true;
+      crashesBeforeListening = 0;
+      log(`Web server PID ${child.pid} is listening on port ${port}.`);
+    };
     log(`Web server started (PID ${child.pid}).`);
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      pending = (pending + chunk.toString()).slice(-4096);
+      if (/Ready (in|on) /.test(pending)) markListening();
+    });
+    // Fallback for a server that prints no ready line: poll the port.
     void (async () => {
       while (!listened && child.exitCode === null && child.signalCode === null) {
-        if (await canConnect(Number(port))) listened = true;
+        if (await canConnect(Number(port))) markListening();
         else await sleep(250);
       }
-      if (listened) crashesBeforeListening = 0;
     })();
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': it comes after the child's last output was read, so a server killed right
+    // after it started listening is never mistaken for one that crashed before listening (a crash loop).
+    child.on('close', (code, signal) => {
       if (stopping || server !== child || restartingServer) return;
       void onServerCrash(code, signal, listened);
     });

@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { copyArticleAsDraft, createArticle, publishDueArticles, restoreRevision, saveArticle, transitionArticle } from '@/lib/articles/mutations';
-import { getArticleForEditOrThrow, listArticlesForDashboard, listRevisions } from '@/lib/articles/dashboard-queries';
+import { editorContentOf, getArticleForEditOrThrow, listArticlesForDashboard, listRevisions } from '@/lib/articles/dashboard-queries';
 import type { ArticleContentInput } from '@/lib/articles/schemas';
 import { createArticle as seedArticle, createAuthor, createSection, createUser } from '../prisma/seed/factories';
 import { createImage } from '../prisma/seed/factories';
@@ -30,26 +30,7 @@ function para(text: string) {
 }
 
 async function contentOf(articleId: string, overrides: Partial<ArticleContentInput> = {}): Promise<ArticleContentInput> {
-  const a = await getArticleForEditOrThrow({ actor: editor, articleId });
-  return {
-    headline: a.headline,
-    slug: a.slug,
-    standfirst: a.standfirst,
-    body: a.body,
-    sectionId: a.sectionId,
-    campaignId: a.campaignId,
-    authorIds: a.authors.map((x) => x.authorId),
-    tagNames: a.tags.map((t) => t.tag.name),
-    heroImageId: a.heroImageId,
-    heroAlt: a.heroImage?.alt ?? '',
-    heroCaption: a.heroImage?.caption ?? '',
-    heroCredit: a.heroImage?.credit ?? '',
-    sponsored: a.sponsored,
-    seoTitle: a.seoTitle,
-    seoDescription: a.seoDescription,
-    canonicalUrl: a.canonicalUrl,
-    ...overrides,
-  };
+  return { ...editorContentOf(await getArticleForEditOrThrow({ actor: editor, articleId })), ...overrides };
 }
 
 async function expectAppError(promise: Promise<unknown>, code: AppError['code']) {
@@ -146,6 +127,52 @@ describe('optimistic concurrency', () => {
     expect(stored.bodyText).toMatch(/^Text from save \d+$/);
     expect(JSON.stringify((rev2.snapshot as { body: unknown }).body)).toContain(stored.bodyText);
   });
+
+  it('20 editors × 50 rounds of parallel saves of the same version: one winner a round, every acknowledged save kept', async () => {
+    const EDITORS = 20;
+    const ROUNDS = 50;
+    const editors = await Promise.all(Array.from({ length: EDITORS }, (_, i) => createUser(db, { role: 'EDITOR', name: `Editor ${i}` }).then(asActor)));
+    const a = await createArticle({ actor: editor, input: { headline: 'Contended for fifty rounds', sectionId } });
+    const base = await contentOf(a.id);
+    const winners: { version: number; text: string }[] = [];
+    let conflicts = 0;
+    let overwrites = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const baseVersion = round + 1;
+      const results = await Promise.allSettled(
+        editors.map((actor, i) => saveArticle({ actor, articleId: a.id, baseVersion, content: { ...base, body: para(`Round ${round} editor ${i}`) } }).then((r) => ({ ...r, text: `Round ${round} editor ${i}` }))),
+      );
+      const won = results.filter((r) => r.status === 'fulfilled');
+      overwrites += Math.max(0, won.length - 1);
+      expect(won, `round ${round}`).toHaveLength(1);
+      for (const r of results) {
+        if (r.status === 'rejected') {
+          expect((r.reason as AppError).code).toBe('CONFLICT');
+          conflicts += 1;
+        }
+      }
+      const winner = (won[0] as PromiseFulfilledResult<{ version: number; text: string }>).value;
+      expect(winner.version).toBe(baseVersion + 1);
+      winners.push({ version: winner.version, text: winner.text });
+    }
+    // Every acknowledged save is in the history with exactly the text it sent; nothing else got in.
+    const revisions = await db.articleRevision.findMany({ where: { articleId: a.id }, orderBy: { version: 'asc' } });
+    expect(revisions.map((r) => r.version)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, i) => i + 1));
+    let lost = 0;
+    for (const w of winners) {
+      const revision = revisions.find((r) => r.version === w.version);
+      if (!revision || !JSON.stringify((revision.snapshot as { body: unknown }).body).includes(`"${w.text}"`)) lost += 1;
+    }
+    const stored = await db.article.findUniqueOrThrow({ where: { id: a.id } });
+    expect(stored.version).toBe(ROUNDS + 1);
+    expect(stored.bodyText).toBe(winners.at(-1)!.text);
+    expect(lost).toBe(0);
+    expect(conflicts).toBe(ROUNDS * (EDITORS - 1));
+    // Read by `npm run test:security` (scripts/security/run.ts).
+    console.log(
+      `[figure] concurrency: ${EDITORS} editors × ${ROUNDS} rounds of parallel saves, ${winners.length} acknowledged (1 a round), ${conflicts} refused as conflicts, ${lost} lost, ${overwrites} silent overwrites`,
+    );
+  }, 300_000);
 
   it('every acknowledged save of sequential edits is in the revision history', async () => {
     const a = await createArticle({ actor: editor, input: { headline: 'Sequential', sectionId } });

@@ -6,7 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import { bodyToPlainText } from '@/lib/articles/body-text';
 import { articleWhereFor } from '@/lib/articles/permissions';
-import { listArticlesSchema, type ListArticlesInput } from '@/lib/articles/schemas';
+import { listArticlesSchema, type ArticleContentInput, type ListArticlesInput } from '@/lib/articles/schemas';
 import { articlePageInclude, type PublishedArticle } from '@/lib/articles/queries';
 
 export const PAGE_SIZE = 25;
@@ -124,6 +124,28 @@ export async function getArticleForEditOrThrow({ actor, articleId }: { actor: Ac
 }
 
 export type ArticleForEdit = Awaited<ReturnType<typeof getArticleForEditOrThrow>>;
+
+/** The editor form's content for a loaded article: what a save sends back when nothing else changed. */
+export function editorContentOf(article: ArticleForEdit): ArticleContentInput {
+  return {
+    headline: article.headline,
+    slug: article.slug,
+    standfirst: article.standfirst,
+    body: article.body,
+    sectionId: article.sectionId,
+    campaignId: article.campaignId,
+    authorIds: article.authors.map((a) => a.authorId),
+    tagNames: article.tags.map((t) => t.tag.name),
+    heroImageId: article.heroImageId,
+    heroAlt: article.heroImage?.alt ?? '',
+    heroCaption: article.heroImage?.caption ?? '',
+    heroCredit: article.heroImage?.credit ?? '',
+    sponsored: article.sponsored,
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
+    canonicalUrl: article.canonicalUrl,
+  };
+}
 
 /** Other people who had the article open in the last 30 seconds. */
 export async function listPresence({ actor, articleId }: { actor: Actor; articleId: string }) {

@@ -5,27 +5,37 @@
  * itself. At the end every acknowledged write must be in the database, and no article may be
  * half-written (a version without its revision, a revision whose body differs, published without a date).
  *
- *   npx tsx scripts/security/crash-test.ts      (CRASH_PORT, default 3610)
+ * The writes go through the dashboard's real path (saveArticle, then transitionArticle 'publish' every
+ * third write) as an EDITOR: see lib/editor-writes.ts.
+ *
+ *   node --conditions=react-server --import tsx scripts/security/crash-test.ts      (CRASH_PORT, default 3610)
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import type { BodyDocument } from '@/lib/articles/body-schema';
 import { parsePostmasterPid } from '@/lib/database/decide-embedded-start';
-import { createPrismaClient } from '@/lib/db';
+import { getDb, switchDatabaseUrl } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { projectRoot } from '../lib/database';
-import { writeEditorArticle } from './lib/editor-writes';
-import { hashJson, httpStatus, printFigure, processAlive, sleep, spawnLogged, waitUntil } from './lib/harness';
+import { findEditorActor, writeEditorArticle } from './lib/editor-writes';
+import { abortWait, hashJson, httpStatus, printFigure, processAlive, sleep, spawnLogged, waitUntil, withTimeout } from './lib/harness';
 
 const appKills = Number(process.env.CRASH_APP_KILLS ?? 20);
 const dbKills = Number(process.env.CRASH_DB_KILLS ?? 20);
 const port = Number(process.env.CRASH_PORT ?? 3610);
 const WRITERS = 3;
-const RECOVERY_MS = 90_000;
+const RECOVERY_MS = Number(process.env.CRASH_RECOVERY_TIMEOUT ?? 120) * 1000;
+/** One write (save, and publish) that has not settled after this long is abandoned as unacknowledged. */
+const WRITE_TIMEOUT_MS = 60_000;
 const log = (line: string) => console.log(`[crash] ${line}`);
 
-type Ack = { articleId: string; version: number; hash: string; publish: boolean };
+/** An acknowledged write; `startedAt` tells a write made after a kill from one in flight during it. */
+type Ack = { articleId: string; version: number; hash: string; publish: boolean; startedAt: number };
+
+/** What the supervisor looks like right now, for a timeout message that says where recovery stuck. */
+type Probe = () => Promise<string>;
 
 async function main() {
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-crash-'));
@@ -65,27 +75,70 @@ async function main() {
     if (!pid) throw new Error('PostgreSQL is not running');
     return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid.port}/masthead`;
   };
-  const clients = new Map<string, PrismaClient>();
-  const client = async () => {
+  // The real save path uses the app's one client (getDb()); point it at wherever PostgreSQL runs now.
+  let currentUrl = '';
+  const client = async (): Promise<PrismaClient> => {
     const url = await databaseUrl();
-    let db = clients.get(url);
-    if (!db) clients.set(url, (db = createPrismaClient(url, WRITERS + 1)));
-    return db;
+    if (url !== currentUrl) {
+      if (currentUrl) log(`PostgreSQL moved to another port: the save path now uses ${new URL(url).port}.`);
+      currentUrl = url;
+      return switchDatabaseUrl(url, WRITERS * 2);
+    }
+    return getDb();
+  };
+
+  const canConnect = (to: number) =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port: to });
+      const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+      socket.setTimeout(1000, () => done(false));
+      socket.once('connect', () => done(true));
+      socket.once('error', () => done(false));
+    });
+  /** Where recovery stands: printed when a wait times out, so a stall names its cause. */
+  const state: Probe = async () => {
+    const pid = await postmaster();
+    const tail = (await fs.readFile(startLog, 'utf8').catch(() => '')).trim().split('\n').slice(-6).join(' | ');
+    return [
+      `npm start ${startExited ? 'EXITED' : 'running'}`,
+      `web server PID ${webPid} ${webPid && processAlive(webPid) ? 'alive' : 'dead'}, port ${port} ${(await canConnect(port)) ? 'accepts connections' : 'refuses connections'}, front page HTTP ${await httpStatus(`${site}/`, 5_000)}`,
+      pid
+        ? `postmaster.pid: PID ${pid.pid} ${processAlive(pid.pid) ? 'alive' : 'dead (stale file)'}, port ${pid.port} ${(await canConnect(pid.port)) ? 'accepts connections' : 'refuses connections'}, status "${pid.status}"`
+        : 'no postmaster.pid',
+      `${acks.length} writes acknowledged, ${failedWrites} failed (last: ${lastFailure || 'none'})`,
+      `npm start log: ${tail}`,
+    ].join('; ');
+  };
+  const stopIfGone = () => {
+    if (startExited) throw abortWait(`npm start exited (it gave up; see ${startLog})`);
   };
 
   const acks: Ack[] = [];
   let failedWrites = 0;
+  let lastFailure = '';
+  const failureKinds = new Map<string, number>();
   let running = true;
   let failure: unknown;
   const writers: Promise<void>[] = [];
   try {
     log(`Starting npm start on port ${port} with data in ${dataDir}…`);
-    await waitUntil('npm start to serve the front page', async () => {
-      if (startExited) throw new Error(`npm start exited; see ${startLog}`);
-      return (await httpStatus(`${site}/`)) === 200;
-    }, 300_000, 500);
+    await waitUntil(
+      'npm start to serve the front page',
+      async () => {
+        if (startExited) throw new Error(`npm start exited; see ${startLog}`);
+        return (await httpStatus(`${site}/`)) === 200;
+      },
+      300_000,
+      500,
+    );
 
-    const articles = (await (await client()).article.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, version: true }, orderBy: { id: 'asc' } })).slice(0, WRITERS * 4);
+    const actor = await findEditorActor(await client());
+    const testStarted = new Date();
+    const articles = (
+      await (
+        await client()
+      ).article.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, version: true }, orderBy: { id: 'asc' } })
+    ).slice(0, WRITERS * 4);
     const versions = new Map(articles.map((a) => [a.id, a.version]));
     for (let w = 0; w < WRITERS; w++) {
       const mine = articles.filter((_, i) => i % WRITERS === w).map((a) => a.id);
@@ -93,16 +146,29 @@ async function main() {
         (async () => {
           for (let n = 0; running; n++) {
             const articleId = mine[n % mine.length]!;
-            const body: BodyDocument = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Crash test write ${w}/${n} at ${Date.now()}` }] }] };
+            const body: BodyDocument = {
+              type: 'doc',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: `Crash test write ${w}/${n} at ${Date.now()}` }] }],
+            };
             const publish = n % 3 === 2;
+            const startedAt = Date.now();
             try {
-              const db = await client();
-              const { version } = await writeEditorArticle(db, { articleId, expectedVersion: versions.get(articleId)!, body, publish });
+              await client();
+              const { version } = await withTimeout(
+                writeEditorArticle({ actor, articleId, expectedVersion: versions.get(articleId)!, body, publish }),
+                WRITE_TIMEOUT_MS,
+                `a save of article ${articleId}`,
+              );
               versions.set(articleId, version);
-              acks.push({ articleId, version, hash: hashJson(body), publish });
-            } catch {
+              acks.push({ articleId, version, hash: hashJson(body), publish, startedAt });
+            } catch (error) {
               // Not acknowledged: it may or may not have committed. Learn the article's version again.
               failedWrites += 1;
+              lastFailure = ((error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim()) ?? 'unknown error')
+                .trim()
+                .slice(0, 160);
+              const kind = lastFailure.replace(/\d+/g, 'N').slice(0, 90);
+              failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
               await sleep(100);
               try {
                 const db = await client();
@@ -119,36 +185,45 @@ async function main() {
 
     const ackedSince = async (count: number, ms: number) => {
       const target = acks.length + count;
-      await waitUntil(`${count} acknowledged writes`, () => acks.length >= target, ms, 50);
+      await waitUntil(`${count} more acknowledged writes`, () => (stopIfGone(), acks.length >= target), ms, 50, state);
     };
 
     let recoveries = 0;
     const times: number[] = [];
     for (let i = 1; i <= appKills; i++) {
-      await ackedSince(3, 30_000);
+      await ackedSince(3, RECOVERY_MS);
       const victim = webPid;
       process.kill(victim, 'SIGKILL');
       const took = await waitUntil(
         `the web server to come back after kill ${i}`,
-        async () => webPid !== victim && processAlive(webPid) && (await httpStatus(`${site}/`)) === 200,
+        async () => (stopIfGone(), webPid !== victim && processAlive(webPid) && (await httpStatus(`${site}/`)) === 200),
         RECOVERY_MS,
+        200,
+        state,
       );
       recoveries += 1;
       times.push(took);
-      log(`app kill ${i}/${appKills}: PID ${victim} killed, back in ${(took / 1000).toFixed(1)} s (PID ${webPid}); ${acks.length} writes acknowledged so far`);
+      log(
+        `app kill ${i}/${appKills}: PID ${victim} killed, back in ${(took / 1000).toFixed(1)} s (PID ${webPid}); ${acks.length} writes acknowledged so far`,
+      );
     }
     for (let i = 1; i <= dbKills; i++) {
-      await ackedSince(3, 30_000);
+      await ackedSince(3, RECOVERY_MS);
       const victim = (await postmaster())!.pid;
+      const killedAt = Date.now();
       process.kill(victim, 'SIGKILL');
-      const before = acks.length;
+      // Back means a write *begun after the kill* was acknowledged: one in flight during it proves nothing.
+      const writtenSinceKill = () => acks.some((a) => a.startedAt > killedAt);
       const took = await waitUntil(
         `PostgreSQL to come back after kill ${i}`,
         async () => {
+          stopIfGone();
           const pid = await postmaster();
-          return !!pid && pid.pid !== victim && processAlive(pid.pid) && acks.length > before && (await httpStatus(`${site}/`)) === 200;
+          return !!pid && pid.pid !== victim && processAlive(pid.pid) && writtenSinceKill() && (await httpStatus(`${site}/`)) === 200;
         },
         RECOVERY_MS,
+        200,
+        state,
       );
       recoveries += 1;
       times.push(took);
@@ -157,11 +232,20 @@ async function main() {
     running = false;
     await Promise.all(writers);
 
-    // Verify against a fresh connection.
+    // Verify against a fresh connection, once the database answers.
+    await waitUntil(
+      'PostgreSQL to answer before verifying',
+      async () => (await (await client()).$queryRaw`SELECT 1`, true),
+      RECOVERY_MS,
+      500,
+      state,
+    );
     const db = await client();
     let lost = 0;
     for (const ack of acks) {
-      const revision = await db.articleRevision.findUnique({ where: { articleId_version: { articleId: ack.articleId, version: ack.version } } });
+      const revision = await db.articleRevision.findUnique({
+        where: { articleId_version: { articleId: ack.articleId, version: ack.version } },
+      });
       const snapshot = revision?.snapshot as { body?: unknown } | undefined;
       if (!snapshot || hashJson(snapshot.body) !== ack.hash) lost += 1;
     }
@@ -180,19 +264,30 @@ async function main() {
         revisions.every((r, index) => r.version === index + 1);
       if (!consistent) halfWritten += 1;
     }
+    // Every acknowledged publish committed with its audit row (same transaction as the status change).
+    let lostPublishes = 0;
+    for (const { id } of articles) {
+      const acked = acks.filter((a) => a.articleId === id && a.publish).length;
+      const audited = await db.auditEvent.count({ where: { targetId: id, action: 'article.publish', createdAt: { gte: testStarted } } });
+      if (audited < acked) lostPublishes += acked - audited;
+    }
+    for (const [kind, count] of failureKinds) log(`  ${count} × ${kind}`);
     const total = appKills + dbKills;
     const slowest = times.length ? Math.max(...times) / 1000 : 0;
     log(`${failedWrites} writes were refused or interrupted by the kills (never acknowledged); slowest recovery ${slowest.toFixed(1)} s.`);
     printFigure(
-      `crash: ${appKills} app kills + ${dbKills} database kills, ${acks.length} acknowledged writes, ${lost} lost, ${halfWritten} half-published, ${recoveries}/${total} recoveries`,
+      `crash: ${appKills} app kills + ${dbKills} database kills, ${acks.length} acknowledged writes (${acks.filter((a) => a.publish).length} with publish), ${lost + lostPublishes} lost, ${halfWritten} half-published, ${recoveries}/${total} recoveries`,
     );
-    if (lost > 0 || halfWritten > 0 || recoveries !== total || acks.length === 0) process.exitCode = 1;
+    if (lost > 0 || lostPublishes > 0 || halfWritten > 0 || recoveries !== total || acks.length === 0) process.exitCode = 1;
   } catch (error) {
     failure = error;
   } finally {
     running = false;
     await Promise.allSettled(writers);
-    for (const db of clients.values()) await db.$disconnect().catch(() => {});
+    if (currentUrl)
+      await getDb()
+        .$disconnect()
+        .catch(() => {});
     if (!startExited) {
       start.kill('SIGTERM');
       await waitUntil('npm start to stop', () => startExited, 60_000).catch(() => start.kill('SIGKILL'));
@@ -205,7 +300,9 @@ async function main() {
     }
     if (failure) {
       const tail = (await fs.readFile(startLog, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
-      console.error(`[crash] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n--- npm start log (last lines) ---\n${tail}`);
+      console.error(
+        `[crash] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n--- npm start log (last lines) ---\n${tail}`,
+      );
       process.exitCode = 1;
     }
     if (!process.exitCode) await fs.rm(temp, { recursive: true, force: true });

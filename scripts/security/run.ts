@@ -23,15 +23,28 @@ const checks: Check[] = [
     what: 'backup/restore drill under concurrent writes',
     command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/backup-restore.test.ts'],
   },
-  { name: 'crash', what: 'kill -9 of the web server and PostgreSQL under writes', command: [process.execPath, '--import', 'tsx', 'scripts/security/crash-test.ts'] },
+  { name: 'crash', what: 'kill -9 of the web server and PostgreSQL under writes', command: [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/crash-test.ts'] },
   { name: 'sqlmap', what: 'SQL injection (sqlmap) on reader parameters', command: [process.execPath, '--import', 'tsx', 'scripts/security/sqlmap.ts'] },
   {
     name: 'uploads',
     what: 'hostile uploads (pixel floods, polyglots, truncated, wrong types) through the real upload path',
     command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/hostile-uploads.test.ts'],
   },
-  // TODO(lead): login throttling, authorization matrix, XSS corpus, hostile uploads, malformed requests,
-  // concurrency and load checks from the other branches go here.
+  {
+    name: 'authz',
+    what: 'authorization matrix: every action and route handler × role × own/other × forged x-middleware-subrequest',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', process.execPath, '--import', 'tsx', 'scripts/security/authorization-matrix.ts'],
+  },
+  {
+    name: 'concurrency',
+    what: '20 editors × 50 rounds of parallel saves of one version',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/article-editing.test.ts', '-t', '20 editors'],
+  },
+  {
+    name: 'load',
+    what: 'reader pages under 50 connections for 30 s while an editor saves every second',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--seed', '--', process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/load-while-editing.ts'],
+  },
 ];
 
 function runCheck(check: Check): Promise<{ code: number; figures: string[]; seconds: number }> {

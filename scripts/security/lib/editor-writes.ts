@@ -1,45 +1,40 @@
 /**
  * The writes the crash and load tests drive while they break things: an editor saving an article
- * (body change) and publishing it.
+ * (body change) and publishing it, through the dashboard's own code path — `saveArticle` and
+ * `transitionArticle` (lib/articles/mutations.ts) with an EDITOR actor built from the user row the way
+ * the session builds it (lib/auth/session.ts getActor). The content sent is the editor form's content
+ * (`editorContentOf`) with the body replaced, so a save is exactly what the editor's autosave sends.
  *
- * Until the editor branch's `saveArticle`/`publishArticle` (lib/articles/mutations.ts) land, this is an
- * honest stand-in with the same transaction shape: the article update is conditional on the version it
- * was based on (optimistic concurrency), and the ArticleRevision snapshot of the new version is inserted
- * in the same transaction. Zero rows updated is a conflict, never an overwrite.
+ * Imports `server-only` modules: run with `node --conditions=react-server --import tsx …`.
  */
+import type { Actor } from '@/lib/auth/actor';
 import type { BodyDocument } from '@/lib/articles/body-schema';
-import { bodyToPlainText } from '@/lib/articles/body-text';
+import { editorContentOf, getArticleForEditOrThrow } from '@/lib/articles/dashboard-queries';
+import { saveArticle, transitionArticle } from '@/lib/articles/mutations';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
-export type EditorWrite = { articleId: string; expectedVersion: number; body: BodyDocument; publish: boolean };
+export type EditorWrite = { actor: Actor; articleId: string; expectedVersion: number; body: BodyDocument; publish: boolean };
 export type EditorWriteResult = { version: number };
-export type WriteEditorArticle = (db: PrismaClient, write: EditorWrite) => Promise<EditorWriteResult>;
 
-/** Stand-in for saveArticle/publishArticle: one transaction, conditional on the version. */
-export const standInWrite: WriteEditorArticle = async (db, { articleId, expectedVersion, body, publish }) =>
-  db.$transaction(async (tx) => {
-    const now = new Date();
-    const updated = await tx.article.updateMany({
-      where: { id: articleId, version: expectedVersion, deletedAt: null },
-      data: {
-        body,
-        bodyText: bodyToPlainText(body),
-        version: { increment: 1 },
-        ...(publish ? { status: 'PUBLISHED' as const, publishedAt: now } : {}),
-      },
-    });
-    if (updated.count !== 1) throw new Error(`CONFLICT: article ${articleId} is no longer at version ${expectedVersion}`);
-    const article = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
-    await tx.articleRevision.create({
-      data: {
-        articleId,
-        version: article.version,
-        snapshot: { headline: article.headline, slug: article.slug, standfirst: article.standfirst, body, status: article.status, sectionId: article.sectionId },
-      },
-    });
-    return { version: article.version };
-  });
+/** An active EDITOR of the database as the session would present them: id, name, email, role. */
+export async function findEditorActor(db: PrismaClient): Promise<Actor> {
+  const user = await db.user.findFirst({ where: { role: 'EDITOR', disabled: false }, orderBy: { createdAt: 'asc' } });
+  if (!user) throw new Error('No active EDITOR account in this database: seed the demo (npm start) or create one (npm run user:create).');
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
 
-// TODO(lead): when the editor branch lands, replace this line with an adapter over the real path, e.g.
-//   export const writeEditorArticle: WriteEditorArticle = (db, w) => (w.publish ? publishArticle : saveArticle)({ db, …w, actor });
-export const writeEditorArticle: WriteEditorArticle = standInWrite;
+/**
+ * Saves `body` over the article, conditional on `expectedVersion` (saveArticle: one transaction with its
+ * revision and audit row). With `publish`, then publishes it (transitionArticle 'publish', after
+ * 'unpublish' when it is live already, since publish leaves only from draft, review or scheduled).
+ * Resolves only when every step committed; throws the AppError (CONFLICT, FORBIDDEN…) otherwise.
+ */
+export async function writeEditorArticle({ actor, articleId, expectedVersion, body, publish }: EditorWrite): Promise<EditorWriteResult> {
+  const article = await getArticleForEditOrThrow({ actor, articleId });
+  const saved = await saveArticle({ actor, articleId, baseVersion: expectedVersion, content: { ...editorContentOf(article), body } });
+  if (publish) {
+    if (article.status === 'PUBLISHED') await transitionArticle({ actor, articleId, action: 'unpublish' });
+    await transitionArticle({ actor, articleId, action: 'publish' });
+  }
+  return { version: saved.version };
+}

@@ -10,14 +10,52 @@ export function printFigure(text: string): void {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Waits until `condition` is true; throws after `ms` with `what` in the message. */
-export async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, ms: number, every = 200): Promise<number> {
+/**
+ * Waits until `condition` is true; throws after `ms` with `what` in the message, and what `state()`
+ * (when given) says about the moment it gave up, so a stall explains itself. A condition that throws
+ * counts as false, except an Error whose name is 'AbortWait', which ends the wait at once.
+ */
+export async function waitUntil(
+  what: string,
+  condition: () => Promise<boolean> | boolean,
+  ms: number,
+  every = 200,
+  state?: () => Promise<string>,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
-    if (await Promise.resolve(condition()).catch(() => false)) return Date.now() - started;
-    if (Date.now() - started > ms) throw new Error(`Timed out after ${ms / 1000} s waiting for ${what}`);
+    // Bounded, so a condition that never settles (a hung request) cannot stall the wait past `ms`.
+    const done = await withTimeout(
+      Promise.resolve().then(condition),
+      Math.max(1_000, ms - (Date.now() - started)) + 1_000,
+      `the check for ${what}`,
+    ).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'AbortWait') throw error;
+      return false;
+    });
+    if (done) return Date.now() - started;
+    if (Date.now() - started > ms) {
+      const detail = state ? await state().catch((error: unknown) => `(state unavailable: ${String(error)})`) : '';
+      throw new Error(`Timed out after ${ms / 1000} s waiting for ${what}${detail ? `. State: ${detail}` : ''}`);
+    }
     await sleep(every);
   }
+}
+
+/** An Error that ends a `waitUntil` at once (the thing waited for can no longer happen). */
+export function abortWait(message: string): Error {
+  const error = new Error(message);
+  error.name = 'AbortWait';
+  return error;
+}
+
+/** `promise`, or a rejection naming `what` when it has not settled after `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** JSON with object keys sorted, so a document hashes the same before and after a jsonb round trip. */

@@ -1,0 +1,583 @@
+/**
+ * Authorization matrix: every server action and route handler of the production build × {anonymous,
+ * writer, editor, admin} × {own object, someone else's} × {no header, forged `x-middleware-subrequest`
+ * headers} → exactly the expected allow or deny, judged by the database (did the write happen?), not only
+ * by the HTTP status. Runs `next start` on the database in DATABASE_URL (scripts/with-test-database.ts
+ * gives a fresh one) and talks to it over HTTP as a browser would:
+ *
+ * - Server actions are POSTs with `Next-Action: <id>` and the arguments serialised by React's own
+ *   `encodeReply`; ids come from .next/server/server-reference-manifest.json and are mapped to names.
+ *   An action or route handler of the build without a row in `ACTION_ROWS` / `ROUTE_ROWS` fails the check
+ *   ("unclassified action X"): add its row when you add the action.
+ * - Signed-in roles sign in through Auth.js's credentials endpoint and send their session cookie.
+ *   Anonymous requests send a forged session cookie, so proxy.ts (which only looks for the cookie) lets
+ *   them through and the action's or handler's own check is what is tested.
+ *
+ *   npx tsx scripts/with-test-database.ts -- node --import tsx scripts/security/authorization-matrix.ts
+ *   (AUTHZ_PORT, default 3630; AUTHZ_ONLY=<name substring> runs only matching rows)
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { hashPassword } from '@/lib/auth/password';
+import { createPrismaClient } from '@/lib/db';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { createFileStorage } from '@/lib/media/storage';
+import { createArticle, createAuthor, createImage, createSection, sampleBody, uniqueSuffix } from '../../prisma/seed/factories';
+import { projectRoot } from '../lib/database';
+import { httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+import { actionsOfBuild, callAction, routesOfBuild, send, signIn, type Answer, type BuiltAction } from './lib/next-http';
+
+type Who = 'ANONYMOUS' | Role;
+type Ownership = 'own' | 'other';
+const WHO: Who[] = ['ANONYMOUS', 'WRITER', 'EDITOR', 'ADMIN'];
+const SIGNED_IN: Who[] = ['WRITER', 'EDITOR', 'ADMIN'];
+const EDITORS: Who[] = ['EDITOR', 'ADMIN'];
+const EVERYONE: Who[] = WHO;
+
+/** The forged headers of CVE-2025-29927 and its Next 16 (`proxy`) variants; none may grant anything. */
+const HEADER_VARIANTS: { name: string; headers: Record<string, string> }[] = [
+  { name: 'no header', headers: {} },
+  ...['middleware', 'proxy', 'src/middleware', 'src/proxy'].map((name) => ({
+    name: `x-middleware-subrequest: ${name}×5`,
+    headers: { 'x-middleware-subrequest': Array(5).fill(name).join(':') },
+  })),
+];
+
+const PASSWORD = 'authorization matrix password';
+const port = Number(process.env.AUTHZ_PORT ?? 3630);
+const base = `http://127.0.0.1:${port}`;
+const log = (line: string) => console.log(`[authz] ${line}`);
+
+/** Shared fixtures, made once. */
+type Fixtures = { sectionId: string; sectionSlug: string; authorId: string; imageId: string; imageKey: string; passwordHash: string };
+
+/** One case: who asks, about whose object, with a marker unique to it. */
+type Case = {
+  db: PrismaClient;
+  fx: Fixtures;
+  who: Who;
+  ownership: Ownership;
+  /** The signed-in user (null for anonymous). */
+  actor: { id: string; email: string; role: Role } | null;
+  /** Owner of the object: the actor for `own` (a fresh writer for anonymous), another writer for `other`. */
+  ownerId: string;
+  marker: string;
+};
+
+/** A prepared action call: the arguments, and how to see from the database that it took effect. */
+type ActionCall = { args: unknown[]; pathParams?: Record<string, string>; tookEffect: (answer: Answer) => Promise<boolean> };
+
+/**
+ * One row per server action: who may call it on their own object and on someone else's, how to build a
+ * valid call for a case, and how to see its effect. `effect` says in words what is checked.
+ */
+type ActionRow = { name: string; allowed: Record<Ownership, Who[]>; effect: string; prepare: (c: Case) => Promise<ActionCall> };
+
+/** One row per route handler: the request to make and how to tell it was served (or leaked) as it must not be. */
+type RouteRow = {
+  route: string;
+  allowed: Record<Ownership, Who[]>;
+  effect: string;
+  prepare: (c: Case) => Promise<{ method: 'GET' | 'POST'; path: string; body?: string; tookEffect: (answer: Answer) => Promise<boolean> }>;
+};
+
+// ------------------------------------------------------------------------------------- fixtures
+
+async function writer(db: PrismaClient, fx: Fixtures) {
+  return db.user.create({
+    data: { email: `writer-${uniqueSuffix()}@authz.test`, name: 'Other Writer', role: 'WRITER', passwordHash: fx.passwordHash },
+  });
+}
+
+/** A draft owned by the case's owner, complete enough for the publish checklist. */
+async function draftOf(c: Case, overrides: { status?: 'DRAFT' | 'PUBLISHED' } = {}) {
+  return createArticle(c.db, {
+    headline: `Matrix draft ${c.marker}`,
+    slug: `matrix-${c.marker}`,
+    status: overrides.status ?? 'DRAFT',
+    sectionId: c.fx.sectionId,
+    authorIds: [c.fx.authorId],
+    heroImageId: c.fx.imageId,
+    createdById: c.ownerId,
+  });
+}
+
+function contentOf(c: Case, article: { headline: string; slug: string; standfirst: string }, text: string) {
+  return {
+    headline: article.headline,
+    slug: article.slug,
+    standfirst: article.standfirst,
+    body: sampleBody(text),
+    sectionId: c.fx.sectionId,
+    campaignId: null,
+    authorIds: [c.fx.authorId],
+    tagNames: [],
+    heroImageId: c.fx.imageId,
+    heroAlt: 'An abstract landscape of hills under a pale sun',
+    heroCaption: '',
+    heroCredit: '',
+    sponsored: false,
+    seoTitle: null,
+    seoDescription: null,
+    canonicalUrl: null,
+  };
+}
+
+/** The user a user-management action targets: the actor themself (own) or a fresh writer (other). */
+async function targetUser(c: Case) {
+  if (c.ownership === 'own' && c.actor) return c.db.user.findUniqueOrThrow({ where: { id: c.actor.id } });
+  return c.db.user.findUniqueOrThrow({ where: { id: c.ownerId } });
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+const INITIAL_FORM_STATE = { ok: false, message: '' };
+const since = (c: Case) => ({ gte: new Date(Number(c.marker.split('-')[0]) - 1000) });
+
+// ---------------------------------------------------------------------------- expectation table
+
+/** Server actions. Add a row with every new action; the check fails on an action it does not know. */
+export const ACTION_ROWS: ActionRow[] = [
+  {
+    name: 'loginAction',
+    allowed: { own: EVERYONE, other: EVERYONE },
+    effect:
+      'a failed sign-in is audited (anyone may try to sign in; the target is a fresh account each time, so per-account throttling never mixes cases)',
+    async prepare(c) {
+      const target = await writer(c.db, c.fx);
+      return {
+        args: [{}, form({ email: target.email, password: 'wrong password', callbackUrl: '/dashboard' })],
+        tookEffect: async () =>
+          (await c.db.auditEvent.count({ where: { action: 'auth.sign_in_failed', actorEmail: target.email, createdAt: since(c) } })) > 0,
+      };
+    },
+  },
+  {
+    name: 'logoutAction',
+    allowed: { own: EVERYONE, other: EVERYONE },
+    effect: 'answers with a redirect to the signed-out login page (it only ever ends the caller’s own session)',
+    async prepare() {
+      return {
+        args: [],
+        tookEffect: async (a) => (a.headers.get('x-action-redirect') ?? a.headers.get('location') ?? '').includes('signedOut'),
+      };
+    },
+  },
+  {
+    name: 'createArticleAction',
+    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    effect: 'an article with the case’s headline exists',
+    async prepare(c) {
+      const headline = `Matrix created ${c.marker}`;
+      return {
+        args: [{}, form({ headline, sectionId: c.fx.sectionId })],
+        tookEffect: async () => (await c.db.article.count({ where: { headline } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'saveArticleAction',
+    allowed: { own: SIGNED_IN, other: EDITORS },
+    effect: 'the article is at version 2 with the new body and its revision',
+    async prepare(c) {
+      const article = await draftOf(c);
+      const text = `saved ${c.marker}`;
+      return {
+        args: [{ articleId: article.id, baseVersion: 1, content: contentOf(c, article, text) }],
+        pathParams: { id: article.id },
+        tookEffect: async () => {
+          const row = await c.db.article.findUniqueOrThrow({ where: { id: article.id } });
+          const revision = await c.db.articleRevision.count({ where: { articleId: article.id, version: 2 } });
+          return row.version === 2 && row.bodyText.includes(text) && revision === 1;
+        },
+      };
+    },
+  },
+  {
+    name: 'transitionArticleAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'the draft (complete for the checklist) is PUBLISHED with a date: only editors and admins publish, even their own',
+    async prepare(c) {
+      const article = await draftOf(c);
+      return {
+        args: [{ articleId: article.id, action: 'publish' }],
+        pathParams: { id: article.id },
+        tookEffect: async () => {
+          const row = await c.db.article.findUniqueOrThrow({ where: { id: article.id } });
+          return row.status === 'PUBLISHED' && row.publishedAt !== null;
+        },
+      };
+    },
+  },
+  {
+    name: 'restoreRevisionAction',
+    allowed: { own: SIGNED_IN, other: EDITORS },
+    effect: 'a new version 2 restored from revision 1 exists',
+    async prepare(c) {
+      const article = await draftOf(c);
+      const revision = await c.db.articleRevision.findFirstOrThrow({ where: { articleId: article.id, version: 1 } });
+      return {
+        args: [{ articleId: article.id, revisionId: revision.id, baseVersion: 1 }],
+        pathParams: { id: article.id },
+        tookEffect: async () => (await c.db.article.findUniqueOrThrow({ where: { id: article.id } })).version === 2,
+      };
+    },
+  },
+  {
+    name: 'copyArticleAction',
+    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    effect: 'a draft copy owned by the caller exists (the copy carries only text the caller sent; it reads nothing of the original)',
+    async prepare(c) {
+      const article = await draftOf(c);
+      const headline = `Matrix copy ${c.marker}`;
+      return {
+        args: [{ content: { ...contentOf(c, article, 'copied'), headline } }],
+        pathParams: { id: article.id },
+        tookEffect: async () => (await c.db.article.count({ where: { headline, createdById: c.actor?.id ?? '-' } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'heartbeatAction',
+    allowed: { own: SIGNED_IN, other: EDITORS },
+    effect: 'a presence row for (article, caller) exists',
+    async prepare(c) {
+      const article = await draftOf(c);
+      return {
+        args: [article.id],
+        pathParams: { id: article.id },
+        tookEffect: async () => (await c.db.articlePresence.count({ where: { articleId: article.id } })) > 0,
+      };
+    },
+  },
+  {
+    name: 'sharePreviewAction',
+    allowed: { own: SIGNED_IN, other: EDITORS },
+    effect: 'a signed preview link is returned (no database write: judged by the answer, which must carry /preview/<token>)',
+    async prepare(c) {
+      const article = await draftOf(c);
+      return { args: [article.id], pathParams: { id: article.id }, tookEffect: async (a) => /\/preview\/[A-Za-z0-9._-]{20,}/.test(a.text) };
+    },
+  },
+  {
+    name: 'createUserAction',
+    allowed: { own: ['ADMIN'], other: ['ADMIN'] },
+    effect: 'a user with the case’s email exists',
+    async prepare(c) {
+      const email = `made-${c.marker}@authz.test`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ email, name: 'Made By Matrix', role: 'ADMIN', password: 'a long enough password' })],
+        tookEffect: async () => (await c.db.user.count({ where: { email } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'changeRoleAction',
+    allowed: { own: ['ADMIN'], other: ['ADMIN'] },
+    effect:
+      'the target’s role changed (own: a writer or editor making themself ADMIN; an admin stepping down to EDITOR while another admin exists)',
+    async prepare(c) {
+      const target = await targetUser(c);
+      const role = target.role === 'ADMIN' ? 'EDITOR' : 'ADMIN';
+      return {
+        args: [INITIAL_FORM_STATE, form({ userId: target.id, role })],
+        tookEffect: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).role === role,
+      };
+    },
+  },
+  {
+    name: 'setDisabledAction',
+    allowed: { own: [], other: ['ADMIN'] },
+    effect: 'the target is disabled (nobody may disable their own account, admins included)',
+    async prepare(c) {
+      const target = await targetUser(c);
+      return {
+        args: [INITIAL_FORM_STATE, form({ userId: target.id, disabled: 'true' })],
+        tookEffect: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).disabled,
+      };
+    },
+  },
+  {
+    name: 'resetPasswordAction',
+    allowed: { own: ['ADMIN'], other: ['ADMIN'] },
+    effect: 'the target’s password hash changed',
+    async prepare(c) {
+      const target = await targetUser(c);
+      return {
+        args: [INITIAL_FORM_STATE, form({ userId: target.id, password: `new password ${c.marker}` })],
+        tookEffect: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).passwordHash !== target.passwordHash,
+      };
+    },
+  },
+];
+
+/** A public read must answer 200 and must not show the case's unpublished draft. */
+function publicRead(route: string, pathOf: (c: Case, fx: Fixtures) => string): RouteRow {
+  return {
+    route,
+    allowed: { own: EVERYONE, other: EVERYONE },
+    effect: 'answers 200 and does not show the case’s unpublished draft (own or someone else’s)',
+    async prepare(c) {
+      const draft = await draftOf(c);
+      return {
+        method: 'GET',
+        path: pathOf(c, c.fx),
+        tookEffect: async (a) => a.status === 200 && !a.text.includes(draft.slug) && !a.text.includes(draft.headline),
+      };
+    },
+  };
+}
+
+/** Route handlers, by their route in .next/server/app-paths-manifest.json. Add a row with every new handler. */
+export const ROUTE_ROWS: RouteRow[] = [
+  {
+    route: '/api/auth/[...nextauth]',
+    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    effect: 'GET /api/auth/session names the caller and nobody else (anonymous: no session)',
+    async prepare(c) {
+      const other = await c.db.user.findUniqueOrThrow({ where: { id: c.ownerId } });
+      return {
+        method: 'GET',
+        path: '/api/auth/session',
+        tookEffect: async (a) =>
+          a.status === 200 && !!c.actor && a.text.includes(c.actor.email) && (c.ownership === 'own' || !a.text.includes(other.email)),
+      };
+    },
+  },
+  {
+    route: '/api/internal/revalidate',
+    allowed: { own: [], other: [] },
+    effect:
+      'an unsigned revalidation request is refused (answers anything but {"revalidated":true}); it writes nothing to the database, so the answer is the evidence',
+    async prepare(c) {
+      const body = JSON.stringify({
+        articleIds: [],
+        sectionSlugs: [c.fx.sectionSlug],
+        authorSlugs: [],
+        campaignSlugs: [],
+        tagSlugs: [],
+        visible: true,
+      });
+      return { method: 'POST', path: '/api/internal/revalidate', body, tookEffect: async (a) => a.text.includes('"revalidated":true') };
+    },
+  },
+  publicRead('/feed.xml', () => '/feed.xml'),
+  publicRead('/feeds/[kind]/[slug]', (_c, fx) => `/feeds/sections/${fx.sectionSlug}`),
+  publicRead('/icon.svg', () => '/icon.svg'),
+  publicRead('/media/[key]', (_c, fx) => `/media/${fx.imageKey}`),
+  publicRead('/news-sitemap.xml', () => '/news-sitemap.xml'),
+  publicRead('/robots.txt', () => '/robots.txt'),
+  publicRead('/sitemap.xml', () => '/sitemap.xml'),
+  publicRead('/sitemaps/articles/[page]', () => '/sitemaps/articles/1'),
+  publicRead('/sitemaps/pages.xml', () => '/sitemaps/pages.xml'),
+];
+
+// ------------------------------------------------------------------------------------------ run
+
+type Outcome = { label: string; expected: boolean; observed: boolean; status: number; problem?: string };
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: run through scripts/with-test-database.ts (see the header of this file).');
+  const mediaDir = process.env.MEDIA_DIR ?? path.join(os.tmpdir(), `masthead-authz-media-${process.pid}`);
+  const db = createPrismaClient(databaseUrl, 8);
+  const only = process.env.AUTHZ_ONLY;
+
+  // Classify first: an action or handler without a row fails before anything runs.
+  const built = actionsOfBuild();
+  const names = new Map<string, BuiltAction>();
+  const problems: string[] = [];
+  for (const action of built) {
+    if (names.has(action.name))
+      problems.push(
+        `two actions are named ${action.name} (${names.get(action.name)!.file}, ${action.file}): give the table a way to tell them apart`,
+      );
+    names.set(action.name, action);
+    if (!ACTION_ROWS.some((r) => r.name === action.name))
+      problems.push(`unclassified action ${action.name} (${action.file}): add its row to ACTION_ROWS`);
+  }
+  for (const route of routesOfBuild())
+    if (!ROUTE_ROWS.some((r) => r.route === route)) problems.push(`unclassified route handler ${route}: add its row to ROUTE_ROWS`);
+  for (const row of ACTION_ROWS)
+    if (!names.has(row.name)) problems.push(`ACTION_ROWS has ${row.name}, which the build does not contain (renamed or removed?)`);
+  for (const row of ROUTE_ROWS)
+    if (!routesOfBuild().includes(row.route)) problems.push(`ROUTE_ROWS has ${row.route}, which the build does not contain`);
+  if (problems.length) {
+    for (const p of problems) log(p);
+    printFigure(`authorization matrix: ${problems.length} unclassified or stale rows, nothing run`);
+    process.exit(1);
+  }
+
+  const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-authz-'));
+  const serverLog = path.join(temp, 'server.log');
+  const server = spawnLogged(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      SITE_URL: base,
+      MEDIA_DIR: mediaDir,
+    },
+    cwd: projectRoot,
+    logFile: serverLog,
+  });
+  let serverExited = false;
+  server.on('exit', () => (serverExited = true));
+  const outcomes: Outcome[] = [];
+  let failure: unknown;
+  try {
+    const passwordHash = await hashPassword(PASSWORD);
+    const section = await createSection(db, { name: `Matrix ${uniqueSuffix()}` });
+    const author = await createAuthor(db);
+    const image = await createImage(db, createFileStorage(mediaDir));
+    const fx: Fixtures = {
+      sectionId: section.id,
+      sectionSlug: section.slug,
+      authorId: author.id,
+      imageId: image.id,
+      imageKey: image.storageKey,
+      passwordHash,
+    };
+    // A second admin, so an admin may step down (the last admin may not).
+    await db.user.create({ data: { email: `admin-${uniqueSuffix()}@authz.test`, name: 'Spare Admin', role: 'ADMIN', passwordHash } });
+
+    await waitUntil(
+      'the production server',
+      async () => {
+        if (serverExited) throw new Error(`next start exited; see ${serverLog}`);
+        return (await httpStatus(`${base}/robots.txt`)) === 200;
+      },
+      180_000,
+      500,
+    );
+
+    // One account per role; a case that changes the account (role, password, disabled) is undone after it.
+    const accounts = new Map<Who, { id: string; email: string; role: Role; cookie: string }>();
+    const account = async (who: Who) => {
+      if (who === 'ANONYMOUS') return null;
+      let found = accounts.get(who);
+      if (!found) {
+        const user = await db.user.create({
+          data: { email: `${who.toLowerCase()}-${uniqueSuffix()}@authz.test`, name: `Matrix ${who}`, role: who, passwordHash },
+        });
+        found = { id: user.id, email: user.email, role: who, cookie: await signIn(base, user.email, PASSWORD) };
+        accounts.set(who, found);
+      }
+      return found;
+    };
+    const undo = async (who: Who) => {
+      const a = accounts.get(who);
+      if (!a) return;
+      const row = await db.user.findUniqueOrThrow({ where: { id: a.id } });
+      if (row.role === a.role && !row.disabled && row.passwordHash === passwordHash) return;
+      await db.user.update({ where: { id: a.id }, data: { role: a.role, disabled: false, passwordHash } });
+      a.cookie = await signIn(base, a.email, PASSWORD); // its session ended with the change
+    };
+    const forgedCookie = `authjs.session-token=${randomBytes(48).toString('base64url')}`;
+
+    const runCase = async (
+      label: string,
+      who: Who,
+      ownership: Ownership,
+      allowed: Record<Ownership, Who[]>,
+      go: (c: Case, cookie: string) => Promise<{ answer: Answer; observed: boolean }>,
+    ) => {
+      const actor = await account(who);
+      const ownerId = ownership === 'own' && actor ? actor.id : (await writer(db, fx)).id;
+      const c: Case = { db, fx, who, ownership, actor, ownerId, marker: `${Date.now()}-${randomBytes(4).toString('hex')}` };
+      const expected = allowed[ownership].includes(who);
+      try {
+        const { answer, observed } = await go(c, actor?.cookie ?? forgedCookie);
+        const problem =
+          answer.status >= 500
+            ? `HTTP ${answer.status}: ${answer.text.slice(0, 200)}`
+            : observed !== expected
+              ? `expected ${expected ? 'allow' : 'deny'}, got ${observed ? 'allow' : 'deny'} (HTTP ${answer.status})`
+              : undefined;
+        outcomes.push({ label, expected, observed, status: answer.status, problem });
+      } catch (error) {
+        outcomes.push({
+          label,
+          expected,
+          observed: false,
+          status: 0,
+          problem: `error: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      } finally {
+        await undo(who);
+      }
+      const last = outcomes.at(-1)!;
+      if (last.problem) log(`UNEXPECTED ${label}: ${last.problem}`);
+    };
+
+    // The four roles run side by side, each in its own lane with its own account: cases of one role run
+    // one after another, since a case may change that role's account (undone after it).
+    const inLanes = (fn: (who: Who, ownership: Ownership, variant: (typeof HEADER_VARIANTS)[number]) => Promise<void>) =>
+      Promise.all(
+        WHO.map(async (who) => {
+          for (const ownership of ['own', 'other'] as const) for (const variant of HEADER_VARIANTS) await fn(who, ownership, variant);
+        }),
+      );
+    for (const row of ACTION_ROWS.filter((r) => !only || r.name.includes(only))) {
+      const action = names.get(row.name)!;
+      await inLanes((who, ownership, variant) =>
+        runCase(`${row.name} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
+          const call = await row.prepare(c);
+          const answer = await callAction(base, action, call.args, { cookie, pathParams: call.pathParams, extraHeaders: variant.headers });
+          return { answer, observed: await call.tookEffect(answer) };
+        }),
+      );
+      log(`${row.name}: done (${outcomes.filter((o) => o.problem).length} unexpected so far)`);
+    }
+    for (const row of ROUTE_ROWS.filter((r) => !only || r.route.includes(only))) {
+      await inLanes((who, ownership, variant) =>
+        runCase(`${row.route} × ${who} × ${ownership} × ${variant.name}`, who, ownership, row.allowed, async (c, cookie) => {
+          const request = await row.prepare(c);
+          const headers: Record<string, string> = {
+            cookie,
+            origin: base,
+            ...variant.headers,
+            ...(request.body ? { 'content-type': 'application/json' } : {}),
+          };
+          const answer = await send(base, request.path, { method: request.method, headers, body: request.body });
+          return { answer, observed: await request.tookEffect(answer) };
+        }),
+      );
+      log(`${row.route}: done (${outcomes.filter((o) => o.problem).length} unexpected so far)`);
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    if (!serverExited) {
+      server.kill('SIGTERM');
+      await waitUntil('next start to stop', () => serverExited, 30_000).catch(() => server.kill('SIGKILL'));
+    }
+    await db.$disconnect();
+  }
+  const unexpected = outcomes.filter((o) => o.problem);
+  const allowedCount = outcomes.filter((o) => o.expected).length;
+  const denials = new Map<number, number>();
+  for (const o of outcomes.filter((x) => !x.expected)) denials.set(o.status, (denials.get(o.status) ?? 0) + 1);
+  log(
+    `${outcomes.length} cases: ${allowedCount} expected allow, ${outcomes.length - allowedCount} expected deny ` +
+      `(answered ${[...denials].map(([status, n]) => `HTTP ${status} × ${n}`).join(', ')}).`,
+  );
+  if (failure) {
+    const tail = (await fs.readFile(serverLog, 'utf8').catch(() => '')).split('\n').slice(-30).join('\n');
+    console.error(`[authz] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n${tail}`);
+  }
+  printFigure(`authorization matrix: ${outcomes.length} cases (endpoint × role × object × header), ${unexpected.length} unexpected`);
+  const ok = !failure && unexpected.length === 0 && outcomes.length > 0;
+  if (ok) await fs.rm(temp, { recursive: true, force: true });
+  else log(`Kept ${temp} (server log) for inspection.`);
+  process.exit(ok ? 0 : 1);
+}
+
+void main();
