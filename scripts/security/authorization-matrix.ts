@@ -2,7 +2,7 @@
  * Authorization matrix: every server action and route handler of the production build × {anonymous,
  * writer, editor, admin} × {own object, someone else's} × {no header, forged `x-middleware-subrequest`
  * headers} → exactly the expected allow or deny, judged by the database (did the write happen?), not only
- * by the HTTP status. Runs `next start` on the database in DATABASE_URL (scripts/with-test-database.ts
+ * by the HTTP status. Runs the production server (scripts/serve.mjs, as npm start does) on the database in DATABASE_URL (scripts/with-test-database.ts
  * gives a fresh one) and talks to it over HTTP as a browser would:
  *
  * - Server actions are POSTs with `Next-Action: <id>` and the arguments serialised by React's own
@@ -417,7 +417,7 @@ async function main() {
 
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-authz-'));
   const serverLog = path.join(temp, 'server.log');
-  const server = spawnLogged(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -451,7 +451,7 @@ async function main() {
     await waitUntil(
       'the production server',
       async () => {
-        if (serverExited) throw new Error(`next start exited; see ${serverLog}`);
+        if (serverExited) throw new Error(`the web server exited; see ${serverLog}`);
         return (await httpStatus(`${base}/robots.txt`)) === 200;
       },
       180_000,
@@ -557,7 +557,7 @@ async function main() {
   } finally {
     if (!serverExited) {
       server.kill('SIGTERM');
-      await waitUntil('next start to stop', () => serverExited, 30_000).catch(() => server.kill('SIGKILL'));
+      await waitUntil('the web server to stop', () => serverExited, 30_000).catch(() => server.kill('SIGKILL'));
     }
     await db.$disconnect();
   }

@@ -39,7 +39,7 @@ async function main() {
   const db = getDb();
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-load-'));
   const serverLog = path.join(temp, 'server.log');
-  const server = spawnLogged(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -66,7 +66,7 @@ async function main() {
     await waitUntil(
       'the production server',
       async () => {
-        if (serverExited) throw new Error(`next start exited; see ${serverLog}`);
+        if (serverExited) throw new Error(`the web server exited; see ${serverLog}`);
         return (await httpStatus(`${base}/`)) === 200;
       },
       180_000,
@@ -169,7 +169,7 @@ async function main() {
   } finally {
     if (!serverExited) {
       server.kill('SIGTERM');
-      await waitUntil('next start to stop', () => serverExited, 30_000).catch(() => server.kill('SIGKILL'));
+      await waitUntil('the web server to stop', () => serverExited, 30_000).catch(() => server.kill('SIGKILL'));
     }
     await db.$disconnect();
     if (!failed) await fs.rm(temp, { recursive: true, force: true });
