@@ -24,8 +24,17 @@ import { hashPassword } from '@/lib/auth/password';
 import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { createFileStorage } from '@/lib/media/storage';
-import { createArticle, createAuthor, createImage, createSection, sampleBody, uniqueSuffix } from '../../prisma/seed/factories';
+import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
+import {
+  createArticle,
+  createAuthor,
+  createCampaign,
+  createImage,
+  createSection,
+  sampleBody,
+  uniqueSuffix,
+} from '../../prisma/seed/factories';
+import { paintPicture } from '../../prisma/seed/images';
 import { projectRoot } from '../lib/database';
 import { httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
 import { actionsOfBuild, callAction, routesOfBuild, send, signIn, type Answer, type BuiltAction } from './lib/next-http';
@@ -52,7 +61,16 @@ const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(`[authz] ${line}`);
 
 /** Shared fixtures, made once. */
-type Fixtures = { sectionId: string; sectionSlug: string; authorId: string; imageId: string; imageKey: string; passwordHash: string };
+type Fixtures = {
+  sectionId: string;
+  sectionSlug: string;
+  authorId: string;
+  imageId: string;
+  imageKey: string;
+  passwordHash: string;
+  /** The server's media storage, for images a case makes. */
+  storage: MediaStorage;
+};
 
 /** One case: who asks, about whose object, with a marker unique to it. */
 type Case = {
@@ -130,6 +148,11 @@ function contentOf(c: Case, article: { headline: string; slug: string; standfirs
 async function targetUser(c: Case) {
   if (c.ownership === 'own' && c.actor) return c.db.user.findUniqueOrThrow({ where: { id: c.actor.id } });
   return c.db.user.findUniqueOrThrow({ where: { id: c.ownerId } });
+}
+
+/** An unused library image uploaded by the case's owner (small, so a case stays quick). */
+function imageOf(c: Case) {
+  return createImage(c.db, c.fx.storage, { width: 64, height: 48, uploadedById: c.ownerId });
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -316,6 +339,184 @@ export const ACTION_ROWS: ActionRow[] = [
       };
     },
   },
+  {
+    name: 'uploadImageAction',
+    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    effect: 'an image with the case’s alt text exists (every signed-in role may upload; an upload has no owner before it exists)',
+    async prepare(c) {
+      const alt = `Matrix upload ${c.marker}`;
+      const bytes = await paintPicture({ seed: 7, width: 64, height: 48 });
+      const file = new File([new Uint8Array(bytes)], 'matrix.jpg', { type: 'image/jpeg' });
+      const data = form({ alt, caption: '', credit: '' });
+      data.set('file', file);
+      return {
+        args: [INITIAL_FORM_STATE, data],
+        tookEffect: async () => (await c.db.image.count({ where: { alt } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'updateImageAction',
+    allowed: { own: SIGNED_IN, other: EDITORS },
+    effect: 'the image (uploadedById: own or another writer) is at version 2 with the new alt text: a writer edits only their own uploads',
+    async prepare(c) {
+      const image = await imageOf(c);
+      const alt = `Matrix alt ${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ imageId: image.id, baseVersion: '1', alt, caption: '', credit: '' })],
+        pathParams: { id: image.id },
+        tookEffect: async () => {
+          const row = await c.db.image.findUniqueOrThrow({ where: { id: image.id } });
+          return row.version === 2 && row.alt === alt;
+        },
+      };
+    },
+  },
+  {
+    name: 'deleteImageAction',
+    allowed: { own: SIGNED_IN, other: EDITORS },
+    effect: 'the unused image (uploadedById: own or another writer) is gone: a writer deletes only their own uploads',
+    async prepare(c) {
+      const image = await imageOf(c);
+      return {
+        args: [INITIAL_FORM_STATE, form({ imageId: image.id })],
+        pathParams: { id: image.id },
+        tookEffect: async () => (await c.db.image.count({ where: { id: image.id } })) === 0,
+      };
+    },
+  },
+  {
+    name: 'createSectionAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'a section with the case’s name exists (sections have no owner: editors and admins only)',
+    async prepare(c) {
+      const name = `Matrix section ${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ name, slug: '', description: '' })],
+        tookEffect: async () => (await c.db.section.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'updateSectionAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'the section is at version 2 with the new name',
+    async prepare(c) {
+      const section = await createSection(c.db, { name: `Matrix section ${c.marker}` });
+      const name = `Matrix renamed ${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ id: section.id, version: '1', name, slug: section.slug, description: '', place: '' })],
+        tookEffect: async () => {
+          const row = await c.db.section.findUniqueOrThrow({ where: { id: section.id } });
+          return row.version === 2 && row.name === name;
+        },
+      };
+    },
+  },
+  {
+    name: 'moveSectionAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'the second of two subsections (under a parent of the case’s own) now comes before the first',
+    async prepare(c) {
+      const parent = await createSection(c.db, { name: `Matrix parent ${c.marker}` });
+      const first = await createSection(c.db, { name: `Matrix first ${c.marker}`, parentId: parent.id, position: 0 });
+      const second = await createSection(c.db, { name: `Matrix second ${c.marker}`, parentId: parent.id, position: 1 });
+      return {
+        args: [INITIAL_FORM_STATE, form({ id: second.id, version: '1', direction: 'up' })],
+        tookEffect: async () => {
+          const [a, b] = await Promise.all([first, second].map((s) => c.db.section.findUniqueOrThrow({ where: { id: s.id } })));
+          return b!.position < a!.position;
+        },
+      };
+    },
+  },
+  {
+    name: 'deleteSectionAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'the empty section is gone',
+    async prepare(c) {
+      const section = await createSection(c.db, { name: `Matrix section ${c.marker}` });
+      return {
+        args: [INITIAL_FORM_STATE, form({ id: section.id, version: '1' })],
+        tookEffect: async () => (await c.db.section.count({ where: { id: section.id } })) === 0,
+      };
+    },
+  },
+  {
+    name: 'createCampaignAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'a campaign with the case’s name exists (campaigns have no owner: editors and admins only)',
+    async prepare(c) {
+      const name = `Matrix campaign ${c.marker}`;
+      return {
+        args: [
+          INITIAL_FORM_STATE,
+          form({ name, slug: '', description: '', partnerName: 'Matrix Partner', disclosureLabel: '', startsOn: '', endsOn: '' }),
+        ],
+        tookEffect: async () => (await c.db.campaign.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'updateCampaignAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'the campaign is at version 2 with the new name',
+    async prepare(c) {
+      const campaign = await createCampaign(c.db, { name: `Matrix campaign ${c.marker}` });
+      const name = `Matrix renamed ${c.marker}`;
+      return {
+        args: [
+          INITIAL_FORM_STATE,
+          form({
+            id: campaign.id,
+            version: '1',
+            name,
+            slug: campaign.slug,
+            description: '',
+            partnerName: '',
+            disclosureLabel: '',
+            startsOn: '',
+            endsOn: '',
+          }),
+        ],
+        tookEffect: async () => {
+          const row = await c.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
+          return row.version === 2 && row.name === name;
+        },
+      };
+    },
+  },
+  {
+    name: 'createAuthorAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'an author profile with the case’s name exists (profiles are managed by editors and admins only)',
+    async prepare(c) {
+      const name = `Matrix author ${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ name, slug: '', jobTitle: '', organisation: '', bio: '', photoId: '', userId: '' })],
+        tookEffect: async () => (await c.db.author.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'updateAuthorAction',
+    allowed: { own: EDITORS, other: EDITORS },
+    effect: 'the author profile is at version 2 with the new name',
+    async prepare(c) {
+      const author = await createAuthor(c.db, { name: `Matrix author ${c.marker}` });
+      const name = `Matrix renamed ${c.marker}`;
+      return {
+        args: [
+          INITIAL_FORM_STATE,
+          form({ id: author.id, version: '1', name, slug: author.slug, jobTitle: '', organisation: '', bio: '', photoId: '', userId: '' }),
+        ],
+        tookEffect: async () => {
+          const row = await c.db.author.findUniqueOrThrow({ where: { id: author.id } });
+          return row.version === 2 && row.name === name;
+        },
+      };
+    },
+  },
 ];
 
 /** A public read must answer 200 and must not show the case's unpublished draft. */
@@ -436,7 +637,8 @@ async function main() {
     const passwordHash = await hashPassword(PASSWORD);
     const section = await createSection(db, { name: `Matrix ${uniqueSuffix()}` });
     const author = await createAuthor(db);
-    const image = await createImage(db, createFileStorage(mediaDir));
+    const storage = createFileStorage(mediaDir);
+    const image = await createImage(db, storage);
     const fx: Fixtures = {
       sectionId: section.id,
       sectionSlug: section.slug,
@@ -444,6 +646,7 @@ async function main() {
       imageId: image.id,
       imageKey: image.storageKey,
       passwordHash,
+      storage,
     };
     // A second admin, so an admin may step down (the last admin may not).
     await db.user.create({ data: { email: `admin-${uniqueSuffix()}@authz.test`, name: 'Spare Admin', role: 'ADMIN', passwordHash } });
