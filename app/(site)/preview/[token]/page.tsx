@@ -15,7 +15,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function SharedPreviewPage({ params }: Props) {
   const { token } = await params;
   const secret = getEnv().AUTH_SECRET;
-  const check = secret ? verifyPreviewToken({ token: decodeURIComponent(token), secret }) : ({ ok: false, reason: 'invalid' } as const);
+  const check = secret ? verifyPreviewToken({ token, secret }) : ({ ok: false, reason: 'invalid' } as const);
   if (!check.ok && check.reason === 'expired') {
     return (
       <div className="mx-auto max-w-xl py-16" role="alert">
