@@ -23,7 +23,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +41,7 @@ import { createFileStorage } from '@/lib/media/storage';
 import { createImage } from '../../prisma/seed/factories';
 import { isBrowserSafe } from '../../tests/support/browser-url';
 import { projectRoot } from '../lib/database';
-import { canonicalJson, httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+import { canonicalJson, clearNextCaches, httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
 import { xssVectors } from './lib/xss-vectors';
 
 /** The Big List of Naughty Strings (a JSON array the package ships). */
@@ -538,7 +537,7 @@ async function checkFeeds(prepared: Prepared): Promise<{ problems: string[]; ite
 /** Child mode: runs inside scripts/with-test-database.ts (DATABASE_URL, MEDIA_DIR of a fresh seeded database). */
 async function child() {
   const secret = process.env.AUTH_SECRET!;
-  for (const d of ['.next/cache/fetch-cache', '.next/server/route-cache']) rmSync(path.join(projectRoot, d), { recursive: true, force: true });
+  clearNextCaches(projectRoot);
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-xss-'));
   const serverLog = path.join(temp, 'server.log');
   const server = spawnLogged(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
