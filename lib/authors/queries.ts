@@ -3,10 +3,11 @@ import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { cachedQuery } from '@/lib/cache/cached';
 import { authorTag } from '@/lib/cache/tags';
+import { isValidSlug } from '@/lib/text/slug';
 
 /** An author's public profile with photo, or null when there is none by that slug. */
-export const getAuthorBySlug = cache((slug: string) =>
-  cachedQuery('author', [slug], [authorTag(slug)], () =>
+export const getAuthorBySlug = cache(async (slug: string) =>
+  !isValidSlug(slug) ? null : cachedQuery('author', [slug], [authorTag(slug)], () =>
     getDb().author.findUnique({
       where: { slug },
       select: {

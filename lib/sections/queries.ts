@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { cachedQuery } from '@/lib/cache/cached';
 import { sectionTag } from '@/lib/cache/tags';
+import { isValidSlug } from '@/lib/text/slug';
 
 /** Top-level sections in their editorial order, for navigation. */
 export const getNavigationSections = cache(() =>
@@ -12,8 +13,8 @@ export const getNavigationSections = cache(() =>
 );
 
 /** A section with its parent and subsections, or null when there is none by that slug. */
-export const getSectionBySlug = cache((slug: string) =>
-  cachedQuery('section', [slug], [sectionTag(slug)], () =>
+export const getSectionBySlug = cache(async (slug: string) =>
+  !isValidSlug(slug) ? null : cachedQuery('section', [slug], [sectionTag(slug)], () =>
     getDb().section.findUnique({
       where: { slug },
       select: {

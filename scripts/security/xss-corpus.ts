@@ -185,7 +185,7 @@ function auditPage(): Audit {
       }
     }
     // The reader pages have no forms, frames or inline SVG; the dashboard has its own forms and icons.
-    if (!dashboard && foreign.has(el.tagName.toUpperCase()) && !el.closest('header, footer')) problems.push(`element <${el.tagName.toLowerCase()}>`);
+    if (!dashboard && foreign.has(el.tagName.toUpperCase()) && !el.closest('header, footer, form[role="search"][action="/search"]')) problems.push(`element <${el.tagName.toLowerCase()}>`);
     if (el.tagName === 'META' && (el as HTMLMetaElement).httpEquiv.toLowerCase() === 'refresh') problems.push('meta refresh');
     if (el.tagName === 'SCRIPT') {
       const script = el as HTMLScriptElement;
@@ -477,12 +477,18 @@ function checkHead(url: string, audit: Audit, a: Stored, problems: string[]) {
     if (article.description !== a.standfirst) problems.push(`${url}: JSON-LD description differs from the stored standfirst`);
   }
   if (audit.jsonLd.length !== 2) problems.push(`${url}: ${audit.jsonLd.length} JSON-LD blocks (expected 2)`);
-  // document.title strips and collapses ASCII whitespace (only), as the HTML standard says.
-  const collapse = (t: string) => t.replace(/[\t\n\f\r ]+/g, ' ').replace(/^ | $/g, '');
-  if (!audit.title.startsWith(collapse(asParsed(a.seoTitle ?? a.headline)))) problems.push(`${url}: <title> ${JSON.stringify(audit.title.slice(0, 80))} does not start with the stored title`);
+  // document.title strips and collapses whitespace, and control characters do not survive into it: compare the visible text.
+  const collapse = (t: string) => t.replace(/[\u0000-\u0020\u007f]+/g, ' ').trim();
+  if (!collapse(audit.title).startsWith(collapse(a.seoTitle ?? a.headline))) problems.push(`${url}: <title> ${JSON.stringify(audit.title.slice(0, 80))} does not start with the stored title`);
   const description = asParsed(a.seoDescription ?? a.standfirst);
   if (audit.meta.description !== description) problems.push(`${url}: meta description ${JSON.stringify(audit.meta.description?.slice(0, 80))} ≠ stored`);
-  const sameUrl = (x: string | null | undefined, y: string) => !!x && new URL(x).href.replace(/\/$/, '') === new URL(y).href.replace(/\/$/, '');
+  // Next writes the canonical link without a fragment or a lone trailing slash; compare what identifies the page.
+  const page = (u: string) => {
+    const url = new URL(u);
+    url.hash = '';
+    return url.href.replace(/\/$/, '');
+  };
+  const sameUrl = (x: string | null | undefined, y: string) => !!x && page(x) === page(y);
   if (a.canonicalUrl && !sameUrl(audit.meta.canonical, a.canonicalUrl)) problems.push(`${url}: canonical ${audit.meta.canonical} ≠ stored ${a.canonicalUrl}`);
 }
 
