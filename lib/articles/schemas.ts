@@ -73,12 +73,12 @@ export const transitionSchema = z.strictObject({
 
 export const listArticlesSchema = z.object({
   status: z.enum(['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED', 'TRASH']).optional().catch(undefined),
-  sectionId: z.string().max(40).optional().catch(undefined),
-  authorId: z.string().max(40).optional().catch(undefined),
-  campaignId: z.string().max(40).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  sectionId: z.string().max(40).refine(isStorableText).optional().catch(undefined),
+  authorId: z.string().max(40).refine(isStorableText).optional().catch(undefined),
+  campaignId: z.string().max(40).refine(isStorableText).optional().catch(undefined),
+  q: z.string().trim().max(200).refine(isStorableText).optional().catch(undefined),
   sort: z.enum(['updated', 'created', 'headline']).default('updated').catch('updated'),
-  cursor: z.string().max(200).optional().catch(undefined),
+  cursor: z.string().max(200).refine(isStorableText).optional().catch(undefined),
 });
 export type ListArticlesInput = z.input<typeof listArticlesSchema>;
 
