@@ -32,7 +32,12 @@ describe('login throttling', () => {
     const results = await inParallel(1000, 10, () => authenticateWithPassword(db, { email: user.email, password: 'a wrong guess, again', ip }));
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(ACCOUNT_IP_LIMIT);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(1000 - ACCOUNT_IP_LIMIT);
-    expect(await passwordChecks(user.email)).toBe(ACCOUNT_IP_LIMIT);
+    const checked = await passwordChecks(user.email);
+    expect(checked).toBe(ACCOUNT_IP_LIMIT);
+    const throttled = results.filter((r) => !r.ok && r.reason === 'throttled');
+    console.log(
+      `[figure] login throttling: ${results.length} wrong passwords at 10 in parallel, ${checked} password checks, ${throttled.length} refused as throttled (with Retry-After: ${throttled.every((r) => !r.ok && r.reason === 'throttled' && r.retryAfterSeconds > 0)})`,
+    );
     // One audit row for the refusals, not 995.
     expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_throttled' } })).toBe(1);
 

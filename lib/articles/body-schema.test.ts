@@ -33,6 +33,8 @@ describe('bodyDocumentSchema', () => {
     ['a data: image', { type: 'doc', content: [{ type: 'image', attrs: { src: 'data:image/svg+xml,<svg onload=alert(1)>', alt: '' } }] }],
     ['extra keys on text', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', html: '<b>' }] }] }],
     ['not a doc', { type: 'paragraph' }],
+    ['a NUL character in text (PostgreSQL cannot store it)', { type: 'doc', content: [paragraph('a\u0000b')] }],
+    ['a lone surrogate in an image caption', { type: 'doc', content: [{ type: 'image', attrs: { src: '/media/a.jpg', alt: '', caption: 'x\ud800' } }] }],
   ])('rejects %s', (_name, doc) => {
     expect(bodyDocumentSchema.safeParse(doc).success).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSafeUrl } from '@/lib/text/safe-url';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@/lib/text/storable-text';
 
 /**
  * The article body: a Tiptap/ProseMirror JSON document restricted to the nodes and marks that reader
@@ -9,13 +10,16 @@ import { isSafeUrl } from '@/lib/text/safe-url';
 
 const MAX_TEXT = 20_000;
 
+/** A string PostgreSQL can store as given (no NUL, no lone surrogate): jsonb refuses those. */
+const str = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+
 const linkMark = z.strictObject({
   type: z.literal('link'),
   attrs: z.strictObject({
-    href: z.string().refine((v) => isSafeUrl(v), 'Links must be http(s), mailto or relative URLs.'),
+    href: str().refine((v) => isSafeUrl(v), 'Links must be http(s), mailto or relative URLs.'),
     // Tiptap adds these; we accept and ignore them when rendering.
-    target: z.string().max(20).nullable().optional(),
-    rel: z.string().max(100).nullable().optional(),
+    target: str().max(20).nullable().optional(),
+    rel: str().max(100).nullable().optional(),
     class: z.null().optional(),
   }),
 });
@@ -28,7 +32,7 @@ const mark = z.discriminatedUnion('type', [
 
 const textNode = z.strictObject({
   type: z.literal('text'),
-  text: z.string().min(1).max(MAX_TEXT),
+  text: str().min(1, 'Text cannot be empty.').max(MAX_TEXT, `A paragraph is at most ${MAX_TEXT} characters.`),
   marks: z.array(mark).max(3).optional(),
 });
 
@@ -50,14 +54,14 @@ const heading = z.strictObject({
 const imageNode = z.strictObject({
   type: z.literal('image'),
   attrs: z.strictObject({
-    src: z.string().refine((v) => isSafeUrl(v, { allowMailto: false }), 'Images must be http(s) or relative URLs.'),
-    imageId: z.string().max(40).nullable().optional(),
-    alt: z.string().max(500).default(''),
-    caption: z.string().max(1000).nullable().optional(),
-    credit: z.string().max(300).nullable().optional(),
+    src: str().refine((v) => isSafeUrl(v, { allowMailto: false }), 'Images must be http(s) or relative URLs.'),
+    imageId: str().max(40).nullable().optional(),
+    alt: str().max(500, 'Image alt text is at most 500 characters.').default(''),
+    caption: str().max(1000, 'Image captions are at most 1000 characters.').nullable().optional(),
+    credit: str().max(300, 'Image credits are at most 300 characters.').nullable().optional(),
     width: z.number().int().positive().max(20_000).nullable().optional(),
     height: z.number().int().positive().max(20_000).nullable().optional(),
-    title: z.string().max(300).nullable().optional(),
+    title: str().max(300).nullable().optional(),
   }),
 });
 
@@ -80,7 +84,10 @@ export type BodyDocument = { type: 'doc'; content: BlockNode[] };
 const listItem: z.ZodType<ListItemNode> = z.lazy(() =>
   z.strictObject({
     type: z.literal('listItem'),
-    content: z.array(z.union([paragraph, list])).min(1).max(50),
+    content: z
+      .array(z.union([paragraph, list]))
+      .min(1)
+      .max(50),
   }),
 );
 
@@ -90,7 +97,7 @@ const list: z.ZodType<ListNode> = z.lazy(() =>
     z.strictObject({
       type: z.literal('orderedList'),
       attrs: z
-        .strictObject({ start: z.number().int().min(0).max(100_000).optional(), type: z.string().max(5).nullable().optional() })
+        .strictObject({ start: z.number().int().min(0).max(100_000).optional(), type: str().max(5).nullable().optional() })
         .optional(),
       content: z.array(listItem).min(1).max(200),
     }),
@@ -99,7 +106,10 @@ const list: z.ZodType<ListNode> = z.lazy(() =>
 
 const blockquote: z.ZodType<BlockquoteNode> = z.strictObject({
   type: z.literal('blockquote'),
-  content: z.array(z.union([paragraph, list])).min(1).max(50),
+  content: z
+    .array(z.union([paragraph, list]))
+    .min(1)
+    .max(50),
 });
 
 const block: z.ZodType<BlockNode> = z.union([paragraph, heading, imageNode, list, blockquote, horizontalRule]);

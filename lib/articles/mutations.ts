@@ -174,7 +174,9 @@ export async function createArticle({ actor, input }: { actor: Actor; input: { h
       const base = slugify(headline) || 'article';
       let slug = base;
       for (let i = 2; await tx.article.findFirst({ where: { sectionId: input.sectionId, slug }, select: { id: true } }); i++) slug = `${base.slice(0, 75)}-${i}`;
-      const content = articleContentSchema.parse({ headline, slug, sectionId: input.sectionId, body: emptyBody, authorIds: own ? [own.id] : [] });
+      const parsed = articleContentSchema.safeParse({ headline, slug, sectionId: input.sectionId, body: emptyBody, authorIds: own ? [own.id] : [] });
+      if (!parsed.success) throw new AppError('INVALID', 'Some fields need attention.', fieldErrorsOf(parsed.error));
+      const content = parsed.data;
       const { authors } = await checkReferences(tx, content);
       const article = await tx.article.create({
         data: {

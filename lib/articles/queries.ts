@@ -6,6 +6,7 @@ import { articleTag, authorTag, campaignTag, sectionTag, topicTag } from '@/lib/
 import { publishedWhere } from '@/lib/articles/published';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { isValidSlug } from '@/lib/text/slug';
 
 /** Articles per page on every paginated reader list. */
 export const PAGE_SIZE = 12;
@@ -84,7 +85,9 @@ export function getCampaignArticles({ campaignSlug }: { campaignSlug: string }):
  * The id of the published article at /section/slug, or null. Cached under the section's tag and
  * CONTENT: a path only starts or stops resolving when something is published, unpublished or moved.
  */
-export function getPublishedArticleId({ section, slug }: { section: string; slug: string }): Promise<string | null> {
+export async function getPublishedArticleId({ section, slug }: { section: string; slug: string }): Promise<string | null> {
+  // Not a slug (NUL, a bad escape, too long…): nothing to look up, and the database is never asked.
+  if (!isValidSlug(section) || !isValidSlug(slug)) return null;
   return cachedQuery('article-id', [section, slug], [sectionTag(section)], async () => {
     const row = await getDb().article.findFirst({ where: { ...publishedWhere(), slug, section: { slug: section } }, select: { id: true } });
     return row?.id ?? null;

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { bodyDocumentSchema } from '@/lib/articles/body-schema';
 import { ARTICLE_ACTIONS } from '@/lib/articles/decide-transition';
 import { isSafeUrl } from '@/lib/text/safe-url';
-import { isValidSlug } from '@/lib/text/slug';
+import { isValidSlug, slugify } from '@/lib/text/slug';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@/lib/text/storable-text';
 
 const id = z.string().min(1).max(40);
+/** Free text PostgreSQL can store as given (no NUL, no lone surrogate), refused with a message otherwise. */
+const text = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `At most ${max} characters.`)
     .transform((v) => (v === '' ? null : v))
@@ -17,21 +19,33 @@ const optionalText = (max: number) =>
 
 /** Everything the editor form saves. Unknown keys are rejected; the actor never comes from here. */
 export const articleContentSchema = z.strictObject({
-  headline: z.string().trim().min(1, 'Add a headline.').max(300, 'Headlines are at most 300 characters.'),
-  slug: z
-    .string()
+  headline: text().trim().min(1, 'Add a headline.').max(300, 'Headlines are at most 300 characters.'),
+  slug: text()
     .trim()
     .refine(isValidSlug, 'Use lower-case letters, digits and single hyphens (at most 80 characters), e.g. "budget-vote-delayed".'),
-  standfirst: z.string().trim().max(1000, 'The standfirst is at most 1000 characters.').default(''),
+  standfirst: text().trim().max(1000, 'The standfirst is at most 1000 characters.').default(''),
   body: bodyDocumentSchema,
   sectionId: id,
   campaignId: id.nullable().default(null),
-  authorIds: z.array(id).max(20).default([]).refine((ids) => new Set(ids).size === ids.length, 'Each author only once.'),
-  tagNames: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  authorIds: z
+    .array(id)
+    .max(20)
+    .default([])
+    .refine((ids) => new Set(ids).size === ids.length, 'Each author only once.'),
+  tagNames: z
+    .array(
+      text()
+        .trim()
+        .min(1, 'Tags cannot be empty.')
+        .max(60, 'Tags are at most 60 characters.')
+        .refine((v) => slugify(v) !== '', 'Tags need at least one letter or digit.'),
+    )
+    .max(30, 'At most 30 tags.')
+    .default([]),
   heroImageId: id.nullable().default(null),
-  heroAlt: z.string().trim().max(500).default(''),
-  heroCaption: z.string().trim().max(1000).default(''),
-  heroCredit: z.string().trim().max(300).default(''),
+  heroAlt: text().trim().max(500, 'Alt text is at most 500 characters.').default(''),
+  heroCaption: text().trim().max(1000, 'The caption is at most 1000 characters.').default(''),
+  heroCredit: text().trim().max(300, 'The credit is at most 300 characters.').default(''),
   sponsored: z.boolean().default(false),
   seoTitle: optionalText(300),
   seoDescription: optionalText(500),
@@ -59,12 +73,12 @@ export const transitionSchema = z.strictObject({
 
 export const listArticlesSchema = z.object({
   status: z.enum(['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED', 'TRASH']).optional().catch(undefined),
-  sectionId: z.string().max(40).optional().catch(undefined),
-  authorId: z.string().max(40).optional().catch(undefined),
-  campaignId: z.string().max(40).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  sectionId: z.string().max(40).refine(isStorableText).optional().catch(undefined),
+  authorId: z.string().max(40).refine(isStorableText).optional().catch(undefined),
+  campaignId: z.string().max(40).refine(isStorableText).optional().catch(undefined),
+  q: z.string().trim().max(200).refine(isStorableText).optional().catch(undefined),
   sort: z.enum(['updated', 'created', 'headline']).default('updated').catch('updated'),
-  cursor: z.string().max(200).optional().catch(undefined),
+  cursor: z.string().max(200).refine(isStorableText).optional().catch(undefined),
 });
 export type ListArticlesInput = z.input<typeof listArticlesSchema>;
 

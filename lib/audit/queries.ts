@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
+import { isStorableText } from '@/lib/text/storable-text';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -12,7 +13,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 /** Filters from the query string; anything malformed is ignored rather than failing the page. */
 export const auditFilterSchema = z.object({
   action: z.string().max(80).regex(/^[a-z_.]*$/).optional().catch(undefined),
-  actor: z.string().max(320).optional().catch(undefined),
+  actor: z.string().max(320).refine(isStorableText).optional().catch(undefined),
   from: day,
   to: day,
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),

@@ -6,12 +6,13 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { cachedQuery } from '@/lib/cache/cached';
 import { authorTag } from '@/lib/cache/tags';
+import { isValidSlug } from '@/lib/text/slug';
 
 const profileSelect = { id: true, name: true, slug: true, jobTitle: true, organisation: true, bio: true } as const;
 
 /** An author's public profile with photo, or null when there is none by that slug. */
-export const getAuthorBySlug = cache((slug: string) =>
-  cachedQuery('author', [slug], [authorTag(slug)], () =>
+export const getAuthorBySlug = cache(async (slug: string) =>
+  !isValidSlug(slug) ? null : cachedQuery('author', [slug], [authorTag(slug)], () =>
     getDb().author.findUnique({
       where: { slug },
       select: {

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { cachedQuery } from '@/lib/cache/cached';
 import { campaignTag } from '@/lib/cache/tags';
+import { isValidSlug } from '@/lib/text/slug';
 
 const campaignSelect = {
   id: true,
@@ -20,8 +21,8 @@ const campaignSelect = {
 } as const;
 
 /** A campaign by slug, or null. */
-export const getCampaignBySlug = cache((slug: string) =>
-  cachedQuery('campaign', [slug], [campaignTag(slug)], () => getDb().campaign.findUnique({ where: { slug }, select: campaignSelect })),
+export const getCampaignBySlug = cache(async (slug: string) =>
+  !isValidSlug(slug) ? null : cachedQuery('campaign', [slug], [campaignTag(slug)], () => getDb().campaign.findUnique({ where: { slug }, select: campaignSelect })),
 );
 
 /**

@@ -3,16 +3,18 @@ import { Feed } from 'feed';
 import type { FeedArticle } from '@/lib/articles/queries';
 import { mediaPath } from '@/lib/media/store';
 import { absoluteUrl, getSite } from '@/lib/seo/site';
+import { removeInvalidXmlChars as xml } from '@/lib/text/xml-chars';
 
 /**
  * An RSS 2.0 feed built with the `feed` library: summary content (the standfirst), authors, section as
- * category, and the hero image as enclosure.
+ * category, and the hero image as enclosure. Editors' text passes through `removeInvalidXmlChars`: the
+ * `feed` library escapes markup but keeps control characters that make XML malformed.
  */
 export function buildRssFeed({ title, description, path, feedPath, articles }: { title: string; description: string; path: string; feedPath: string; articles: FeedArticle[] }): string {
   const site = getSite();
   const feed = new Feed({
-    title,
-    description,
+    title: xml(title),
+    description: xml(description),
     id: absoluteUrl(path),
     link: absoluteUrl(path),
     language: site.language,
@@ -26,16 +28,16 @@ export function buildRssFeed({ title, description, path, feedPath, articles }: {
   for (const a of articles) {
     const url = absoluteUrl(`/${a.section.slug}/${a.slug}`);
     feed.addItem({
-      title: a.headline,
+      title: xml(a.headline),
       id: url,
       link: url,
-      description: a.standfirst,
+      description: xml(a.standfirst),
       date: a.publishedAt ?? a.updatedAt,
       published: a.publishedAt ?? undefined,
-      author: a.authors.map(({ author }) => ({ name: author.name, link: absoluteUrl(`/authors/${author.slug}`) })),
-      category: [{ name: a.section.name, domain: absoluteUrl(`/${a.section.slug}`) }],
+      author: a.authors.map(({ author }) => ({ name: xml(author.name), link: absoluteUrl(`/authors/${author.slug}`) })),
+      category: [{ name: xml(a.section.name), domain: absoluteUrl(`/${a.section.slug}`) }],
       ...(a.heroImage
-        ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes, title: a.heroImage.alt } }
+        ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes, title: xml(a.heroImage.alt) } }
         : {}),
     });
   }

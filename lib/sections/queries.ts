@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { cachedQuery } from '@/lib/cache/cached';
 import { sectionTag } from '@/lib/cache/tags';
+import { isValidSlug } from '@/lib/text/slug';
 
 /** Top-level sections in their editorial order, for navigation. */
 export const getNavigationSections = cache(() =>
@@ -15,8 +16,8 @@ export const getNavigationSections = cache(() =>
 );
 
 /** A section with its parent and subsections, or null when there is none by that slug. */
-export const getSectionBySlug = cache((slug: string) =>
-  cachedQuery('section', [slug], [sectionTag(slug)], () =>
+export const getSectionBySlug = cache(async (slug: string) =>
+  !isValidSlug(slug) ? null : cachedQuery('section', [slug], [sectionTag(slug)], () =>
     getDb().section.findUnique({
       where: { slug },
       select: {

@@ -1,10 +1,11 @@
 /** Sitemap XML (sitemaps.org 0.9 and Google News 0.9), written through one escaping function. */
+import { removeInvalidXmlChars } from '@/lib/text/xml-chars';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return removeInvalidXmlChars(value).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';

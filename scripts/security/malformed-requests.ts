@@ -1,0 +1,399 @@
+/**
+ * Malformed-request sweep: thousands of malformed requests to every route handler (feeds, sitemaps,
+ * media, robots, api/auth, api/internal/revalidate, preview), every page with odd parameters (huge,
+ * Unicode, %00, bad percent-escapes, ../, wrong types) and every server action (ids from
+ * .next/server/server-reference-manifest.json, POSTed with `Next-Action` and bad bodies: bad JSON, wrong
+ * types, huge fields, unknown keys, React reference tricks, multipart garbage), anonymous and signed in
+ * as a writer and an admin. No response may contain a stack trace, a Prisma or SQL message, or a file path.
+ *
+ * Then a fault: a second server whose database does not answer. Its pages must show the plain error
+ * page with a reference id (the error's digest) and none of the error's text, and the server log must
+ * carry the detail under that same id.
+ *
+ *   npx tsx scripts/security/malformed-requests.ts     (MALFORMED_PORT, default 3241; the fault server uses the next port)
+ *   MALFORMED_TIME_LIMIT (seconds, default 420) bounds the sweep; a sweep cut short fails.
+ *
+ * Prints "malformed requests: N sent to E endpoints, 0 leaking responses" and a status histogram.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { projectRoot } from '../lib/database';
+import { findLeaks, LEAKS } from './lib/decide-leaks';
+import { clearNextCaches, httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+
+const port = Number(process.env.MALFORMED_PORT ?? 3241);
+const faultPort = port + 1;
+const base = `http://127.0.0.1:${port}`;
+const timeLimitMs = Number(process.env.MALFORMED_TIME_LIMIT ?? 420) * 1000;
+const CONCURRENCY = 6;
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const log = (line: string) => console.log(`[malformed] ${line}`);
+
+/** Odd values for path segments and query parameters; none contains a pattern the leak check looks for. */
+const ODD: string[] = [
+  '',
+  'x'.repeat(8_000),
+  '%00',
+  'a%00b',
+  '%ZZ',
+  '%E0%A4%A',
+  '%C0%AE%C0%AE%2F',
+  '..%2F..%2Fetc%2Fpasswd',
+  '../../etc/passwd',
+  '%2e%2e%2f%2e%2e%2f',
+  '%F0%9F%98%80%E2%80%AE%00%ED%A0%80', // emoji, RTL override, NUL and an encoded lone surrogate (invalid UTF-8)
+  '%F0%9F%98%80',
+  encodeURIComponent('<script>alert(1)</script>'),
+  encodeURIComponent("' OR 1=1--"),
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  '9'.repeat(40),
+  '%5B%5D',
+  '%7B%22a%22%3A1%7D',
+  '__proto__',
+  'constructor',
+  encodeURIComponent('a\r\nSet-Cookie: x=1'),
+  '%25%30%30',
+];
+
+type Target = { endpoint: string; method: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array; who: 'anonymous' | 'writer' | 'admin' };
+type Result = { target: Target; status: number; leaks: string[]; excerpt: string };
+
+function reqs(endpoint: string, paths: string[], who: Target['who'] = 'anonymous', method = 'GET', extra: Partial<Target> = {}): Target[] {
+  return paths.map((p) => ({ endpoint, method, path: p, who, ...extra }));
+}
+
+/** Every page and route handler with odd parameters, for one kind of visitor. */
+function pageAndRouteTargets(who: Target['who'], ids: { section: string; article: string; articleId: string; author: string; tag: string; campaign: string }): Target[] {
+  const t: Target[] = [];
+  const each = (endpoint: string, make: (odd: string) => string, method = 'GET') => t.push(...reqs(endpoint, ODD.map(make), who, method));
+  each('/', (o) => `/?page=${o}`);
+  each('/[section]', (o) => `/${o || '%20'}`);
+  each('/[section]?page', (o) => `/${ids.section}?page=${o}`);
+  each('/[section]/[slug]', (o) => `/${ids.section}/${o || '%20'}`);
+  each('/[odd]/[slug]', (o) => `/${o || '%20'}/${ids.article}`);
+  each('/authors/[slug]', (o) => `/authors/${o || '%20'}?page=${o}`);
+  each('/campaigns/[slug]', (o) => `/campaigns/${o || '%20'}?page=${o}`);
+  each('/tags/[slug]', (o) => `/tags/${o || '%20'}?page=${o}`);
+  each('/search', (o) => `/search?q=${o}&page=${o}`);
+  t.push(...reqs('/search', ['/search?q=a&q=b&page=1&page=2', '/search?q[]=x', '/search?q[a]=1', `/search?q=${'%20'.repeat(3000)}`], who));
+  each('/preview/[token]', (o) => `/preview/${o || '%20'}`);
+  t.push(...reqs('/preview/[token]', [`/preview/${ids.articleId}.1.x`, `/preview/${ids.articleId}.99999999999999.${'A'.repeat(43)}`, '/preview/a.b.c.d'], who));
+  each('/login', (o) => `/login?callbackUrl=${o}&error=${o}`);
+  each('/feed.xml', (o) => `/feed.xml?section=${o}&page=${o}`);
+  each('/feeds/[kind]/[slug]', (o) => `/feeds/${o || '%20'}/${ids.section}`);
+  each('/feeds/sections/[slug]', (o) => `/feeds/sections/${o || '%20'}`);
+  each('/feeds/authors/[slug]', (o) => `/feeds/authors/${o || '%20'}`);
+  each('/feeds/campaigns/[slug]', (o) => `/feeds/campaigns/${o || '%20'}`);
+  each('/sitemap.xml', (o) => `/sitemap.xml?page=${o}`);
+  each('/news-sitemap.xml', (o) => `/news-sitemap.xml?x=${o}`);
+  each('/sitemaps/articles/[page]', (o) => `/sitemaps/articles/${o || '%20'}`);
+  each('/sitemaps/pages.xml', (o) => `/sitemaps/pages.xml?${o}`);
+  each('/robots.txt', (o) => `/robots.txt?${o}`);
+  each('/media/[key]', (o) => `/media/${o || '%20'}`);
+  each('/_next/image', (o) => `/_next/image?url=${o}&w=${o}&q=${o}`);
+  each('/api/auth/[...nextauth]', (o) => `/api/auth/${o || '%20'}`);
+  each('/api/auth/callback/[provider]', (o) => `/api/auth/callback/${o || '%20'}?code=${o}`);
+  t.push(...reqs('/api/auth/*', ['/api/auth/csrf', '/api/auth/session', '/api/auth/providers', '/api/auth/signin', '/api/auth/signout', '/api/auth/error?error=' + ODD[2]], who));
+  each('/dashboard', (o) => `/dashboard?x=${o}`);
+  each('/dashboard/articles', (o) => `/dashboard/articles?status=${o}&sectionId=${o}&authorId=${o}&q=${o}&sort=${o}&cursor=${o}`);
+  each('/dashboard/articles/[id]', (o) => `/dashboard/articles/${o || '%20'}`);
+  each('/dashboard/articles/[id]/history', (o) => `/dashboard/articles/${o || '%20'}/history?from=${o}&to=${o}`);
+  t.push(...reqs('/dashboard/articles/[id]/history', [`/dashboard/articles/${ids.articleId}/history?from=${ODD[1]}&to=-1`], who));
+  each('/dashboard/articles/[id]/preview', (o) => `/dashboard/articles/${o || '%20'}/preview`);
+  each('/dashboard/articles/new', (o) => `/dashboard/articles/new?sectionId=${o}`);
+  each('/dashboard/audit', (o) => `/dashboard/audit?action=${o}&actor=${o}&from=${o}&to=${o}&cursor=${o}&page=${o}`);
+  each('/dashboard/users', (o) => `/dashboard/users?q=${o}&page=${o}`);
+
+  // Bodies and methods route handlers do not expect.
+  const bodies: { body: string | Uint8Array; type: string }[] = [
+    { body: '', type: 'application/json' },
+    { body: '{', type: 'application/json' },
+    { body: '{"articleIds":"x"}', type: 'application/json' },
+    { body: JSON.stringify({ at: 'now', articleIds: [1], sectionSlugs: null, unknown: true }), type: 'application/json' },
+    { body: JSON.stringify({ a: 'x'.repeat(2_000_000) }), type: 'application/json' },
+    { body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', type: 'multipart/form-data; boundary=x' },
+    { body: 'a=%ZZ&b=%00&__proto__[x]=1', type: 'application/x-www-form-urlencoded' },
+    { body: new Uint8Array(randomBytes(4096)), type: 'application/octet-stream' },
+  ];
+  const postTo = ['/api/internal/revalidate', '/api/auth/callback/credentials', '/api/auth/signout', '/api/auth/signin/credentials', '/feed.xml', `/media/x.jpg`, '/sitemap.xml', `/preview/x.1.y`];
+  for (const p of postTo) {
+    for (const { body, type } of bodies) {
+      t.push({ endpoint: `POST ${p.replace(/\/x\..*$/, '/[…]')}`, method: 'POST', path: p, who, body, headers: { 'content-type': type, origin: base, 'x-masthead-signature': 'bad' } });
+    }
+  }
+  for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+    for (const p of ['/', `/${ids.section}/${ids.article}`, '/feed.xml', '/api/internal/revalidate', '/api/auth/session', '/dashboard/articles', '/media/x.jpg']) {
+      t.push({ endpoint: `${method} ${p}`, method, path: p, who, body: method === 'OPTIONS' ? undefined : '{}', headers: { 'content-type': 'application/json' } });
+    }
+  }
+  // Requests that claim to be Next's own (RSC navigation, prefetch) with broken router state.
+  for (const p of ['/', `/${ids.section}`, `/${ids.section}/${ids.article}`, '/dashboard/articles', '/search?q=x']) {
+    for (const state of ['not json', '[', encodeURIComponent('["",{"children":["x",{}]},null,null,true]'), 'x'.repeat(9000), '%E0%A4%A']) {
+      t.push({ endpoint: `RSC ${p}`, method: 'GET', path: p, who, headers: { rsc: '1', 'next-router-state-tree': state, 'next-router-prefetch': '1', 'next-url': state } });
+    }
+  }
+  return t;
+}
+
+/** Bad bodies for a server action, as React's encodeReply (text) or multipart form data. */
+function actionBodies(): { name: string; body: string | Uint8Array; type: string }[] {
+  const json = (v: unknown) => JSON.stringify(v);
+  const text = 'text/plain;charset=UTF-8';
+  const b = 'mastheadboundary';
+  const multipart = (parts: [string, string][]) => parts.map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${b}--\r\n`;
+  const mp = `multipart/form-data; boundary=${b}`;
+  return [
+    { name: 'empty', body: '', type: text },
+    { name: 'not JSON', body: 'hello', type: text },
+    { name: 'truncated JSON', body: '[{"articleId":', type: text },
+    { name: 'no arguments', body: '[]', type: text },
+    { name: 'null', body: '[null]', type: text },
+    { name: 'wrong types', body: json([{ articleId: 1, baseVersion: 'one', content: [] }]), type: text },
+    { name: 'negative version', body: json([{ articleId: 'x', baseVersion: -1, content: {} }]), type: text },
+    { name: 'unknown keys', body: json([{ articleId: 'x', baseVersion: 1, content: {}, role: 'ADMIN', __proto__x: 1 }]), type: text },
+    { name: 'prototype keys', body: '[{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}]', type: text },
+    { name: 'huge field', body: json([{ articleId: 'x'.repeat(900_000), baseVersion: 1 }]), type: text },
+    { name: 'deep nesting', body: '['.repeat(5000) + ']'.repeat(5000), type: text },
+    { name: 'content with bad body', body: json([{ articleId: 'x', baseVersion: 1, content: { headline: 'x', slug: 'x', body: { type: 'doc', content: [{ type: 'script' }] }, sectionId: 'x' } }]), type: text },
+    { name: 'string argument', body: json(['x'.repeat(100)]), type: text },
+    { name: 'React references', body: json(['$K1', '$Q2', '$@3', '$B4', '$T', '$h', '$F1']), type: text },
+    { name: 'React reference to missing part', body: json(['$1']), type: text },
+    { name: 'NUL and surrogates', body: json([{ articleId: 'a\u0000b', content: { headline: '\ud800' } }]), type: text },
+    { name: 'multipart garbage', body: `--${b}\r\nContent-Disposition: form-data; name="0"\r\n\r\n{{{{\r\n--${b}`, type: mp },
+    { name: 'multipart wrong boundary', body: multipart([['0', '[]']]), type: 'multipart/form-data; boundary=other' },
+    { name: 'multipart unknown fields', body: multipart([['headline', 'x'.repeat(5000)], ['sectionId', '%00'], ['email', '@'], ['password', ''], ['role', 'GOD'], ['userId', '../x']]), type: mp },
+    { name: 'multipart action fields', body: multipart([['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":"nope","bound":"$@1"}'], ['$ACTION_KEY', 'k']]), type: mp },
+    { name: 'multipart form state', body: multipart([['1_$ACTION_ID_nope', ''], ['0', '["$K1"]']]), type: mp },
+    { name: 'urlencoded', body: 'email=%ZZ&password=%00&callbackUrl=javascript:alert(1)', type: 'application/x-www-form-urlencoded' },
+    { name: 'binary', body: new Uint8Array(randomBytes(8192)), type: 'application/octet-stream' },
+    { name: 'over the body limit', body: 'x'.repeat(1_200_000), type: text },
+  ];
+}
+
+type ManifestEntry = { exportedName?: string; filename?: string; workers?: Record<string, unknown> };
+
+/** Server actions from the build: id, name, and a page path that serves it. */
+function serverActions(ids: { articleId: string }): { id: string; name: string; page: string }[] {
+  const manifest = JSON.parse(readFileSync(path.join(projectRoot, '.next/server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers ?? {})[0] ?? 'app/page';
+    const page = worker
+      .replace(/^app/, '')
+      .replace(/\/page$/, '')
+      .replace(/\/\([^)]+\)/g, '')
+      .replace('[id]', ids.articleId);
+    return { id, name: entry.exportedName ?? id, page: page || '/' };
+  });
+}
+
+async function send(target: Target, cookies: Record<string, string>): Promise<Result> {
+  const headers: Record<string, string> = { 'x-real-ip': '203.0.113.77', ...(target.headers ?? {}) };
+  const cookie = cookies[target.who];
+  if (cookie) headers.cookie = cookie;
+  try {
+    const response = await fetch(`${base}${target.path}`, {
+      method: target.method,
+      headers,
+      body: typeof target.body === 'string' || target.body === undefined ? target.body : new Blob([new Uint8Array(target.body)]),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(60_000),
+    });
+    const text = await response.text();
+    const headerText = [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
+    const leaks = findLeaks(`${headerText}\n${text}`);
+    const at = leaks.length ? LEAKS.find((l) => l.name === leaks[0])!.pattern.exec(`${headerText}\n${text}`)?.index ?? 0 : 0;
+    return { target, status: response.status, leaks, excerpt: leaks.length ? `${headerText}\n${text}`.slice(Math.max(0, at - 120), at + 200) : '' };
+  } catch (error) {
+    return { target, status: 0, leaks: [], excerpt: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'x-real-ip': `10.241.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
+    const page = await context.newPage();
+    await page.goto('/login?callbackUrl=/dashboard');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/dashboard'), { timeout: 60_000 });
+    return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A database fault: the error page shows a reference id and none of the error's text, and the log has the detail. */
+async function checkErrorPage(temp: string): Promise<{ ok: boolean; lines: string[] }> {
+  const lines: string[] = [];
+  const faultLog = path.join(temp, 'fault-server.log');
+  const faultBase = `http://127.0.0.1:${faultPort}`;
+  clearNextCaches(projectRoot);
+  // Nothing listens on port 9 (discard) here: every query fails with a connection error.
+  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(faultPort), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', SITE_URL: faultBase, DATABASE_URL: 'postgresql://postgres@127.0.0.1:9/masthead_fault' },
+    cwd: projectRoot,
+    logFile: faultLog,
+  });
+  let exited = false;
+  server.on('exit', () => (exited = true));
+  let ok = true;
+  try {
+    await waitUntil('the fault server', async () => {
+      if (exited) throw new Error(`the fault server exited; see ${faultLog}`);
+      return (await httpStatus(`${faultBase}/robots.txt`)) > 0;
+    }, 120_000, 500);
+    const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      for (const p of ['/', '/search?q=budget']) {
+        const response = await page.goto(`${faultBase}${p}`, { waitUntil: 'load' });
+        const body = await page.locator('body').innerText();
+        const html = await page.content();
+        const reference = (await page.getByTestId('error-reference').textContent({ timeout: 10_000 }).catch(() => null))?.trim() ?? '';
+        await new Promise((r) => setTimeout(r, 500)); // let the log flush
+        const serverLog = await fs.readFile(faultLog, 'utf8');
+        const problems: string[] = [];
+        if (response?.status() !== 500) problems.push(`HTTP ${response?.status()} (expected 500)`);
+        if (!/Something went wrong/.test(body)) problems.push('no plain error message');
+        if (!/^[\w-]{4,64}$/.test(reference)) problems.push('no reference id');
+        else if (!serverLog.includes(reference)) problems.push(`reference ${reference} is not in the server log`);
+        if (!/ECONNREFUSED|connect|database|prisma/i.test(serverLog)) problems.push('the server log does not carry the database error');
+        const leaks = findLeaks(html);
+        if (/ECONNREFUSED|127\.0\.0\.1:9|masthead_fault/.test(html)) leaks.push("the error's own text");
+        if (leaks.length) problems.push(`page leaks: ${leaks.join(', ')}`);
+        lines.push(`${p} with the database down: ${problems.length ? `FAILED: ${problems.join('; ')}` : `plain message, reference ${reference} (found in the server log), no detail shown`}`);
+        if (problems.length) ok = false;
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await waitUntil('the fault server to stop', () => exited, 20_000).catch(() => server.kill('SIGKILL'));
+  }
+  return { ok, lines };
+}
+
+async function child() {
+  const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-malformed-'));
+  const serverLog = path.join(temp, 'server.log');
+  clearNextCaches(projectRoot);
+  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', SITE_URL: base, AUTH_TRUST_HOST: 'true' },
+    cwd: projectRoot,
+    logFile: serverLog,
+  });
+  let serverExited = false;
+  server.on('exit', () => (serverExited = true));
+  let failed = true;
+  try {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const one = async (sql: string) => ((await client.query(sql)).rows[0] ?? {}) as Record<string, string>;
+    const article = await one(`SELECT a.id, a.slug, s.slug AS section FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" WHERE a.status = 'PUBLISHED' LIMIT 1`);
+    const ids = {
+      section: article.section ?? 'x',
+      article: article.slug ?? 'x',
+      articleId: article.id ?? 'x',
+      author: (await one('SELECT slug FROM "Author" LIMIT 1')).slug ?? 'x',
+      tag: (await one('SELECT slug FROM "Tag" LIMIT 1')).slug ?? 'x',
+      campaign: (await one('SELECT slug FROM "Campaign" LIMIT 1')).slug ?? 'x',
+    };
+    await client.end();
+
+    await waitUntil('the production server', async () => {
+      if (serverExited) throw new Error(`the server exited; see ${serverLog}`);
+      return (await httpStatus(`${base}/robots.txt`)) === 200;
+    }, 240_000, 500);
+    const cookies: Record<string, string> = {
+      anonymous: '',
+      writer: await signIn('writer@masthead.test', 'demo-writer-password'),
+      admin: await signIn('admin@masthead.test', 'demo-admin-password'),
+    };
+
+    const targets: Target[] = [];
+    for (const who of ['anonymous', 'writer', 'admin'] as const) {
+      // Anonymous and writer get every page and handler; the admin adds the pages only it can reach.
+      targets.push(...pageAndRouteTargets(who, ids).filter((t) => who !== 'admin' || t.path.startsWith('/dashboard')));
+      for (const action of serverActions(ids)) {
+        for (const { name, body, type } of actionBodies()) {
+          targets.push({
+            endpoint: `action ${action.name}`,
+            method: 'POST',
+            path: action.page,
+            who,
+            body,
+            headers: { 'next-action': action.id, 'content-type': type, origin: base, accept: 'text/x-component', 'x-case': name },
+          });
+        }
+        // An action id that does not exist, and a foreign Origin.
+        targets.push({ endpoint: 'action (unknown id)', method: 'POST', path: action.page, who, body: '[]', headers: { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain', origin: base } });
+        targets.push({ endpoint: `action ${action.name}`, method: 'POST', path: action.page, who, body: '[]', headers: { 'next-action': action.id, 'content-type': 'text/plain', origin: 'https://evil.example' } });
+      }
+    }
+    const endpoints = new Set(targets.map((t) => t.endpoint));
+    log(`${targets.length} requests to ${endpoints.size} endpoints (${serverActions(ids).length} server actions), ${CONCURRENCY} at a time…`);
+
+    const deadline = Date.now() + timeLimitMs;
+    const results: Result[] = [];
+    const queue = [...targets];
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let t = queue.shift(); t && Date.now() < deadline; t = queue.shift()) results.push(await send(t, cookies));
+      }),
+    );
+    const cutShort = results.length < targets.length;
+    const leaking = results.filter((r) => r.leaks.length);
+    const histogram = new Map<number, number>();
+    for (const r of results) histogram.set(r.status, (histogram.get(r.status) ?? 0) + 1);
+    const statuses = [...histogram].sort(([a], [b]) => a - b).map(([s, n]) => `${s || 'no answer'}: ${n}`).join(', ');
+    for (const r of leaking.slice(0, 25)) log(`LEAK (${r.leaks.join(', ')}) ${r.target.who} ${r.target.method} ${r.target.endpoint} ${r.target.path.slice(0, 100)} → ${r.status}\n      …${r.excerpt.replace(/\s+/g, ' ').slice(0, 300)}…`);
+    const unanswered = results.filter((r) => r.status === 0);
+    for (const r of unanswered.slice(0, 10)) log(`no answer: ${r.target.who} ${r.target.method} ${r.target.path.slice(0, 100)}: ${r.excerpt}`);
+    const serverErrors = results.filter((r) => r.status >= 500);
+    const byEndpoint = new Map<string, number>();
+    for (const r of serverErrors) byEndpoint.set(`${r.status} ${r.target.endpoint}`, (byEndpoint.get(`${r.status} ${r.target.endpoint}`) ?? 0) + 1);
+    if (byEndpoint.size) log(`5xx answers by endpoint (plain error pages, checked for leaks like every other answer):\n${[...byEndpoint].map(([e, n]) => `    ${String(n).padStart(4)} × ${e}`).join('\n')}`);
+    if (cutShort) log(`Time limit reached: ${results.length} of ${targets.length} sent.`);
+
+    const errorPage = await checkErrorPage(temp);
+    for (const line of errorPage.lines) log(line);
+    printFigure(`malformed requests: ${results.length} sent to ${endpoints.size} endpoints, ${leaking.length} leaking responses (status ${statuses})`);
+    printFigure(`error page: ${errorPage.lines.length} pages with the database down show a plain message and a reference id found in the server log${errorPage.ok ? '' : ' — FAILED'}`);
+    failed = leaking.length > 0 || cutShort || unanswered.length > 0 || !errorPage.ok || results.length === 0;
+  } finally {
+    server.kill('SIGTERM');
+    await waitUntil('the server to stop', () => serverExited, 20_000).catch(() => server.kill('SIGKILL'));
+    if (!failed) await fs.rm(temp, { recursive: true, force: true });
+    else log(`Server logs kept in ${temp}`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+async function main() {
+  if (process.argv.includes('--child')) return child();
+  const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const env = { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base };
+  const runner = spawn(process.execPath, [tsx, 'scripts/with-test-database.ts', '--seed', '--', process.execPath, tsx, fileURLToPath(import.meta.url), '--child'], { cwd: projectRoot, env, stdio: 'inherit' });
+  process.once('SIGTERM', () => runner.kill('SIGTERM'));
+  process.exit(await new Promise<number>((resolve) => runner.on('exit', (c) => resolve(c ?? 1))));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(`[malformed] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  });
+}

