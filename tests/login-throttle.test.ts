@@ -23,13 +23,16 @@ async function inParallel<T>(total: number, parallel: number, task: (i: number) 
   return results;
 }
 
-const passwordChecks = (email: string) => db.auditEvent.count({ where: { actorEmail: email, action: { in: ['auth.sign_in', 'auth.sign_in_failed'] } } });
+const passwordChecks = (email: string) =>
+  db.auditEvent.count({ where: { actorEmail: email, action: { in: ['auth.sign_in', 'auth.sign_in_failed'] } } });
 
 describe('login throttling', () => {
   it('lets at most 5 passwords be checked per account and IP when 1,000 wrong guesses arrive 10 at a time', async () => {
     const user = await createUser(db, { password: 'the right password here' });
     const ip = `198.51.100.${Math.floor(Math.random() * 200)}`;
-    const results = await inParallel(1000, 10, () => authenticateWithPassword(db, { email: user.email, password: 'a wrong guess, again', ip }));
+    const results = await inParallel(1000, 10, () =>
+      authenticateWithPassword(db, { email: user.email, password: 'a wrong guess, again', ip }),
+    );
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(ACCOUNT_IP_LIMIT);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(1000 - ACCOUNT_IP_LIMIT);
     const checked = await passwordChecks(user.email);
@@ -55,7 +58,9 @@ describe('login throttling', () => {
     const user = await createUser(db, { password: 'the right password here' });
     const ip = '192.0.2.10';
     await inParallel(8, 4, () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip }));
-    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ reason: 'throttled' });
+    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({
+      reason: 'throttled',
+    });
     // Age the counters into the previous window, as 15 minutes passing would.
     await db.$executeRaw`UPDATE "LoginThrottle" SET "windowStart" = "windowStart" - interval '15 minutes' WHERE "key" LIKE ${`acct:${user.email}%`} OR "key" = ${`ip:${ip}`}`;
     expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ ok: true });
@@ -64,13 +69,17 @@ describe('login throttling', () => {
   it('caps one IP across many accounts, counting atomically under parallel load', async () => {
     const ip = `10.${Math.floor(Math.random() * 250)}.0.1`;
     const now = new Date();
-    const decisions = await inParallel(IP_LIMIT + 30, 10, (i) => countLoginAttempt(db, { email: `someone-${i}-${uniqueSuffix()}@example.test`, ip, now }));
+    const decisions = await inParallel(IP_LIMIT + 30, 10, (i) =>
+      countLoginAttempt(db, { email: `someone-${i}-${uniqueSuffix()}@example.test`, ip, now }),
+    );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(IP_LIMIT);
   });
 
   it('caps password checks on one account guessed from many addresses', async () => {
     const user = await createUser(db, { password: 'the right password here' });
-    await inParallel(ACCOUNT_LIMIT + 10, 10, (i) => authenticateWithPassword(db, { email: user.email, password: 'wrong guess', ip: `172.16.${Math.floor(i / 250)}.${i % 250}` }));
+    await inParallel(ACCOUNT_LIMIT + 10, 10, (i) =>
+      authenticateWithPassword(db, { email: user.email, password: 'wrong guess', ip: `172.16.${Math.floor(i / 250)}.${i % 250}` }),
+    );
     expect(await passwordChecks(user.email)).toBe(ACCOUNT_LIMIT);
   });
 

@@ -21,43 +21,129 @@ const checks: Check[] = [
   {
     name: 'backup',
     what: 'backup/restore drill under concurrent writes',
-    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/backup-restore.test.ts'],
+    command: [
+      'npx',
+      'tsx',
+      'scripts/with-test-database.ts',
+      '--',
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      'tests/backup-restore.test.ts',
+    ],
   },
-  { name: 'crash', what: 'kill -9 of the web server and PostgreSQL under writes', command: [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/crash-test.ts'] },
-  { name: 'sqlmap', what: 'SQL injection (sqlmap) on reader parameters', command: [process.execPath, '--import', 'tsx', 'scripts/security/sqlmap.ts'] },
+  {
+    name: 'crash',
+    what: 'kill -9 of the web server and PostgreSQL under writes',
+    command: [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/crash-test.ts'],
+  },
+  {
+    name: 'sqlmap',
+    what: 'SQL injection (sqlmap) on reader parameters',
+    command: [process.execPath, '--import', 'tsx', 'scripts/security/sqlmap.ts'],
+  },
   {
     name: 'uploads',
     what: 'hostile uploads (pixel floods, polyglots, truncated, wrong types) through the real upload path',
-    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/hostile-uploads.test.ts'],
+    command: [
+      'npx',
+      'tsx',
+      'scripts/with-test-database.ts',
+      '--',
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      'tests/hostile-uploads.test.ts',
+    ],
   },
   {
     name: 'throttle',
     what: 'login throttling: 1,000 wrong passwords at 10 in parallel',
-    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/login-throttle.test.ts'],
+    command: [
+      'npx',
+      'tsx',
+      'scripts/with-test-database.ts',
+      '--',
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      'tests/login-throttle.test.ts',
+    ],
   },
   {
     name: 'authz',
     what: 'authorization matrix: every action and route handler × role × own/other × forged x-middleware-subrequest',
-    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', process.execPath, '--import', 'tsx', 'scripts/security/authorization-matrix.ts'],
+    command: [
+      'npx',
+      'tsx',
+      'scripts/with-test-database.ts',
+      '--',
+      process.execPath,
+      '--import',
+      'tsx',
+      'scripts/security/authorization-matrix.ts',
+    ],
   },
   {
     name: 'concurrency',
     what: '20 editors × 50 rounds of parallel saves of one version',
-    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--', 'npx', 'vitest', 'run', '--project', 'integration', 'tests/article-editing.test.ts', '-t', '20 editors'],
+    command: [
+      'npx',
+      'tsx',
+      'scripts/with-test-database.ts',
+      '--',
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      'tests/article-editing.test.ts',
+      '-t',
+      '20 editors',
+    ],
   },
   {
     name: 'load',
     what: 'reader pages under 50 connections for 30 s while an editor saves every second',
-    command: ['npx', 'tsx', 'scripts/with-test-database.ts', '--seed', '--', process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/security/load-while-editing.ts'],
+    command: [
+      'npx',
+      'tsx',
+      'scripts/with-test-database.ts',
+      '--seed',
+      '--',
+      process.execPath,
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      'scripts/security/load-while-editing.ts',
+    ],
   },
-  { name: 'xss', what: 'XSS corpus (blns + vectors) through the save path, trapped in Chromium', command: ['npx', 'tsx', '--conditions=react-server', 'scripts/security/xss-corpus.ts'] },
-  { name: 'malformed', what: 'malformed requests to every endpoint; error page with reference id', command: [process.execPath, '--import', 'tsx', 'scripts/security/malformed-requests.ts'] },
+  {
+    name: 'xss',
+    what: 'XSS corpus (blns + vectors) through the save path, trapped in Chromium',
+    command: ['npx', 'tsx', '--conditions=react-server', 'scripts/security/xss-corpus.ts'],
+  },
+  {
+    name: 'malformed',
+    what: 'malformed requests to every endpoint; error page with reference id',
+    command: [process.execPath, '--import', 'tsx', 'scripts/security/malformed-requests.ts'],
+  },
 ];
 
 function runCheck(check: Check): Promise<{ code: number; figures: string[]; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(check.command[0]!, check.command.slice(1), { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(check.command[0]!, check.command.slice(1), {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    });
     const figures: string[] = [];
     let pending = '';
     const timer = setTimeout(() => {
@@ -106,7 +192,9 @@ async function main() {
   console.log('\n[security] ===== Summary');
   for (const r of results) {
     const ok = r.code === 0 && r.figures.length > 0;
-    console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${r.check.name.padEnd(8)} ${String(r.seconds).padStart(4)} s  ${r.check.what}${r.figures.length ? '' : ' (printed no figure)'}`);
+    console.log(
+      `  ${ok ? 'PASS' : 'FAIL'}  ${r.check.name.padEnd(8)} ${String(r.seconds).padStart(4)} s  ${r.check.what}${r.figures.length ? '' : ' (printed no figure)'}`,
+    );
   }
   const passed = results.filter((r) => r.code === 0 && r.figures.length > 0).length;
   console.log(`security: ${passed} passed, ${results.length - passed} failed`);
