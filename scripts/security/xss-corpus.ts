@@ -310,8 +310,9 @@ async function inner() {
   const notStored: string[] = [];
   for (let k = 0; k < articleCount; k++) {
     const created = await createArticle({ actor: writer, input: { headline: `XSS corpus ${k}`, sectionId: section.id } });
-    // Its own hero image: the save writes alt, caption and credit onto the image row.
-    const hero = await createImage(db, storage, { seed: k, width: 320, height: 180 });
+    // Its own hero image, uploaded by the writer: the save writes alt, caption and credit onto the image row,
+    // which only the image's uploader or an editor may change (lib/media/permissions.ts).
+    const hero = await createImage(db, storage, { seed: k, width: 320, height: 180, uploadedById: writer.id });
     const content = baseContent(k, hero.id);
     const body: unknown[] = [paragraph(`Body of corpus article ${k}.`)];
     for (const t of spread('body.text', k)) body.push(paragraph(t));
