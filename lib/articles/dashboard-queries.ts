@@ -126,7 +126,7 @@ export async function getArticleForEditOrThrow({ actor, articleId }: { actor: Ac
 export type ArticleForEdit = Awaited<ReturnType<typeof getArticleForEditOrThrow>>;
 
 /** The editor form's content for a loaded article: what a save sends back when nothing else changed. */
-export function editorContentOf(article: ArticleForEdit): ArticleContentInput {
+export function editorContentOf(article: ArticleForEdit) {
   return {
     headline: article.headline,
     slug: article.slug,
@@ -144,7 +144,7 @@ export function editorContentOf(article: ArticleForEdit): ArticleContentInput {
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
     canonicalUrl: article.canonicalUrl,
-  };
+  } satisfies ArticleContentInput;
 }
 
 /** Other people who had the article open in the last 30 seconds. */

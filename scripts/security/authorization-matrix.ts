@@ -36,7 +36,7 @@ import {
 } from '../../prisma/seed/factories';
 import { paintPicture } from '../../prisma/seed/images';
 import { projectRoot } from '../lib/database';
-import { httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+import { printFigure, startProductionServer } from './lib/harness';
 import { actionsOfBuild, callAction, routesOfBuild, send, signIn, type Answer, type BuiltAction } from './lib/next-http';
 
 type Who = 'ANONYMOUS' | Role;
@@ -618,19 +618,12 @@ async function main() {
 
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-authz-'));
   const serverLog = path.join(temp, 'server.log');
-  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
-      SITE_URL: base,
-      MEDIA_DIR: mediaDir,
-    },
-    cwd: projectRoot,
+  const server = startProductionServer({
+    projectRoot,
+    port,
+    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base, MEDIA_DIR: mediaDir },
     logFile: serverLog,
   });
-  let serverExited = false;
-  server.on('exit', () => (serverExited = true));
   const outcomes: Outcome[] = [];
   let failure: unknown;
   try {
@@ -651,15 +644,7 @@ async function main() {
     // A second admin, so an admin may step down (the last admin may not).
     await db.user.create({ data: { email: `admin-${uniqueSuffix()}@authz.test`, name: 'Spare Admin', role: 'ADMIN', passwordHash } });
 
-    await waitUntil(
-      'the production server',
-      async () => {
-        if (serverExited) throw new Error(`the web server exited; see ${serverLog}`);
-        return (await httpStatus(`${base}/robots.txt`)) === 200;
-      },
-      180_000,
-      500,
-    );
+    await server.waitReady('the production server', '/robots.txt', 180_000);
 
     // One account per role; a case that changes the account (role, password, disabled) is undone after it.
     const accounts = new Map<Who, { id: string; email: string; role: Role; cookie: string }>();
@@ -758,10 +743,7 @@ async function main() {
   } catch (error) {
     failure = error;
   } finally {
-    if (!serverExited) {
-      server.kill('SIGTERM');
-      await waitUntil('the web server to stop', () => serverExited, 30_000).catch(() => server.kill('SIGKILL'));
-    }
+    await server.stop(30_000);
     await db.$disconnect();
   }
   const unexpected = outcomes.filter((o) => o.problem);

@@ -21,7 +21,7 @@ import { createUser } from '../../prisma/seed/factories';
 import { measureUrl, pickLoadTool } from '../bench/load';
 import type { LoadResult } from '../bench/decide-load-result';
 import { projectRoot } from '../lib/database';
-import { httpStatus, printFigure, sleep, spawnLogged, waitUntil } from './lib/harness';
+import { httpStatus, printFigure, sleep, startProductionServer } from './lib/harness';
 import { builtAction, callAction, signIn } from './lib/next-http';
 
 const port = Number(process.env.LOAD_PORT ?? 3640);
@@ -39,18 +39,12 @@ async function main() {
   const db = getDb();
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-load-'));
   const serverLog = path.join(temp, 'server.log');
-  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
-      SITE_URL: base,
-    },
-    cwd: projectRoot,
+  const server = startProductionServer({
+    projectRoot,
+    port,
+    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base },
     logFile: serverLog,
   });
-  let serverExited = false;
-  server.on('exit', () => (serverExited = true));
   let failed = true;
   try {
     const article = await db.article.findFirst({
@@ -63,15 +57,7 @@ async function main() {
     const user = await createUser(db, { role: 'EDITOR', name: 'Load Test Editor', password: PASSWORD });
     const actor: Actor = { id: user.id, name: user.name, email: user.email, role: user.role };
 
-    await waitUntil(
-      'the production server',
-      async () => {
-        if (serverExited) throw new Error(`the web server exited; see ${serverLog}`);
-        return (await httpStatus(`${base}/`)) === 200;
-      },
-      180_000,
-      500,
-    );
+    await server.waitReady('the production server', '/', 180_000);
     for (const page of pages) {
       const status = await httpStatus(`${base}${page}`, 60_000);
       if (status !== 200) throw new Error(`${page} answers HTTP ${status} before any load`);
@@ -167,10 +153,7 @@ async function main() {
     const tail = (await fs.readFile(serverLog, 'utf8').catch(() => '')).split('\n').slice(-30).join('\n');
     console.error(`[load] FAILED: ${error instanceof Error ? error.message : String(error)}\n${tail}`);
   } finally {
-    if (!serverExited) {
-      server.kill('SIGTERM');
-      await waitUntil('the web server to stop', () => serverExited, 30_000).catch(() => server.kill('SIGKILL'));
-    }
+    await server.stop(30_000);
     await db.$disconnect();
     if (!failed) await fs.rm(temp, { recursive: true, force: true });
     else log(`Kept ${temp} (server log) for inspection.`);

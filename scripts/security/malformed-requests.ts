@@ -26,7 +26,7 @@ import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { projectRoot } from '../lib/database';
 import { findLeaks, LEAKS } from './lib/decide-leaks';
-import { clearNextCaches, httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+import { clearNextCaches, printFigure, startProductionServer } from './lib/harness';
 
 const port = Number(process.env.MALFORMED_PORT ?? 3241);
 const faultPort = port + 1;
@@ -241,19 +241,15 @@ async function checkErrorPage(temp: string): Promise<{ ok: boolean; lines: strin
   const faultBase = `http://127.0.0.1:${faultPort}`;
   clearNextCaches(projectRoot);
   // Nothing listens on port 9 (discard) here: every query fails with a connection error.
-  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(faultPort), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', SITE_URL: faultBase, DATABASE_URL: 'postgresql://postgres@127.0.0.1:9/masthead_fault' },
-    cwd: projectRoot,
+  const server = startProductionServer({
+    projectRoot,
+    port: faultPort,
+    env: { SITE_URL: faultBase, DATABASE_URL: 'postgresql://postgres@127.0.0.1:9/masthead_fault' },
     logFile: faultLog,
   });
-  let exited = false;
-  server.on('exit', () => (exited = true));
   let ok = true;
   try {
-    await waitUntil('the fault server', async () => {
-      if (exited) throw new Error(`the fault server exited; see ${faultLog}`);
-      return (await httpStatus(`${faultBase}/robots.txt`)) > 0;
-    }, 120_000, 500);
+    await server.waitReady('the fault server', '/robots.txt', 120_000, (status) => status > 0);
     const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const page = await browser.newPage();
@@ -280,8 +276,7 @@ async function checkErrorPage(temp: string): Promise<{ ok: boolean; lines: strin
       await browser.close();
     }
   } finally {
-    server.kill('SIGTERM');
-    await waitUntil('the fault server to stop', () => exited, 20_000).catch(() => server.kill('SIGKILL'));
+    await server.stop();
   }
   return { ok, lines };
 }
@@ -290,13 +285,7 @@ async function child() {
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-malformed-'));
   const serverLog = path.join(temp, 'server.log');
   clearNextCaches(projectRoot);
-  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', SITE_URL: base, AUTH_TRUST_HOST: 'true' },
-    cwd: projectRoot,
-    logFile: serverLog,
-  });
-  let serverExited = false;
-  server.on('exit', () => (serverExited = true));
+  const server = startProductionServer({ projectRoot, port, env: { SITE_URL: base, AUTH_TRUST_HOST: 'true' }, logFile: serverLog });
   let failed = true;
   try {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -313,10 +302,7 @@ async function child() {
     };
     await client.end();
 
-    await waitUntil('the production server', async () => {
-      if (serverExited) throw new Error(`the server exited; see ${serverLog}`);
-      return (await httpStatus(`${base}/robots.txt`)) === 200;
-    }, 240_000, 500);
+    await server.waitReady('the production server', '/robots.txt', 240_000);
     const cookies: Record<string, string> = {
       anonymous: '',
       writer: await signIn('writer@masthead.test', 'demo-writer-password'),
@@ -374,8 +360,7 @@ async function child() {
     printFigure(`error page: ${errorPage.lines.length} pages with the database down show a plain message and a reference id found in the server log${errorPage.ok ? '' : ' — FAILED'}`);
     failed = leaking.length > 0 || cutShort || unanswered.length > 0 || !errorPage.ok || results.length === 0;
   } finally {
-    server.kill('SIGTERM');
-    await waitUntil('the server to stop', () => serverExited, 20_000).catch(() => server.kill('SIGKILL'));
+    await server.stop();
     if (!failed) await fs.rm(temp, { recursive: true, force: true });
     else log(`Server logs kept in ${temp}`);
   }

@@ -41,7 +41,7 @@ import { createFileStorage } from '@/lib/media/storage';
 import { createImage } from '../../prisma/seed/factories';
 import { isBrowserSafe } from '../../tests/support/browser-url';
 import { projectRoot } from '../lib/database';
-import { canonicalJson, clearNextCaches, httpStatus, printFigure, spawnLogged, waitUntil } from './lib/harness';
+import { canonicalJson, clearNextCaches, printFigure, startProductionServer } from './lib/harness';
 import { xssVectors } from './lib/xss-vectors';
 
 /** The Big List of Naughty Strings (a JSON array the package ships). */
@@ -547,20 +547,11 @@ async function child() {
   clearNextCaches(projectRoot);
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-xss-'));
   const serverLog = path.join(temp, 'server.log');
-  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', SITE_URL: base, AUTH_TRUST_HOST: 'true' },
-    cwd: projectRoot,
-    logFile: serverLog,
-  });
-  let serverExited = false;
-  server.on('exit', () => (serverExited = true));
+  const server = startProductionServer({ projectRoot, port, env: { SITE_URL: base, AUTH_TRUST_HOST: 'true' }, logFile: serverLog });
   let failed = true;
   try {
     const prepared = await inner();
-    await waitUntil('the production server', async () => {
-      if (serverExited) throw new Error(`the server exited; see ${serverLog}`);
-      return (await httpStatus(`${base}/robots.txt`)) === 200;
-    }, 240_000, 500);
+    await server.waitReady('the production server', '/robots.txt', 240_000);
     const pages = await openPages(prepared, secret);
     const feeds = await checkFeeds(prepared);
 
@@ -593,8 +584,7 @@ async function child() {
       feeds.items === 0 ||
       pages.opened === 0;
   } finally {
-    server.kill('SIGTERM');
-    await waitUntil('the server to stop', () => serverExited, 20_000).catch(() => server.kill('SIGKILL'));
+    await server.stop();
     await getDb().$disconnect().catch(() => {});
     if (!failed) await fs.rm(temp, { recursive: true, force: true });
     else log(`Server log kept: ${serverLog}`);

@@ -130,3 +130,53 @@ export function clearNextCaches(projectRoot: string): void {
     }
   }
 }
+
+/** A production server (scripts/serve.mjs, as `npm start` runs it) started by a check. */
+export type ProductionServer = {
+  /** Waits until `path` answers `accept(status)`; fails at once when the server exits. */
+  waitReady(what: string, path: string, timeoutMs: number, accept?: (status: number) => boolean): Promise<void>;
+  /** SIGTERM, then SIGKILL when it has not stopped within `timeoutMs`; nothing when it already exited. */
+  stop(timeoutMs?: number): Promise<void>;
+};
+
+/**
+ * Starts `scripts/serve.mjs` on 127.0.0.1:`port` in production mode with `env` added to this process's
+ * environment, its output appended to `logFile`.
+ */
+export function startProductionServer({
+  projectRoot,
+  port,
+  env,
+  logFile,
+}: {
+  projectRoot: string;
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+}): ProductionServer {
+  const server = spawnLogged(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    cwd: projectRoot,
+    logFile,
+  });
+  let exited = false;
+  server.on('exit', () => (exited = true));
+  return {
+    async waitReady(what, path, timeoutMs, accept = (status) => status === 200) {
+      await waitUntil(
+        what,
+        async () => {
+          if (exited) throw abortWait(`the web server exited; see ${logFile}`);
+          return accept(await httpStatus(`http://127.0.0.1:${port}${path}`));
+        },
+        timeoutMs,
+        500,
+      );
+    },
+    async stop(timeoutMs = 20_000) {
+      if (exited) return;
+      server.kill('SIGTERM');
+      await waitUntil('the web server to stop', () => exited, timeoutMs).catch(() => server.kill('SIGKILL'));
+    },
+  };
+}

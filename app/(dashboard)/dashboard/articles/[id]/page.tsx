@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/dashboard/article-editor';
 import { requireActor } from '@/lib/auth/session';
-import { getArticleForEditOrThrow, getEditorChoices, listRecentImages } from '@/lib/articles/dashboard-queries';
+import { editorContentOf, getArticleForEditOrThrow, getEditorChoices, listRecentImages } from '@/lib/articles/dashboard-queries';
 import { isOwnArticle } from '@/lib/articles/permissions';
 import { isAppError } from '@/lib/errors';
 
@@ -45,24 +45,7 @@ export default async function EditArticlePage({ params }: Props) {
         lastSavedBy={article.lastSavedBy}
         choices={{ sections: choices.sections, campaigns: choices.campaigns, authors: choices.authors.map((a) => ({ id: a.id, name: a.name })) }}
         images={libraryImages}
-        initial={{
-          headline: article.headline,
-          slug: article.slug,
-          standfirst: article.standfirst,
-          body: article.body,
-          sectionId: article.sectionId,
-          campaignId: article.campaignId,
-          authorIds: article.authors.map((a) => a.authorId),
-          tagNames: article.tags.map((t) => t.tag.name),
-          heroImageId: article.heroImageId,
-          heroAlt: article.heroImage?.alt ?? '',
-          heroCaption: article.heroImage?.caption ?? '',
-          heroCredit: article.heroImage?.credit ?? '',
-          sponsored: article.sponsored,
-          seoTitle: article.seoTitle,
-          seoDescription: article.seoDescription,
-          canonicalUrl: article.canonicalUrl,
-        }}
+        initial={editorContentOf(article)}
       />
     </div>
   );
