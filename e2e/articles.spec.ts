@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { PREVIEW_TTL_MS, signPreviewToken } from '@/lib/articles/preview-token';
-import { createArticle, createAuthor, createSection } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor, seedSection } from '../prisma/seed/factories';
 import { realImage } from '../tests/support/image-files';
 import { createTestUser, expect, signInWithForm, test, type TestUser } from './fixtures/auth';
 
@@ -12,7 +12,7 @@ async function anImage(db: PrismaClient) {
 
 async function userWithAuthor(db: PrismaClient, role: TestUser['role']) {
   const user = await createTestUser(db, { role });
-  const author = await createAuthor(db, { name: user.name, userId: user.id });
+  const author = await seedAuthor(db, { name: user.name, userId: user.id });
   return { user, author };
 }
 
@@ -22,7 +22,7 @@ async function expectSaved(page: Page) {
 
 test('a writer writes an article with an image and submits it; an editor fixes the checklist and publishes; readers see it at once', async ({ browser, db }) => {
   test.setTimeout(150_000); // three people, two sign-ins and a dozen saves on a shared CI machine
-  const section = await createSection(db);
+  const section = await seedSection(db);
   const { user: writer } = await userWithAuthor(db, 'WRITER');
   const writerPage = await (await browser.newContext()).newPage();
   await signInWithForm(writerPage, writer);
@@ -99,10 +99,10 @@ test('a writer writes an article with an image and submits it; an editor fixes t
 });
 
 test('a scheduled article goes live on its own shortly after its time', async ({ page, db, signInAs }) => {
-  const section = await createSection(db);
-  const author = await createAuthor(db);
+  const section = await seedSection(db);
+  const author = await seedAuthor(db);
   const image = await anImage(db);
-  const article = await createArticle(db, { sectionId: section.id, status: 'DRAFT', authorIds: [author.id], heroImageId: image.id, headline: `Scheduled ${Date.now()}` });
+  const article = await seedArticle(db, { sectionId: section.id, status: 'DRAFT', authorIds: [author.id], heroImageId: image.id, headline: `Scheduled ${Date.now()}` });
   await signInAs('EDITOR');
   await page.goto(`/dashboard/articles/${article.id}`);
   const at = new Date(Date.now() + 6000);
@@ -128,8 +128,8 @@ test('a scheduled article goes live on its own shortly after its time', async ({
 });
 
 test('two editors saving the same article: the second gets a conflict naming the first, and keeps their text as a copy', async ({ browser, db }) => {
-  const section = await createSection(db);
-  const article = await createArticle(db, { sectionId: section.id, status: 'DRAFT', headline: `Contested ${Date.now()}` });
+  const section = await seedSection(db);
+  const article = await seedArticle(db, { sectionId: section.id, status: 'DRAFT', headline: `Contested ${Date.now()}` });
   const grace = await createTestUser(db, { role: 'EDITOR', name: `Grace Chen ${Date.now()}` });
   const omar = await createTestUser(db, { role: 'EDITOR', name: `Omar Diaz ${Date.now()}` });
   const a = await (await browser.newContext()).newPage();
@@ -161,8 +161,8 @@ test('two editors saving the same article: the second gets a conflict naming the
 });
 
 test('history shows a word diff and restores an old revision as a new version', async ({ page, db, signInAs }) => {
-  const section = await createSection(db);
-  const article = await createArticle(db, { sectionId: section.id, status: 'DRAFT', standfirst: 'The original standfirst' });
+  const section = await seedSection(db);
+  const article = await seedArticle(db, { sectionId: section.id, status: 'DRAFT', standfirst: 'The original standfirst' });
   await signInAs('EDITOR');
   await page.goto(`/dashboard/articles/${article.id}`);
   await page.getByLabel('Standfirst').fill('The rewritten standfirst');
@@ -180,8 +180,8 @@ test('history shows a word diff and restores an old revision as a new version', 
 
 test.describe('unauthorized access to article routes', () => {
   test('anonymous visitors are sent to sign in from every article route; share links need a valid token', async ({ page, db }) => {
-    const section = await createSection(db);
-    const article = await createArticle(db, { sectionId: section.id, status: 'DRAFT' });
+    const section = await seedSection(db);
+    const article = await seedArticle(db, { sectionId: section.id, status: 'DRAFT' });
     for (const path of ['/dashboard/articles', '/dashboard/articles/new', `/dashboard/articles/${article.id}`, `/dashboard/articles/${article.id}/preview`, `/dashboard/articles/${article.id}/history`]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/login\?callbackUrl=/);
@@ -198,11 +198,11 @@ test.describe('unauthorized access to article routes', () => {
   });
 
   test('a writer sees their own draft but not another writer’s, and cannot publish', async ({ page, db, signInAs }) => {
-    const section = await createSection(db);
+    const section = await seedSection(db);
     const other = await createTestUser(db, { role: 'WRITER' });
-    const theirs = await createArticle(db, { sectionId: section.id, status: 'DRAFT', createdById: other.id, headline: `Theirs ${Date.now()}` });
+    const theirs = await seedArticle(db, { sectionId: section.id, status: 'DRAFT', createdById: other.id, headline: `Theirs ${Date.now()}` });
     const writer = await signInAs('WRITER');
-    const mine = await createArticle(db, { sectionId: section.id, status: 'DRAFT', createdById: writer.id, headline: `Mine ${Date.now()}` });
+    const mine = await seedArticle(db, { sectionId: section.id, status: 'DRAFT', createdById: writer.id, headline: `Mine ${Date.now()}` });
     for (const suffix of ['', '/preview', '/history']) {
       const res = await page.goto(`/dashboard/articles/${theirs.id}${suffix}`);
       expect(res?.status(), suffix).toBe(404);
@@ -221,9 +221,9 @@ test.describe('unauthorized access to article routes', () => {
 
   for (const role of ['EDITOR', 'ADMIN'] as const) {
     test(`${role.toLowerCase()}s open any writer's article and get the full workflow`, async ({ page, db, signInAs }) => {
-      const section = await createSection(db);
+      const section = await seedSection(db);
       const writer = await createTestUser(db, { role: 'WRITER' });
-      const article = await createArticle(db, { sectionId: section.id, status: 'IN_REVIEW', createdById: writer.id });
+      const article = await seedArticle(db, { sectionId: section.id, status: 'IN_REVIEW', createdById: writer.id });
       await signInAs(role);
       await page.goto(`/dashboard/articles/${article.id}`);
       for (const name of ['Publish now', 'Schedule', 'Return to writer', 'Move to trash']) await expect(page.getByRole('button', { name })).toBeVisible();

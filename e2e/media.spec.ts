@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createArticle, createAuthor, createImage, createSection } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor, seedImage, seedSection } from '../prisma/seed/factories';
 import { realImage } from '../tests/support/image-files';
 import { openTestData } from './fixtures/data';
 import { createTestUser, expect, test } from './fixtures/auth';
@@ -64,10 +64,10 @@ test('a bad upload is refused with a clear message', async ({ page, signInAs, db
 });
 
 test('an image in use cannot be deleted; an unused one can', async ({ page, signInAs, db }) => {
-  const section = await createSection(db);
-  const used = await createImage(db, storage, { alt: `Used image ${Date.now()}` });
-  const article = await createArticle(db, { sectionId: section.id, heroImageId: used.id, headline: `Story with a hero ${Date.now()}` });
-  const unused = await createImage(db, storage, { alt: `Unused image ${Date.now()}` });
+  const section = await seedSection(db);
+  const used = await seedImage(db, storage, { alt: `Used image ${Date.now()}` });
+  const article = await seedArticle(db, { sectionId: section.id, heroImageId: used.id, headline: `Story with a hero ${Date.now()}` });
+  const unused = await seedImage(db, storage, { alt: `Unused image ${Date.now()}` });
   await signInAs('EDITOR');
 
   await page.goto(`/dashboard/media/${used.id}`);
@@ -101,10 +101,10 @@ test('an image in use cannot be deleted; an unused one can', async ({ page, sign
 });
 
 test('a writer uploads a hero image in the article editor', async ({ page, signInAs, db }) => {
-  const section = await createSection(db);
+  const section = await seedSection(db);
   const writer = await createTestUser(db, { role: 'WRITER' });
-  const author = await createAuthor(db, { name: writer.name, userId: writer.id });
-  const article = await createArticle(db, { sectionId: section.id, status: 'DRAFT', authorIds: [author.id], createdById: writer.id, headline: `Hero upload ${Date.now()}` });
+  const author = await seedAuthor(db, { name: writer.name, userId: writer.id });
+  const article = await seedArticle(db, { sectionId: section.id, status: 'DRAFT', authorIds: [author.id], createdById: writer.id, headline: `Hero upload ${Date.now()}` });
   await signInAs(writer);
   await page.goto(`/dashboard/articles/${article.id}`);
 

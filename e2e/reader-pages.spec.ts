@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createArticle, createAuthor, createSection, sampleBody, uniqueSuffix } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor, seedSection, sampleBody, uniqueSuffix } from '../prisma/seed/factories';
 import { openTestData } from './fixtures/data';
 
 const { db } = openTestData();
@@ -123,9 +123,9 @@ test('an article is served as JSON-LD NewsArticle and BreadcrumbList with the fi
 });
 
 test('lists paginate with real links, and pages past the end are 404', async ({ page }) => {
-  const section = await createSection(db, { name: `Paginated ${uniqueSuffix()}` });
+  const section = await seedSection(db, { name: `Paginated ${uniqueSuffix()}` });
   for (let i = 0; i < 13; i++) {
-    await createArticle(db, { sectionId: section.id, headline: `Pagination story ${i} ${uniqueSuffix()}`, publishedAt: new Date(Date.now() - (i + 1) * 60_000) });
+    await seedArticle(db, { sectionId: section.id, headline: `Pagination story ${i} ${uniqueSuffix()}`, publishedAt: new Date(Date.now() - (i + 1) * 60_000) });
   }
   await page.goto(`/${section.slug}`);
   await expect(page.locator('main article')).toHaveCount(12);
@@ -145,9 +145,9 @@ test('lists paginate with real links, and pages past the end are 404', async ({ 
 test('search finds a word that appears only in one body, and author names, with highlighted snippets', async ({ page }) => {
   const section = await db.section.findUniqueOrThrow({ where: { slug: 'technology' } });
   const word = `zyxquorum${uniqueSuffix().replace(/[^a-z]/g, '')}`;
-  const author = await createAuthor(db, { name: `Philippa Searchable${uniqueSuffix().replace(/[^a-z]/g, '')}` });
-  const article = await createArticle(db, { sectionId: section.id, headline: `A quiet story ${uniqueSuffix()}`, body: sampleBody(`which mentions ${word} once`), authorIds: [author.id] });
-  await createArticle(db, { sectionId: section.id, status: 'DRAFT', headline: `Draft ${uniqueSuffix()}`, body: sampleBody(word) });
+  const author = await seedAuthor(db, { name: `Philippa Searchable${uniqueSuffix().replace(/[^a-z]/g, '')}` });
+  const article = await seedArticle(db, { sectionId: section.id, headline: `A quiet story ${uniqueSuffix()}`, body: sampleBody(`which mentions ${word} once`), authorIds: [author.id] });
+  await seedArticle(db, { sectionId: section.id, status: 'DRAFT', headline: `Draft ${uniqueSuffix()}`, body: sampleBody(word) });
 
   await page.goto('/search');
   await page.getByLabel('Search articles').fill(word);
@@ -167,12 +167,12 @@ test('search finds a word that appears only in one body, and author names, with 
 test('drafts, articles in review, scheduled, archived and trashed articles are 404 to readers', async ({ page }) => {
   const section = await db.section.findUniqueOrThrow({ where: { slug: 'health' } });
   const hidden = [
-    await createArticle(db, { sectionId: section.id, status: 'DRAFT', headline: `Hidden draft ${uniqueSuffix()}` }),
-    await createArticle(db, { sectionId: section.id, status: 'IN_REVIEW', headline: `Hidden review ${uniqueSuffix()}` }),
-    await createArticle(db, { sectionId: section.id, status: 'SCHEDULED', scheduledAt: new Date(Date.now() + 3_600_000), headline: `Hidden scheduled ${uniqueSuffix()}` }),
-    await createArticle(db, { sectionId: section.id, status: 'PUBLISHED', publishedAt: new Date(Date.now() + 3_600_000), headline: `Hidden future ${uniqueSuffix()}` }),
-    await createArticle(db, { sectionId: section.id, status: 'ARCHIVED', publishedAt: new Date(Date.now() - 3_600_000), headline: `Hidden archived ${uniqueSuffix()}` }),
-    await createArticle(db, { sectionId: section.id, deletedAt: new Date(), headline: `Hidden trashed ${uniqueSuffix()}` }),
+    await seedArticle(db, { sectionId: section.id, status: 'DRAFT', headline: `Hidden draft ${uniqueSuffix()}` }),
+    await seedArticle(db, { sectionId: section.id, status: 'IN_REVIEW', headline: `Hidden review ${uniqueSuffix()}` }),
+    await seedArticle(db, { sectionId: section.id, status: 'SCHEDULED', scheduledAt: new Date(Date.now() + 3_600_000), headline: `Hidden scheduled ${uniqueSuffix()}` }),
+    await seedArticle(db, { sectionId: section.id, status: 'PUBLISHED', publishedAt: new Date(Date.now() + 3_600_000), headline: `Hidden future ${uniqueSuffix()}` }),
+    await seedArticle(db, { sectionId: section.id, status: 'ARCHIVED', publishedAt: new Date(Date.now() - 3_600_000), headline: `Hidden archived ${uniqueSuffix()}` }),
+    await seedArticle(db, { sectionId: section.id, deletedAt: new Date(), headline: `Hidden trashed ${uniqueSuffix()}` }),
   ];
   for (const a of hidden) {
     const response = await page.goto(`/health/${a.slug}`);
@@ -187,7 +187,7 @@ test('drafts, articles in review, scheduled, archived and trashed articles are 4
 test('a changed slug answers a permanent redirect to the new URL', async ({ request }) => {
   const section = await db.section.findUniqueOrThrow({ where: { slug: 'business' } });
   const suffix = uniqueSuffix();
-  const article = await createArticle(db, { sectionId: section.id, headline: `Renamed story ${suffix}`, slug: `renamed-story-${suffix}` });
+  const article = await seedArticle(db, { sectionId: section.id, headline: `Renamed story ${suffix}`, slug: `renamed-story-${suffix}` });
   await db.redirect.create({ data: { fromPath: `/business/old-story-${suffix}`, toPath: `/business/${article.slug}` } });
   const response = await request.get(`/business/old-story-${suffix}`, { maxRedirects: 0 });
   // proxy.ts answers 301 from the Redirect table before the page renders.
@@ -202,8 +202,8 @@ test('a changed slug answers a permanent redirect to the new URL', async ({ requ
 test('an article edited after publication says "Updated"; an untouched one does not', async ({ page }) => {
   const section = await db.section.findUniqueOrThrow({ where: { slug: 'culture' } });
   const publishedAt = new Date(Date.now() - 2 * 24 * 3_600_000);
-  const untouched = await createArticle(db, { sectionId: section.id, headline: `Untouched ${uniqueSuffix()}`, publishedAt });
-  const edited = await createArticle(db, { sectionId: section.id, headline: `Edited ${uniqueSuffix()}`, publishedAt });
+  const untouched = await seedArticle(db, { sectionId: section.id, headline: `Untouched ${uniqueSuffix()}`, publishedAt });
+  const edited = await seedArticle(db, { sectionId: section.id, headline: `Edited ${uniqueSuffix()}`, publishedAt });
   await db.article.update({ where: { id: edited.id }, data: { standfirst: 'Corrected standfirst.' } });
 
   await page.goto(`/culture/${untouched.slug}`);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { createArticle, createAuthor, createSection, uniqueSuffix } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor, seedSection, uniqueSuffix } from '../prisma/seed/factories';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { expect, test } from './fixtures/auth';
 
@@ -13,8 +13,8 @@ async function heroImageId(db: PrismaClient): Promise<string> {
 
 test('an editor renames a section slug: the old article URL answers 301 to the new one, readers see the new name', async ({ page, db, signInAs }) => {
   const suffix = uniqueSuffix();
-  const section = await createSection(db, { name: `Old desk ${suffix}`, slug: `old-desk-${suffix}` });
-  const article = await createArticle(db, { sectionId: section.id, headline: `Moving story ${suffix}`, slug: 'moving-story', heroImageId: await heroImageId(db) });
+  const section = await seedSection(db, { name: `Old desk ${suffix}`, slug: `old-desk-${suffix}` });
+  const article = await seedArticle(db, { sectionId: section.id, headline: `Moving story ${suffix}`, slug: 'moving-story', heroImageId: await heroImageId(db) });
   await signInAs('EDITOR');
   await page.goto('/dashboard/sections');
   const item = page.getByTestId(`section-${section.slug}`);
@@ -61,8 +61,8 @@ test('an editor creates a campaign whose disclosure label shows on its articles'
 
   const campaign = await db.campaign.findUniqueOrThrow({ where: { slug: `life-sciences-${suffix}` } });
   expect(campaign).toMatchObject({ partnerName: 'MedCity', disclosureLabel: `Paid for by MedCity ${suffix}` });
-  const section = await createSection(db);
-  const article = await createArticle(db, { sectionId: section.id, campaignId: campaign.id, headline: `Partner story ${suffix}`, heroImageId: await heroImageId(db) });
+  const section = await seedSection(db);
+  const article = await seedArticle(db, { sectionId: section.id, campaignId: campaign.id, headline: `Partner story ${suffix}`, heroImageId: await heroImageId(db) });
   await page.goto(`/${section.slug}/${article.slug}`);
   await expect(page.getByRole('complementary', { name: 'Disclosure' })).toContainText(`Paid for by MedCity ${suffix}`);
   await expect(page.getByRole('link', { name: `Life Sciences ${suffix}` }).first()).toBeVisible();
@@ -70,9 +70,9 @@ test('an editor creates a campaign whose disclosure label shows on its articles'
 
 test('an author edit shows on the author page, and the old author address redirects', async ({ page, db, signInAs }) => {
   const suffix = uniqueSuffix();
-  const author = await createAuthor(db, { name: `Neelam ${suffix}`, slug: `neelam-${suffix}`, jobTitle: 'Reporter' });
-  const section = await createSection(db);
-  await createArticle(db, { sectionId: section.id, authorIds: [author.id], heroImageId: await heroImageId(db) });
+  const author = await seedAuthor(db, { name: `Neelam ${suffix}`, slug: `neelam-${suffix}`, jobTitle: 'Reporter' });
+  const section = await seedSection(db);
+  await seedArticle(db, { sectionId: section.id, authorIds: [author.id], heroImageId: await heroImageId(db) });
   await signInAs('EDITOR');
   await page.goto('/dashboard/authors');
   await page.getByTestId(`author-${author.slug}`).getByText(`Edit ${author.name}`).click();
@@ -95,7 +95,7 @@ test('an author edit shows on the author page, and the old author address redire
 });
 
 test('a stale section form gets the conflict message and saves nothing', async ({ page, db, signInAs }) => {
-  const section = await createSection(db);
+  const section = await seedSection(db);
   await signInAs('ADMIN');
   await page.goto('/dashboard/sections');
   await page.getByTestId(`section-${section.slug}`).getByText(`Edit ${section.name}`).click();

@@ -1,4 +1,4 @@
-import { createImage } from '../prisma/seed/factories';
+import { seedImage } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
 import { openTestData } from './fixtures/data';
 
@@ -45,7 +45,7 @@ for (const role of ['WRITER', 'EDITOR', 'ADMIN'] as const) {
 
 test('an image page: anonymous visitors go to login; writers may view but not edit or delete an image of someone else', async ({ page, signInAs, db }) => {
   const { storage } = openTestData();
-  const image = await createImage(db, storage, { alt: `Someone else's picture ${Date.now()}` });
+  const image = await seedImage(db, storage, { alt: `Someone else's picture ${Date.now()}` });
   const path = `/dashboard/media/${image.id}`;
   await page.goto(path);
   await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(path)}`));

@@ -10,8 +10,8 @@ import { AppError } from '@/lib/errors';
 import { copyArticleAsDraft, createArticle, publishDueArticles, restoreRevision, saveArticle, transitionArticle } from '@/lib/articles/mutations';
 import { editorContentOf, getArticleForEditOrThrow, listArticlesForDashboard, listRevisions } from '@/lib/articles/dashboard-queries';
 import type { ArticleContentInput } from '@/lib/articles/schemas';
-import { createArticle as seedArticle, createAuthor, createSection, createUser } from '../prisma/seed/factories';
-import { createImage } from '../prisma/seed/factories';
+import { seedArticle as seedArticle, seedAuthor, seedSection, seedUser } from '../prisma/seed/factories';
+import { seedImage } from '../prisma/seed/factories';
 import { createFileStorage } from '@/lib/media/storage';
 
 const db = getDb();
@@ -44,14 +44,14 @@ async function expectAppError(promise: Promise<unknown>, code: AppError['code'])
 }
 
 beforeAll(async () => {
-  writer = asActor(await createUser(db, { role: 'WRITER', name: 'Wendy Writer' }));
-  otherWriter = asActor(await createUser(db, { role: 'WRITER', name: 'Otto Other' }));
-  editor = asActor(await createUser(db, { role: 'EDITOR', name: 'Grace Chen' }));
-  const section = await createSection(db);
+  writer = asActor(await seedUser(db, { role: 'WRITER', name: 'Wendy Writer' }));
+  otherWriter = asActor(await seedUser(db, { role: 'WRITER', name: 'Otto Other' }));
+  editor = asActor(await seedUser(db, { role: 'EDITOR', name: 'Grace Chen' }));
+  const section = await seedSection(db);
   sectionId = section.id;
   sectionSlug = section.slug;
-  authorId = (await createAuthor(db, { name: 'Wendy Writer', userId: writer.id })).id;
-  imageId = (await createImage(db, createFileStorage(process.env.MEDIA_DIR ?? '/tmp/masthead-test-media'), { alt: '' })).id;
+  authorId = (await seedAuthor(db, { name: 'Wendy Writer', userId: writer.id })).id;
+  imageId = (await seedImage(db, createFileStorage(process.env.MEDIA_DIR ?? '/tmp/masthead-test-media'), { alt: '' })).id;
 });
 
 afterAll(async () => {
@@ -73,8 +73,8 @@ describe('permissions', () => {
 
   it("a writer changes the alt text of their own upload through their article, but not of someone else's library image", async () => {
     const storage = createFileStorage(process.env.MEDIA_DIR ?? '/tmp/masthead-test-media');
-    const own = await createImage(db, storage, { alt: 'before', uploadedById: writer.id });
-    const library = await createImage(db, storage, { alt: 'Library alt', credit: 'Agency' });
+    const own = await seedImage(db, storage, { alt: 'before', uploadedById: writer.id });
+    const library = await seedImage(db, storage, { alt: 'Library alt', credit: 'Agency' });
     const a = await createArticle({ actor: writer, input: { headline: 'Hero text rules', sectionId } });
     const saved = await saveArticle({ actor: writer, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { heroImageId: own.id, heroAlt: 'after' }) });
     expect((await db.image.findUniqueOrThrow({ where: { id: own.id } })).alt).toBe('after');
@@ -131,7 +131,7 @@ describe('optimistic concurrency', () => {
   it('20 editors × 50 rounds of parallel saves of the same version: one winner a round, every acknowledged save kept', async () => {
     const EDITORS = 20;
     const ROUNDS = 50;
-    const editors = await Promise.all(Array.from({ length: EDITORS }, (_, i) => createUser(db, { role: 'EDITOR', name: `Editor ${i}` }).then(asActor)));
+    const editors = await Promise.all(Array.from({ length: EDITORS }, (_, i) => seedUser(db, { role: 'EDITOR', name: `Editor ${i}` }).then(asActor)));
     const a = await createArticle({ actor: editor, input: { headline: 'Contended for fifty rounds', sectionId } });
     const base = await contentOf(a.id);
     const winners: { version: number; text: string }[] = [];

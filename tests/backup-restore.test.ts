@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '@/lib/db';
 import { createFileStorage } from '@/lib/media/storage';
-import { createArticle, createImage } from '../prisma/seed/factories';
+import { seedArticle, seedImage } from '../prisma/seed/factories';
 import { seedDemo, wipeDatabase } from '../prisma/seed/demo';
 import { countContentRows, createBackup, findPgTool, restoreBackup } from '../scripts/lib/backup';
 import { createScratchDatabase } from '../scripts/lib/database';
@@ -44,8 +44,8 @@ function startWriter() {
     const section = await db.section.findFirstOrThrow();
     const storage = createFileStorage(mediaDir);
     for (let i = 0; running; i++) {
-      const image = i % 3 === 0 ? await createImage(db, storage, { seed: i, width: 64, height: 36 }) : null;
-      const article = await createArticle(db, { sectionId: section.id, heroImageId: image?.id ?? null, status: 'DRAFT' });
+      const image = i % 3 === 0 ? await seedImage(db, storage, { seed: i, width: 64, height: 36 }) : null;
+      const article = await seedArticle(db, { sectionId: section.id, heroImageId: image?.id ?? null, status: 'DRAFT' });
       acknowledged.push(article.id);
     }
   })();

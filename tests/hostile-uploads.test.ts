@@ -16,7 +16,7 @@ import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { uploadImage } from '@/lib/media/mutations';
 import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
-import { createUser } from '../prisma/seed/factories';
+import { seedUser } from '../prisma/seed/factories';
 import { buildHostileUploads, UNSAFE_MARKERS, type HostileFile } from './support/hostile-uploads';
 
 /** Largest RSS growth accepted over the run, in MB (HOSTILE_UPLOADS_MAX_RSS_MB). */
@@ -31,7 +31,7 @@ let writer: Actor;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'masthead-hostile-'));
   storage = createFileStorage(dir);
-  const u = await createUser(db, { role: 'WRITER' });
+  const u = await seedUser(db, { role: 'WRITER' });
   writer = { id: u.id, name: u.name, email: u.email, role: u.role };
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_IP_LIMIT, ACCOUNT_LIMIT, IP_LIMIT } from '@/lib/auth/decide-login-throttle';
 import { countLoginAttempt } from '@/lib/auth/login-throttle';
 import { authenticateWithPassword } from '@/lib/auth/sign-in';
-import { createUser, uniqueSuffix } from '../prisma/seed/factories';
+import { seedUser, uniqueSuffix } from '../prisma/seed/factories';
 import { testDb } from './support/db';
 
 const db = testDb(10);
@@ -28,7 +28,7 @@ const passwordChecks = (email: string) =>
 
 describe('login throttling', () => {
   it('lets at most 5 passwords be checked per account and IP when 1,000 wrong guesses arrive 10 at a time', async () => {
-    const user = await createUser(db, { password: 'the right password here' });
+    const user = await seedUser(db, { password: 'the right password here' });
     const ip = `198.51.100.${Math.floor(Math.random() * 200)}`;
     const results = await inParallel(1000, 10, () =>
       authenticateWithPassword(db, { email: user.email, password: 'a wrong guess, again', ip }),
@@ -55,7 +55,7 @@ describe('login throttling', () => {
   });
 
   it('works again for the right password once the window is over', async () => {
-    const user = await createUser(db, { password: 'the right password here' });
+    const user = await seedUser(db, { password: 'the right password here' });
     const ip = '192.0.2.10';
     await inParallel(8, 4, () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip }));
     expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({
@@ -76,7 +76,7 @@ describe('login throttling', () => {
   });
 
   it('caps password checks on one account guessed from many addresses', async () => {
-    const user = await createUser(db, { password: 'the right password here' });
+    const user = await seedUser(db, { password: 'the right password here' });
     await inParallel(ACCOUNT_LIMIT + 10, 10, (i) =>
       authenticateWithPassword(db, { email: user.email, password: 'wrong guess', ip: `172.16.${Math.floor(i / 250)}.${i % 250}` }),
     );

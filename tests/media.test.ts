@@ -15,7 +15,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { deleteImage, updateImage, uploadImage } from '@/lib/media/mutations';
 import { getImageOrThrow, listImages, whereUsed } from '@/lib/media/queries';
 import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
-import { createArticle, createAuthor, createSection, createUser, sampleBody, uniqueSuffix } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor, seedSection, seedUser, sampleBody, uniqueSuffix } from '../prisma/seed/factories';
 import { jpegWithComment, jpegWithExifAndGps, PAYLOAD_MARKER, pngWithChunk, pngWithHeader, realImage, zipPayload } from './support/image-files';
 
 const db = getDb();
@@ -24,7 +24,7 @@ let storage: MediaStorage;
 let sectionId: string;
 
 async function actorOf(role: Role): Promise<Actor> {
-  const u = await createUser(db, { role });
+  const u = await seedUser(db, { role });
   return { id: u.id, name: u.name, email: u.email, role: u.role };
 }
 
@@ -37,7 +37,7 @@ async function stored(storageKey: string): Promise<Buffer> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'masthead-media-'));
   storage = createFileStorage(dir);
-  sectionId = (await createSection(db)).id;
+  sectionId = (await seedSection(db)).id;
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -135,9 +135,9 @@ describe('updateImage', () => {
   it('returns the published articles and authors that show the image, for revalidation', async () => {
     const editor = await actorOf('EDITOR');
     const image = await uploadImage({ db, storage, actor: editor, bytes: await realImage('jpeg'), text: {} });
-    const published = await createArticle(db, { sectionId, heroImageId: image.id });
-    await createArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT' });
-    const author = await createAuthor(db, { photoId: image.id });
+    const published = await seedArticle(db, { sectionId, heroImageId: image.id });
+    await seedArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT' });
+    const author = await seedAuthor(db, { photoId: image.id });
     const { change } = await updateImage({ db, actor: editor, input: { imageId: image.id, baseVersion: 1, text: { credit: 'AP' } } });
     expect(change.articleIds).toEqual([published.id]);
     expect(change.authorSlugs).toEqual([author.slug]);
@@ -151,25 +151,25 @@ describe('deleteImage and whereUsed', () => {
     const upload = async () => uploadImage({ db, storage, actor: editor, bytes: await realImage('png'), text: {} });
 
     const hero = await upload();
-    const heroArticle = await createArticle(db, { sectionId, heroImageId: hero.id, headline: `Hero user ${uniqueSuffix()}` });
+    const heroArticle = await seedArticle(db, { sectionId, heroImageId: hero.id, headline: `Hero user ${uniqueSuffix()}` });
     await expect(deleteImage({ db, storage, actor: editor, imageId: hero.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/hero image of 1 article/) });
     expect((await whereUsed({ db, actor: editor, imageId: hero.id })).articles).toEqual([expect.objectContaining({ id: heroArticle.id, asHero: true, inline: false })]);
 
     const inline = await upload();
     const body = sampleBody();
     body.content.push({ type: 'image', attrs: { src: `/media/${inline.storageKey}`, alt: 'Inline', caption: null, credit: null } });
-    const inlineArticle = await createArticle(db, { sectionId, body, status: 'DRAFT', deletedAt: new Date() });
+    const inlineArticle = await seedArticle(db, { sectionId, body, status: 'DRAFT', deletedAt: new Date() });
     await expect(deleteImage({ db, storage, actor: editor, imageId: inline.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/in the text of 1 article/) });
     expect((await whereUsed({ db, actor: editor, imageId: inline.id })).articles).toEqual([expect.objectContaining({ id: inlineArticle.id, inline: true, trashed: true })]);
 
     const byId = await upload();
     const bodyById = sampleBody();
     bodyById.content.push({ type: 'image', attrs: { src: 'https://cdn.example.com/copy.png', imageId: byId.id, alt: '' } });
-    await createArticle(db, { sectionId, body: bodyById });
+    await seedArticle(db, { sectionId, body: bodyById });
     await expect(deleteImage({ db, storage, actor: editor, imageId: byId.id })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const photo = await upload();
-    await createAuthor(db, { photoId: photo.id });
+    await seedAuthor(db, { photoId: photo.id });
     await expect(deleteImage({ db, storage, actor: editor, imageId: photo.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/photo of 1 author/) });
 
     for (const image of [hero, inline, byId, photo]) {
@@ -192,8 +192,8 @@ describe('deleteImage and whereUsed', () => {
     const editor = await actorOf('EDITOR');
     const writer = await actorOf('WRITER');
     const image = await uploadImage({ db, storage, actor: editor, bytes: await realImage('jpeg'), text: {} });
-    const own = await createArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT', createdById: writer.id });
-    await createArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT', headline: 'Secret draft of someone else' });
+    const own = await seedArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT', createdById: writer.id });
+    await seedArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT', headline: 'Secret draft of someone else' });
     const used = await whereUsed({ db, actor: writer, imageId: image.id });
     expect(used.articles.map((a) => a.id)).toEqual([own.id]);
     expect(used.hiddenArticleCount).toBe(1);

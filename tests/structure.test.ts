@@ -4,14 +4,14 @@ import { createAuthor, updateAuthor } from '@/lib/authors/mutations';
 import { createCampaign, updateCampaign } from '@/lib/campaigns/mutations';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createSection as createSectionAsEditor, deleteSection, moveSection, updateSection } from '@/lib/sections/mutations';
-import { createArticle, createAuthor as makeAuthor, createCampaign as makeCampaign, createSection, createUser, uniqueSuffix } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor as makeAuthor, seedCampaign as makeCampaign, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
 import { testDb } from './support/db';
 
 const db = testDb(4);
 afterAll(() => db.$disconnect());
 
 async function actorOf(role: Role): Promise<Actor> {
-  const u = await createUser(db, { role });
+  const u = await seedUser(db, { role });
   return { id: u.id, name: u.name, email: u.email, role: u.role };
 }
 
@@ -42,10 +42,10 @@ describe('sections', () => {
     const editor = await actorOf('EDITOR');
     const oldSlug = slug('old');
     const newSlug = slug('new');
-    const section = await createSection(db, { name: 'Old name', slug: oldSlug });
-    const live = await createArticle(db, { sectionId: section.id, slug: 'live-story' });
-    const trashed = await createArticle(db, { sectionId: section.id, slug: 'trashed-story', deletedAt: new Date() });
-    const draft = await createArticle(db, { sectionId: section.id, slug: 'draft-story', status: 'DRAFT' });
+    const section = await seedSection(db, { name: 'Old name', slug: oldSlug });
+    const live = await seedArticle(db, { sectionId: section.id, slug: 'live-story' });
+    const trashed = await seedArticle(db, { sectionId: section.id, slug: 'trashed-story', deletedAt: new Date() });
+    const draft = await seedArticle(db, { sectionId: section.id, slug: 'draft-story', status: 'DRAFT' });
     // Earlier moves that ended at the old paths, and a renamed article inside the section.
     const ancient = slug('ancient');
     await db.redirect.createMany({
@@ -86,8 +86,8 @@ describe('sections', () => {
 
   it('refuses reserved, malformed and duplicate slugs with a message on the slug field', async () => {
     const editor = await actorOf('EDITOR');
-    const taken = await createSection(db, { name: 'Taken desk', slug: slug('taken') });
-    const section = await createSection(db, { slug: slug('mine') });
+    const taken = await seedSection(db, { name: 'Taken desk', slug: slug('taken') });
+    const section = await seedSection(db, { slug: slug('mine') });
     for (const [bad, message] of [
       ['dashboard', /reserved/],
       ['feeds', /reserved/],
@@ -107,7 +107,7 @@ describe('sections', () => {
   it('refuses a save based on a stale version, naming who saved last', async () => {
     const editor = await actorOf('EDITOR');
     const other = await actorOf('EDITOR');
-    const section = await createSection(db, { slug: slug('busy') });
+    const section = await seedSection(db, { slug: slug('busy') });
     await updateSection({ db, actor: other, input: { id: section.id, version: 1, name: 'Theirs', slug: section.slug } });
     const stale = updateSection({ db, actor: editor, input: { id: section.id, version: 1, name: 'Mine', slug: slug('mine') } });
     await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(other.name) });
@@ -118,11 +118,11 @@ describe('sections', () => {
 
   it('reorders siblings by move and by place number', async () => {
     const editor = await actorOf('EDITOR');
-    const parent = await createSection(db, { slug: slug('parent') });
+    const parent = await seedSection(db, { slug: slug('parent') });
     const [a, b, c] = [
-      await createSection(db, { name: 'A', slug: slug('a'), parentId: parent.id, position: 0 }),
-      await createSection(db, { name: 'B', slug: slug('b'), parentId: parent.id, position: 1 }),
-      await createSection(db, { name: 'C', slug: slug('c'), parentId: parent.id, position: 2 }),
+      await seedSection(db, { name: 'A', slug: slug('a'), parentId: parent.id, position: 0 }),
+      await seedSection(db, { name: 'B', slug: slug('b'), parentId: parent.id, position: 1 }),
+      await seedSection(db, { name: 'C', slug: slug('c'), parentId: parent.id, position: 2 }),
     ];
     const order = async () => (await db.section.findMany({ where: { parentId: parent.id }, orderBy: { position: 'asc' }, select: { id: true } })).map((s) => s.id);
     await moveSection({ db, actor: editor, input: { id: c.id, version: '1', direction: 'up' } });
@@ -135,10 +135,10 @@ describe('sections', () => {
 
   it('deletes only an empty section', async () => {
     const editor = await actorOf('EDITOR');
-    const full = await createSection(db, { name: 'Full desk', slug: slug('full') });
-    await createArticle(db, { sectionId: full.id, status: 'DRAFT' });
+    const full = await seedSection(db, { name: 'Full desk', slug: slug('full') });
+    await seedArticle(db, { sectionId: full.id, status: 'DRAFT' });
     await expect(deleteSection({ db, actor: editor, input: { id: full.id, version: 1 } })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 article') });
-    const empty = await createSection(db, { slug: slug('empty') });
+    const empty = await seedSection(db, { slug: slug('empty') });
     await deleteSection({ db, actor: editor, input: { id: empty.id, version: 1 } });
     expect(await db.section.findUnique({ where: { id: empty.id } })).toBeNull();
     expect(await db.auditEvent.count({ where: { action: 'section.deleted', targetId: empty.id } })).toBe(1);
@@ -187,15 +187,15 @@ describe('campaigns', () => {
 describe('authors', () => {
   it('creates and edits an author: photo, user link, byline text, and a redirect for a new slug', async () => {
     const editor = await actorOf('EDITOR');
-    const writer = await createUser(db, { role: 'WRITER' });
+    const writer = await seedUser(db, { role: 'WRITER' });
     const image = await db.image.create({ data: { storageKey: `${uniqueSuffix()}.jpg`, mimeType: 'image/jpeg', width: 10, height: 10, bytes: 100, alt: 'A face' } });
     const s1 = slug('neelam');
     const { author } = await createAuthor({ db, actor: editor, input: { name: 'Neelam Patel', slug: s1, jobTitle: 'CEO', organisation: 'MedCity', bio: 'Runs MedCity.', photoId: image.id, userId: writer.id } });
     expect(await db.author.findUniqueOrThrow({ where: { id: author.id } })).toMatchObject({ photoId: image.id, userId: writer.id, jobTitle: 'CEO' });
 
     const co = await makeAuthor(db, { name: 'Co Author' });
-    const section = await createSection(db, { slug: slug('auth-sec') });
-    const article = await createArticle(db, { sectionId: section.id, authorIds: [author.id, co.id] });
+    const section = await seedSection(db, { slug: slug('auth-sec') });
+    const article = await seedArticle(db, { sectionId: section.id, authorIds: [author.id, co.id] });
     const s2 = slug('neelam-patel');
     await updateAuthor({ db, actor: editor, input: { id: author.id, version: '1', name: 'Dr Neelam Patel', slug: s2, jobTitle: 'Chief executive', organisation: 'MedCity', bio: '', photoId: '', userId: writer.id } });
     expect(await db.author.findUniqueOrThrow({ where: { id: author.id } })).toMatchObject({ name: 'Dr Neelam Patel', photoId: null, bio: null, version: 2 });
@@ -207,7 +207,7 @@ describe('authors', () => {
 
   it('refuses a user who already has a byline, a missing photo, a duplicate slug and a stale version', async () => {
     const editor = await actorOf('EDITOR');
-    const user = await createUser(db);
+    const user = await seedUser(db);
     const existing = await makeAuthor(db, { name: 'Linked Person', userId: user.id });
     await expect(createAuthor({ db, actor: editor, input: { name: 'X', userId: user.id } })).rejects.toMatchObject({ fieldErrors: { userId: [expect.stringContaining('Linked Person')] } });
     await expect(createAuthor({ db, actor: editor, input: { name: 'X', photoId: 'nope' } })).rejects.toMatchObject({ fieldErrors: { photoId: [expect.any(String)] } });
@@ -221,7 +221,7 @@ describe('authors', () => {
 describe('permissions', () => {
   it('refuses every structure mutation to a writer, changing nothing', async () => {
     const writer = await actorOf('WRITER');
-    const section = await createSection(db, { slug: slug('w') });
+    const section = await seedSection(db, { slug: slug('w') });
     const campaign = await makeCampaign(db, { slug: slug('w') });
     const author = await makeAuthor(db, { slug: slug('w') });
     const forbidden = { code: 'FORBIDDEN' };

@@ -3,21 +3,21 @@ import type { Actor } from '@/lib/auth/actor';
 import { authenticateWithPassword, loadSessionUser } from '@/lib/auth/sign-in';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { changeUserRole, createUserAccount, resetUserPassword, setUserDisabled } from '@/lib/users/mutations';
-import { createUser, uniqueSuffix } from '../prisma/seed/factories';
+import { seedUser, uniqueSuffix } from '../prisma/seed/factories';
 import { testDb } from './support/db';
 
 const db = testDb(4);
 afterAll(() => db.$disconnect());
 
 async function actorOf(role: Role): Promise<Actor> {
-  const u = await createUser(db, { role });
+  const u = await seedUser(db, { role });
   return { id: u.id, name: u.name, email: u.email, role: u.role };
 }
 
 describe('user management', () => {
   it.each(['WRITER', 'EDITOR'] as const)('refuses every user mutation to a %s, changing nothing', async (role) => {
     const actor = await actorOf(role);
-    const target = await createUser(db);
+    const target = await seedUser(db);
     await expect(createUserAccount({ db, actor, input: { email: `x-${uniqueSuffix()}@example.test`, name: 'X', role: 'ADMIN', password: 'long enough password' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(changeUserRole({ db, actor, userId: actor.id, role: 'ADMIN' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(setUserDisabled({ db, actor, userId: target.id, disabled: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -39,7 +39,7 @@ describe('user management', () => {
 
   it('ends sessions on role change, disable and password reset', async () => {
     const admin = await actorOf('ADMIN');
-    const target = await createUser(db, { role: 'WRITER' });
+    const target = await seedUser(db, { role: 'WRITER' });
     const session = { userId: target.id, sessionVersion: target.sessionVersion };
     expect(await loadSessionUser(db, session)).not.toBeNull();
     await changeUserRole({ db, actor: admin, userId: target.id, role: 'EDITOR' });

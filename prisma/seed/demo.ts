@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
 import { demoAuthors, demoCampaigns, demoCredits, demoHeadlines, demoSections, demoSubsections, demoTags } from './demo-content';
-import { createArticle, createAuthor, createCampaign, createImage, createSection, createTag, createUser } from './factories';
+import { seedArticle, seedAuthor, seedCampaign, seedImage, seedSection, seedTag, seedUser } from './factories';
 import { seededRandom } from './images';
 
 /** Demo-only sign-in accounts. The README lists them; a real deployment creates users with `npm run user:create`. */
@@ -99,20 +99,20 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
  */
 export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = new Date() }: { now?: Date } = {}) {
   const rand = seededRandom(2020);
-  const users: Awaited<ReturnType<typeof createUser>>[] = [];
-  for (const account of demoAccounts) users.push(await createUser(db, account));
+  const users: Awaited<ReturnType<typeof seedUser>>[] = [];
+  for (const account of demoAccounts) users.push(await seedUser(db, account));
   const writer = users.find((u) => u.role === 'WRITER')!;
 
   const sections = new Map<string, { id: string; name: string }>();
-  for (const [position, s] of demoSections.entries()) sections.set(s.slug, await createSection(db, { ...s, position }));
+  for (const [position, s] of demoSections.entries()) sections.set(s.slug, await seedSection(db, { ...s, position }));
   for (const s of demoSubsections) {
-    sections.set(s.slug, await createSection(db, { name: s.name, slug: s.slug, description: s.description, parentId: sections.get(s.parent)!.id }));
+    sections.set(s.slug, await seedSection(db, { name: s.name, slug: s.slug, description: s.description, parentId: sections.get(s.parent)!.id }));
   }
 
-  const authors: Awaited<ReturnType<typeof createAuthor>>[] = [];
+  const authors: Awaited<ReturnType<typeof seedAuthor>>[] = [];
   for (const [i, a] of demoAuthors.entries()) {
-    const photo = await createImage(db, storage, { seed: 900 + i, width: 400, height: 400, alt: `Illustrated portrait background for ${a.name}`, credit: 'Masthead' });
-    authors.push(await createAuthor(db, { ...a, photoId: photo.id, userId: a.name === 'Tom Okafor' ? writer.id : null }));
+    const photo = await seedImage(db, storage, { seed: 900 + i, width: 400, height: 400, alt: `Illustrated portrait background for ${a.name}`, credit: 'Masthead' });
+    authors.push(await seedAuthor(db, { ...a, photoId: photo.id, userId: a.name === 'Tom Okafor' ? writer.id : null }));
   }
   const author = (name: string) => authors.find((a) => a.name === name)!.id;
 
@@ -122,17 +122,17 @@ export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = 
     const startsAt = new Date(now.getTime() - c.startMonthsAgo * month - 5 * 24 * HOUR);
     campaigns.set(
       c.slug,
-      await createCampaign(db, { ...c, startsAt, endsAt: new Date(startsAt.getTime() + c.lengthMonths * month) }),
+      await seedCampaign(db, { ...c, startsAt, endsAt: new Date(startsAt.getTime() + c.lengthMonths * month) }),
     );
   }
 
   const tags = new Map<string, string>();
-  for (const name of demoTags) tags.set(name, (await createTag(db, name)).id);
+  for (const name of demoTags) tags.set(name, (await seedTag(db, name)).id);
 
-  const images: Awaited<ReturnType<typeof createImage>>[] = [];
+  const images: Awaited<ReturnType<typeof seedImage>>[] = [];
   for (let i = 0; i < 24; i++) {
     images.push(
-      await createImage(db, storage, {
+      await seedImage(db, storage, {
         seed: i + 1,
         alt: `Illustration: layered hills under a pale sun, picture ${i + 1} of the demo library`,
         caption: 'Layered hills at dusk, an illustration made for the demo publication.',
@@ -175,7 +175,7 @@ export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = 
         ? [author('Neelam Patel'), ...(i % 2 ? [author('David Kim')] : [])]
         : [author(leadAuthor[s.slug]!), ...(n % 7 === 0 ? [author('Amara Singh')] : [])];
       const sectionSlug = s.slug === 'life-sciences' && i >= 6 ? 'biotech' : s.slug;
-      await createArticle(db, {
+      await seedArticle(db, {
         headline,
         standfirst: `What is changing in ${topic}, who is driving it, and what it means for the year ahead.`,
         body: demoBody(topic, s.name, rand),
@@ -207,7 +207,7 @@ export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = 
   ];
   for (const [i, a] of unpublished.entries()) {
     const section = demoSections.find((s) => s.slug === a.section)!;
-    await createArticle(db, {
+    await seedArticle(db, {
       headline: a.headline,
       slug: slugify(a.headline.replace(/^[^:]+:\s*/, '')),
       standfirst: `Work in progress on ${a.headline.toLowerCase()}.`,

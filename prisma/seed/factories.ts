@@ -19,7 +19,7 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
-export async function createUser(
+export async function seedUser(
   db: PrismaClient,
   overrides: { email?: string; name?: string; password?: string; role?: Role; disabled?: boolean } = {},
 ) {
@@ -35,7 +35,7 @@ export async function createUser(
   });
 }
 
-export async function createSection(
+export async function seedSection(
   db: PrismaClient,
   overrides: { name?: string; slug?: string; description?: string; position?: number; parentId?: string } = {},
 ) {
@@ -51,7 +51,7 @@ export async function createSection(
   });
 }
 
-export async function createCampaign(
+export async function seedCampaign(
   db: PrismaClient,
   overrides: {
     name?: string;
@@ -77,7 +77,7 @@ export async function createCampaign(
   });
 }
 
-export async function createImage(
+export async function seedImage(
   db: PrismaClient,
   storage: MediaStorage,
   overrides: { seed?: number; width?: number; height?: number; alt?: string; caption?: string; credit?: string; uploadedById?: string } = {},
@@ -102,7 +102,7 @@ export async function createImage(
   });
 }
 
-export async function createAuthor(
+export async function seedAuthor(
   db: PrismaClient,
   overrides: { name?: string; slug?: string; jobTitle?: string | null; organisation?: string | null; bio?: string | null; photoId?: string | null; userId?: string | null } = {},
 ) {
@@ -120,7 +120,7 @@ export async function createAuthor(
   });
 }
 
-export async function createTag(db: PrismaClient, name: string) {
+export async function seedTag(db: PrismaClient, name: string) {
   const slug = slugify(name);
   return db.tag.upsert({ where: { slug }, update: {}, create: { name, slug } });
 }
@@ -162,7 +162,7 @@ export type ArticleOverrides = {
  * Creates an article with its ordered byline, tags and first revision. The body is validated with the
  * same schema as the editor's save path; bodyText and bylineText are derived the same way.
  */
-export async function createArticle(db: PrismaClient, overrides: ArticleOverrides) {
+export async function seedArticle(db: PrismaClient, overrides: ArticleOverrides) {
   const headline = overrides.headline ?? `Headline ${uniqueSuffix()}`;
   const body = bodyDocumentSchema.parse(overrides.body ?? sampleBody());
   const status = overrides.status ?? 'PUBLISHED';

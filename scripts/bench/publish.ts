@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrismaClient } from '@/lib/db';
-import { createArticle } from '../../prisma/seed/factories';
+import { seedArticle } from '../../prisma/seed/factories';
 import { demoBody } from '../../prisma/seed/demo';
 import { seededRandom } from '../../prisma/seed/images';
 import { projectRoot } from '../lib/database';
@@ -58,7 +58,7 @@ export async function measurePublishToLive({
       select: { heroImageId: true, authors: { orderBy: { position: 'asc' }, select: { authorId: true } } },
     });
     headline = `Benchmark publish ${Date.now().toString(36)}`;
-    const draft = await createArticle(db, {
+    const draft = await seedArticle(db, {
       headline,
       body: demoBody('publishing speed', section.name, seededRandom(7)),
       status: 'DRAFT',

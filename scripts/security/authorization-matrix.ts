@@ -26,11 +26,11 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
 import {
-  createArticle,
-  createAuthor,
-  createCampaign,
-  createImage,
-  createSection,
+  seedArticle,
+  seedAuthor,
+  seedCampaign,
+  seedImage,
+  seedSection,
   sampleBody,
   uniqueSuffix,
 } from '../../prisma/seed/factories';
@@ -112,7 +112,7 @@ async function writer(db: PrismaClient, fx: Fixtures) {
 
 /** A draft owned by the case's owner, complete enough for the publish checklist. */
 async function draftOf(c: Case, overrides: { status?: 'DRAFT' | 'PUBLISHED' } = {}) {
-  return createArticle(c.db, {
+  return seedArticle(c.db, {
     headline: `Matrix draft ${c.marker}`,
     slug: `matrix-${c.marker}`,
     status: overrides.status ?? 'DRAFT',
@@ -152,7 +152,7 @@ async function targetUser(c: Case) {
 
 /** An unused library image uploaded by the case's owner (small, so a case stays quick). */
 function imageOf(c: Case) {
-  return createImage(c.db, c.fx.storage, { width: 64, height: 48, uploadedById: c.ownerId });
+  return seedImage(c.db, c.fx.storage, { width: 64, height: 48, uploadedById: c.ownerId });
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -402,7 +402,7 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: { own: EDITORS, other: EDITORS },
     effect: 'the section is at version 2 with the new name',
     async prepare(c) {
-      const section = await createSection(c.db, { name: `Matrix section ${c.marker}` });
+      const section = await seedSection(c.db, { name: `Matrix section ${c.marker}` });
       const name = `Matrix renamed ${c.marker}`;
       return {
         args: [INITIAL_FORM_STATE, form({ id: section.id, version: '1', name, slug: section.slug, description: '', place: '' })],
@@ -418,9 +418,9 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: { own: EDITORS, other: EDITORS },
     effect: 'the second of two subsections (under a parent of the case’s own) now comes before the first',
     async prepare(c) {
-      const parent = await createSection(c.db, { name: `Matrix parent ${c.marker}` });
-      const first = await createSection(c.db, { name: `Matrix first ${c.marker}`, parentId: parent.id, position: 0 });
-      const second = await createSection(c.db, { name: `Matrix second ${c.marker}`, parentId: parent.id, position: 1 });
+      const parent = await seedSection(c.db, { name: `Matrix parent ${c.marker}` });
+      const first = await seedSection(c.db, { name: `Matrix first ${c.marker}`, parentId: parent.id, position: 0 });
+      const second = await seedSection(c.db, { name: `Matrix second ${c.marker}`, parentId: parent.id, position: 1 });
       return {
         args: [INITIAL_FORM_STATE, form({ id: second.id, version: '1', direction: 'up' })],
         tookEffect: async () => {
@@ -435,7 +435,7 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: { own: EDITORS, other: EDITORS },
     effect: 'the empty section is gone',
     async prepare(c) {
-      const section = await createSection(c.db, { name: `Matrix section ${c.marker}` });
+      const section = await seedSection(c.db, { name: `Matrix section ${c.marker}` });
       return {
         args: [INITIAL_FORM_STATE, form({ id: section.id, version: '1' })],
         tookEffect: async () => (await c.db.section.count({ where: { id: section.id } })) === 0,
@@ -462,7 +462,7 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: { own: EDITORS, other: EDITORS },
     effect: 'the campaign is at version 2 with the new name',
     async prepare(c) {
-      const campaign = await createCampaign(c.db, { name: `Matrix campaign ${c.marker}` });
+      const campaign = await seedCampaign(c.db, { name: `Matrix campaign ${c.marker}` });
       const name = `Matrix renamed ${c.marker}`;
       return {
         args: [
@@ -503,7 +503,7 @@ export const ACTION_ROWS: ActionRow[] = [
     allowed: { own: EDITORS, other: EDITORS },
     effect: 'the author profile is at version 2 with the new name',
     async prepare(c) {
-      const author = await createAuthor(c.db, { name: `Matrix author ${c.marker}` });
+      const author = await seedAuthor(c.db, { name: `Matrix author ${c.marker}` });
       const name = `Matrix renamed ${c.marker}`;
       return {
         args: [
@@ -628,10 +628,10 @@ async function main() {
   let failure: unknown;
   try {
     const passwordHash = await hashPassword(PASSWORD);
-    const section = await createSection(db, { name: `Matrix ${uniqueSuffix()}` });
-    const author = await createAuthor(db);
+    const section = await seedSection(db, { name: `Matrix ${uniqueSuffix()}` });
+    const author = await seedAuthor(db);
     const storage = createFileStorage(mediaDir);
-    const image = await createImage(db, storage);
+    const image = await seedImage(db, storage);
     const fx: Fixtures = {
       sectionId: section.id,
       sectionSlug: section.slug,

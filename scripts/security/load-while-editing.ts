@@ -17,7 +17,7 @@ import type { Actor } from '@/lib/auth/actor';
 import type { BodyDocument } from '@/lib/articles/body-schema';
 import { editorContentOf, getArticleForEditOrThrow } from '@/lib/articles/dashboard-queries';
 import { getDb } from '@/lib/db';
-import { createUser } from '../../prisma/seed/factories';
+import { seedUser } from '../../prisma/seed/factories';
 import { measureUrl, pickLoadTool } from '../bench/load';
 import type { LoadResult } from '../bench/decide-load-result';
 import { projectRoot } from '../lib/database';
@@ -54,7 +54,7 @@ async function main() {
     });
     if (!article) throw new Error('No published article: the database must hold the demo seed (--seed).');
     const pages = ['/', `/${article.section.slug}`, `/${article.section.slug}/${article.slug}`];
-    const user = await createUser(db, { role: 'EDITOR', name: 'Load Test Editor', password: PASSWORD });
+    const user = await seedUser(db, { role: 'EDITOR', name: 'Load Test Editor', password: PASSWORD });
     const actor: Actor = { id: user.id, name: user.name, email: user.email, role: user.role };
 
     await server.waitReady('the production server', '/', 180_000);

@@ -38,7 +38,7 @@ import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { removeInvalidXmlChars } from '@/lib/text/xml-chars';
 import { createFileStorage } from '@/lib/media/storage';
-import { createImage } from '../../prisma/seed/factories';
+import { seedImage } from '../../prisma/seed/factories';
 import { isBrowserSafe } from '../../tests/support/browser-url';
 import { projectRoot } from '../lib/database';
 import { canonicalJson, clearNextCaches, printFigure, startProductionServer } from './lib/harness';
@@ -312,7 +312,7 @@ async function inner() {
     const created = await createArticle({ actor: writer, input: { headline: `XSS corpus ${k}`, sectionId: section.id } });
     // Its own hero image, uploaded by the writer: the save writes alt, caption and credit onto the image row,
     // which only the image's uploader or an editor may change (lib/media/permissions.ts).
-    const hero = await createImage(db, storage, { seed: k, width: 320, height: 180, uploadedById: writer.id });
+    const hero = await seedImage(db, storage, { seed: k, width: 320, height: 180, uploadedById: writer.id });
     const content = baseContent(k, hero.id);
     const body: unknown[] = [paragraph(`Body of corpus article ${k}.`)];
     for (const t of spread('body.text', k)) body.push(paragraph(t));
