@@ -34,3 +34,21 @@ export function isAppError(error: unknown, code?: AppErrorCode): error is AppErr
 export function appErrorStatus(code: AppErrorCode): number {
   return { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400 }[code];
 }
+
+/** The one message of a refused form: the fields say what is wrong. */
+export const INVALID_FIELDS_MESSAGE = 'Please correct the highlighted fields.';
+
+/**
+ * A zod failure as the INVALID AppError every form and API shows: `INVALID_FIELDS_MESSAGE`, and each
+ * field's messages under its name. `under` drops a wrapping key (`content.headline` → `headline`);
+ * array positions are left out (`authorIds.2` → `authorIds`).
+ */
+export function invalidInput(error: { issues: { path: readonly PropertyKey[]; message: string }[] }, { under }: { under?: string } = {}): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = under !== undefined && issue.path[0] === under ? issue.path.slice(1) : issue.path;
+    const field = path.find((p) => typeof p === 'string') ?? 'form';
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return new AppError('INVALID', INVALID_FIELDS_MESSAGE, fieldErrors);
+}

@@ -9,8 +9,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@/lib/db';
-import { hashPassword } from '@/lib/auth/password';
-import { createUserSchema } from '@/lib/users/schemas';
+import { OPERATOR } from '@/lib/auth/actor';
+import { isAppError } from '@/lib/errors';
+import { createUser } from '@/lib/users/create-user';
 import { openDatabase, projectRoot } from './lib/database';
 
 function readLine(prompt: string, { hidden }: { hidden: boolean }): Promise<string> {
@@ -60,21 +61,22 @@ async function main() {
     const again = await readLine('Same password again: ', { hidden: true });
     if (again !== password) throw new Error('The passwords do not match. Nothing was created.');
   }
-  const parsed = createUserSchema.safeParse({ email: values.email, role: values.role?.toUpperCase(), name: values.name ?? values.email.split('@')[0], password });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
-
   const database = await openDatabase({ dataDir: path.join(projectRoot, 'data', 'postgres'), log: (l) => console.log(`[db] ${l}`) });
   const db = createPrismaClient(database.url, 2);
   try {
-    const { email, name, role } = parsed.data;
-    if (await db.user.findUnique({ where: { email } })) throw new Error(`A user with the email ${email} already exists. Nothing was changed.`);
-    const passwordHash = await hashPassword(parsed.data.password);
-    const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { email, name, role, passwordHash } });
-      await tx.auditEvent.create({ data: { action: 'user.created', targetType: 'User', targetId: created.id, detail: { email, role, via: 'cli' } } });
-      return created;
+    // The same operation the dashboard's "Create user" runs, with the command line as the actor.
+    const { result: user } = await createUser({
+      db,
+      actor: OPERATOR,
+      input: { email: values.email, role: values.role?.toUpperCase(), name: values.name ?? values.email.split('@')[0], password },
     });
     console.log(`Created ${user.role.toLowerCase()} ${user.email} (${user.name}).`);
+  } catch (error) {
+    if (isAppError(error)) {
+      const fields = Object.entries(error.fieldErrors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
+      throw new Error([error.message, ...fields, 'Nothing was created.'].join('\n'));
+    }
+    throw error;
   } finally {
     await db.$disconnect();
     await database.stop();

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { copyArticleAsDraft, createArticle, publishDueArticles, restoreRevision, saveArticle, transitionArticle } from '@/lib/articles/mutations';
+import { copyArticleAsDraft } from '@/lib/articles/copy-article';
+import { createArticle } from '@/lib/articles/create-article';
+import { publishDueArticles } from '@/lib/articles/publish-due-articles';
+import { restoreRevision } from '@/lib/articles/restore-revision';
+import { saveArticle } from '@/lib/articles/save-article';
+import { transitionArticle } from '@/lib/articles/transition-article';
 import { editorContentOf, getArticleForEditOrThrow, listArticlesForDashboard, listRevisions } from '@/lib/articles/dashboard-queries';
 import type { ArticleContentInput } from '@/lib/articles/schemas';
 import { seedArticle as seedArticle, seedAuthor, seedSection, seedUser } from '../prisma/seed/factories';
@@ -60,13 +65,13 @@ afterAll(async () => {
 
 describe('permissions', () => {
   it('writers see their own articles and not other writers’; nobody sees anything without an actor', async () => {
-    const mine = await createArticle({ actor: writer, input: { headline: 'Mine only', sectionId } });
-    const theirs = await createArticle({ actor: otherWriter, input: { headline: 'Theirs only', sectionId } });
+    const mine = (await createArticle({ actor: writer, input: { headline: 'Mine only', sectionId } })).result;
+    const theirs = (await createArticle({ actor: otherWriter, input: { headline: 'Theirs only', sectionId } })).result;
     const listed = await listArticlesForDashboard({ actor: writer, params: {} });
     expect(listed.items.map((i) => i.id)).toContain(mine.id);
     expect(listed.items.map((i) => i.id)).not.toContain(theirs.id);
     await expectAppError(getArticleForEditOrThrow({ actor: writer, articleId: theirs.id }), 'NOT_FOUND');
-    await expectAppError(saveArticle({ actor: writer, articleId: theirs.id, baseVersion: 1, content: await contentOf(theirs.id) }), 'NOT_FOUND');
+    await expectAppError(saveArticle({ actor: writer, input: { articleId: theirs.id, baseVersion: 1, content: await contentOf(theirs.id) } }), 'NOT_FOUND');
     const editorList = await listArticlesForDashboard({ actor: editor, params: { q: 'only' } });
     expect(editorList.items.map((i) => i.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });
@@ -75,38 +80,38 @@ describe('permissions', () => {
     const storage = createFileStorage(process.env.MEDIA_DIR ?? '/tmp/masthead-test-media');
     const own = await seedImage(db, storage, { alt: 'before', uploadedById: writer.id });
     const library = await seedImage(db, storage, { alt: 'Library alt', credit: 'Agency' });
-    const a = await createArticle({ actor: writer, input: { headline: 'Hero text rules', sectionId } });
-    const saved = await saveArticle({ actor: writer, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { heroImageId: own.id, heroAlt: 'after' }) });
+    const a = (await createArticle({ actor: writer, input: { headline: 'Hero text rules', sectionId } })).result;
+    const saved = (await saveArticle({ actor: writer, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { heroImageId: own.id, heroAlt: 'after' }) } })).result;
     expect((await db.image.findUniqueOrThrow({ where: { id: own.id } })).alt).toBe('after');
     // Picking a library image as it is works; rewriting its credit does not, and changes nothing.
-    const picked = await saveArticle({ actor: writer, articleId: a.id, baseVersion: saved.version, content: await contentOf(a.id, { heroImageId: library.id, heroAlt: 'Library alt', heroCredit: 'Agency' }) });
+    const picked = (await saveArticle({ actor: writer, input: { articleId: a.id, baseVersion: saved.version, content: await contentOf(a.id, { heroImageId: library.id, heroAlt: 'Library alt', heroCredit: 'Agency' }) } })).result;
     const err = await expectAppError(
-      saveArticle({ actor: writer, articleId: a.id, baseVersion: picked.version, content: await contentOf(a.id, { heroCredit: 'Me' }) }),
+      saveArticle({ actor: writer, input: { articleId: a.id, baseVersion: picked.version, content: await contentOf(a.id, { heroCredit: 'Me' }) } }),
       'INVALID',
     );
     expect(err.fieldErrors?.heroCredit?.[0]).toMatch(/uploaded by someone else/);
     expect(await db.image.findUniqueOrThrow({ where: { id: library.id } })).toMatchObject({ credit: 'Agency', version: library.version });
-    await saveArticle({ actor: editor, articleId: a.id, baseVersion: picked.version, content: await contentOf(a.id, { heroCredit: 'Agency / Photographer' }) });
+    await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: picked.version, content: await contentOf(a.id, { heroCredit: 'Agency / Photographer' }) } });
     expect((await db.image.findUniqueOrThrow({ where: { id: library.id } })).credit).toBe('Agency / Photographer');
   });
 
   it('a writer is linked as author, edits the draft, submits, and then can no longer edit or publish', async () => {
-    const a = await createArticle({ actor: writer, input: { headline: 'Writer flow', sectionId } });
-    const saved = await saveArticle({ actor: writer, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { standfirst: 'Why it matters' }) });
+    const a = (await createArticle({ actor: writer, input: { headline: 'Writer flow', sectionId } })).result;
+    const saved = (await saveArticle({ actor: writer, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { standfirst: 'Why it matters' }) } })).result;
     expect(saved.version).toBe(2);
     expect((await getArticleForEditOrThrow({ actor: editor, articleId: a.id })).bylineText).toBe('Wendy Writer');
-    await expectAppError(transitionArticle({ actor: writer, articleId: a.id, action: 'publish' }), 'FORBIDDEN');
-    await transitionArticle({ actor: writer, articleId: a.id, action: 'submit' });
-    await expectAppError(saveArticle({ actor: writer, articleId: a.id, baseVersion: 2, content: await contentOf(a.id) }), 'FORBIDDEN');
+    await expectAppError(transitionArticle({ actor: writer, input: { articleId: a.id, action: 'publish' } }), 'FORBIDDEN');
+    await transitionArticle({ actor: writer, input: { articleId: a.id, action: 'submit' } });
+    await expectAppError(saveArticle({ actor: writer, input: { articleId: a.id, baseVersion: 2, content: await contentOf(a.id) } }), 'FORBIDDEN');
   });
 });
 
 describe('optimistic concurrency', () => {
   it('20 parallel saves of the same version: exactly one wins, the rest conflict naming who saved, no silent overwrite', async () => {
-    const a = await createArticle({ actor: editor, input: { headline: 'Contended', sectionId } });
+    const a = (await createArticle({ actor: editor, input: { headline: 'Contended', sectionId } })).result;
     const base = await contentOf(a.id);
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => saveArticle({ actor: editor, articleId: a.id, baseVersion: 1, content: { ...base, body: para(`Text from save ${i}`) } })),
+      Array.from({ length: 20 }, (_, i) => saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 1, content: { ...base, body: para(`Text from save ${i}`) } } })),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -117,8 +122,10 @@ describe('optimistic concurrency', () => {
       expect((f.reason as AppError).code).toBe('CONFLICT');
       expect((f.reason as AppError).message).toContain('Grace Chen');
     }
-    const winner = ok[0] as PromiseFulfilledResult<{ version: number }>;
-    expect(winner.value.version).toBe(2);
+    const winner = ok[0] as PromiseFulfilledResult<{ result: { version: number } }>;
+    expect(winner.value.result.version).toBe(2);
+    // One change record for the one save that committed; none for the nineteen that rolled back.
+    expect(await db.changeEvent.count({ where: { targetId: a.id, kind: 'article.save' } })).toBe(1);
     const { revisions } = await listRevisions({ actor: editor, articleId: a.id });
     expect(revisions.map((r) => r.version)).toEqual([2, 1]);
     const stored = await db.article.findUniqueOrThrow({ where: { id: a.id } });
@@ -132,7 +139,7 @@ describe('optimistic concurrency', () => {
     const EDITORS = 20;
     const ROUNDS = 50;
     const editors = await Promise.all(Array.from({ length: EDITORS }, (_, i) => seedUser(db, { role: 'EDITOR', name: `Editor ${i}` }).then(asActor)));
-    const a = await createArticle({ actor: editor, input: { headline: 'Contended for fifty rounds', sectionId } });
+    const a = (await createArticle({ actor: editor, input: { headline: 'Contended for fifty rounds', sectionId } })).result;
     const base = await contentOf(a.id);
     const winners: { version: number; text: string }[] = [];
     let conflicts = 0;
@@ -140,7 +147,7 @@ describe('optimistic concurrency', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const baseVersion = round + 1;
       const results = await Promise.allSettled(
-        editors.map((actor, i) => saveArticle({ actor, articleId: a.id, baseVersion, content: { ...base, body: para(`Round ${round} editor ${i}`) } }).then((r) => ({ ...r, text: `Round ${round} editor ${i}` }))),
+        editors.map((actor, i) => saveArticle({ actor, input: { articleId: a.id, baseVersion, content: { ...base, body: para(`Round ${round} editor ${i}`) } } }).then((r) => ({ ...r.result, text: `Round ${round} editor ${i}` }))),
       );
       const won = results.filter((r) => r.status === 'fulfilled');
       overwrites += Math.max(0, won.length - 1);
@@ -175,26 +182,26 @@ describe('optimistic concurrency', () => {
   }, 300_000);
 
   it('every acknowledged save of sequential edits is in the revision history', async () => {
-    const a = await createArticle({ actor: editor, input: { headline: 'Sequential', sectionId } });
+    const a = (await createArticle({ actor: editor, input: { headline: 'Sequential', sectionId } })).result;
     let version = 1;
     for (let i = 0; i < 5; i++) {
-      version = (await saveArticle({ actor: editor, articleId: a.id, baseVersion: version, content: await contentOf(a.id, { body: para(`Edit ${i}`) }) })).version;
+      version = ((await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: version, content: await contentOf(a.id, { body: para(`Edit ${i}`) }) } })).result).version;
     }
     const { revisions } = await listRevisions({ actor: editor, articleId: a.id });
     expect(revisions.map((r) => r.version)).toEqual([6, 5, 4, 3, 2, 1]);
   });
 
   it('restore writes a new version; a stale restore conflicts; a conflicted text can be kept as a copy', async () => {
-    const a = await createArticle({ actor: editor, input: { headline: 'Restorable', sectionId } });
-    await saveArticle({ actor: editor, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { body: para('First words') }) });
-    await saveArticle({ actor: editor, articleId: a.id, baseVersion: 2, content: await contentOf(a.id, { body: para('Second words') }) });
+    const a = (await createArticle({ actor: editor, input: { headline: 'Restorable', sectionId } })).result;
+    await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { body: para('First words') }) } });
+    await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 2, content: await contentOf(a.id, { body: para('Second words') }) } });
     const { revisions } = await listRevisions({ actor: editor, articleId: a.id });
     const v2 = revisions.find((r) => r.version === 2)!;
-    await expectAppError(restoreRevision({ actor: editor, articleId: a.id, revisionId: v2.id, baseVersion: 2 }), 'CONFLICT');
-    const restored = await restoreRevision({ actor: editor, articleId: a.id, revisionId: v2.id, baseVersion: 3 });
+    await expectAppError(restoreRevision({ actor: editor, input: { articleId: a.id, revisionId: v2.id, baseVersion: 2 } }), 'CONFLICT');
+    const restored = (await restoreRevision({ actor: editor, input: { articleId: a.id, revisionId: v2.id, baseVersion: 3 } })).result;
     expect(restored.version).toBe(4);
     expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).bodyText).toBe('First words');
-    const copy = await copyArticleAsDraft({ actor: editor, content: await contentOf(a.id, { body: para('My lost words') }) });
+    const copy = (await copyArticleAsDraft({ actor: editor, input: { content: await contentOf(a.id, { body: para('My lost words') }) } })).result;
     const copied = await db.article.findUniqueOrThrow({ where: { id: copy.id } });
     expect(copied.bodyText).toBe('My lost words');
     expect(copied.slug).toBe('restorable-copy');
@@ -202,19 +209,33 @@ describe('optimistic concurrency', () => {
   });
 });
 
+describe('copies', () => {
+  it('ten simultaneous "keep as a copy" of the same text all land, each under its own slug (a lost slug race is retried, never a raw database error)', async () => {
+    const a = (await createArticle({ actor: editor, input: { headline: 'Copied at once', sectionId } })).result;
+    const content = await contentOf(a.id, { body: para('Kept words') });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => copyArticleAsDraft({ actor: editor, input: { content } })));
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    for (const reason of failures) expect(reason).toBeInstanceOf(AppError);
+    const slugs = (await db.article.findMany({ where: { sectionId, slug: { startsWith: 'copied-at-once-copy' } }, select: { slug: true } })).map((r) => r.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(slugs.length).toBe(10 - failures.length);
+    expect(slugs.length).toBeGreaterThanOrEqual(8);
+  });
+});
+
 describe('validation', () => {
   it('refuses a slug already used in the section with a clear field message, and unsafe canonical URLs', async () => {
-    const one = await createArticle({ actor: editor, input: { headline: 'Slug one', sectionId } });
+    const one = (await createArticle({ actor: editor, input: { headline: 'Slug one', sectionId } })).result;
     await createArticle({ actor: editor, input: { headline: 'Slug two', sectionId } });
-    const err = await expectAppError(saveArticle({ actor: editor, articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { slug: 'slug-two' }) }), 'INVALID');
+    const err = await expectAppError(saveArticle({ actor: editor, input: { articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { slug: 'slug-two' }) } }), 'INVALID');
     expect(err.fieldErrors?.slug?.[0]).toContain('already uses this slug');
     const bad = await expectAppError(
-      saveArticle({ actor: editor, articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { canonicalUrl: 'javascript:alert(1)' }) }),
+      saveArticle({ actor: editor, input: { articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { canonicalUrl: 'javascript:alert(1)' }) } }),
       'INVALID',
     );
     expect(bad.fieldErrors?.canonicalUrl?.[0]).toContain('http');
     const badBody = await expectAppError(
-      saveArticle({ actor: editor, articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { body: { type: 'doc', content: [{ type: 'script' }] } as never }) }),
+      saveArticle({ actor: editor, input: { articleId: one.id, baseVersion: 1, content: await contentOf(one.id, { body: { type: 'doc', content: [{ type: 'script' }] } as never }) } }),
       'INVALID',
     );
     expect(Object.keys(badBody.fieldErrors ?? {})).toContain('body');
@@ -224,43 +245,47 @@ describe('validation', () => {
 
 describe('workflow', () => {
   it('the checklist blocks publishing until section, author, standfirst and hero alt text are present', async () => {
-    const a = await createArticle({ actor: editor, input: { headline: 'Checklist', sectionId } });
-    const err = await expectAppError(transitionArticle({ actor: editor, articleId: a.id, action: 'publish' }), 'INVALID');
+    const a = (await createArticle({ actor: editor, input: { headline: 'Checklist', sectionId } })).result;
+    const err = await expectAppError(transitionArticle({ actor: editor, input: { articleId: a.id, action: 'publish' } }), 'INVALID');
     expect(Object.keys(err.fieldErrors ?? {}).sort()).toEqual(['authorIds', 'heroImage', 'standfirst']);
-    await saveArticle({ actor: editor, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { authorIds: [authorId], standfirst: 'S', heroImageId: imageId, heroAlt: '' }) });
-    const err2 = await expectAppError(transitionArticle({ actor: editor, articleId: a.id, action: 'publish' }), 'INVALID');
+    await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { authorIds: [authorId], standfirst: 'S', heroImageId: imageId, heroAlt: '' }) } });
+    const err2 = await expectAppError(transitionArticle({ actor: editor, input: { articleId: a.id, action: 'publish' } }), 'INVALID');
     expect(err2.fieldErrors?.heroImage?.[0]).toContain('alt text');
-    await saveArticle({ actor: editor, articleId: a.id, baseVersion: 2, content: await contentOf(a.id, { heroAlt: 'A harbour at dawn' }) });
-    const done = await transitionArticle({ actor: editor, articleId: a.id, action: 'publish' });
-    expect(done.status).toBe('PUBLISHED');
-    expect(done.change.visible).toBe(true);
+    await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 2, content: await contentOf(a.id, { heroAlt: 'A harbour at dawn' }) } });
+    const done = await transitionArticle({ actor: editor, input: { articleId: a.id, action: 'publish' } });
+    expect(done.result.status).toBe('PUBLISHED');
+    expect(done.change?.content).toMatchObject({ articleIds: [a.id], lists: true });
+    // The change record was written in the publish's transaction, with the cache tags to purge.
+    const record = await db.changeEvent.findFirstOrThrow({ where: { targetId: a.id, kind: 'article.publish' } });
+    expect(record).toMatchObject({ actorId: editor.id, targetType: 'Article' });
+    expect(record.tags).toEqual(expect.arrayContaining(['content', `article:${a.id}`]));
     const audit = await db.auditEvent.findFirst({ where: { targetId: a.id, action: 'article.publish' } });
     expect(audit?.actorId).toBe(editor.id);
   });
 
   it('changing the slug of a published article adds a 301 and keeps redirects flat', async () => {
     const a = await seedArticle(db, { headline: 'Moving story', sectionId, authorIds: [authorId], heroImageId: imageId });
-    const v1 = await saveArticle({ actor: editor, articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { slug: 'moved-story' }) });
-    await saveArticle({ actor: editor, articleId: a.id, baseVersion: v1.version, content: await contentOf(a.id, { slug: 'moved-again' }) });
+    const v1 = (await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { slug: 'moved-story' }) } })).result;
+    await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: v1.version, content: await contentOf(a.id, { slug: 'moved-again' }) } });
     const redirects = await db.redirect.findMany({ where: { toPath: `/${sectionSlug}/moved-again` }, orderBy: { fromPath: 'asc' } });
     expect(redirects.map((r) => r.fromPath)).toEqual([`/${sectionSlug}/moved-story`, `/${sectionSlug}/moving-story`]);
   });
 
   it('trash and restore are for editors; a trashed article cannot be edited', async () => {
-    const a = await createArticle({ actor: writer, input: { headline: 'Binned', sectionId } });
-    await expectAppError(transitionArticle({ actor: writer, articleId: a.id, action: 'trash' }), 'FORBIDDEN');
-    await transitionArticle({ actor: editor, articleId: a.id, action: 'trash' });
-    await expectAppError(saveArticle({ actor: editor, articleId: a.id, baseVersion: 1, content: await contentOf(a.id) }), 'FORBIDDEN');
+    const a = (await createArticle({ actor: writer, input: { headline: 'Binned', sectionId } })).result;
+    await expectAppError(transitionArticle({ actor: writer, input: { articleId: a.id, action: 'trash' } }), 'FORBIDDEN');
+    await transitionArticle({ actor: editor, input: { articleId: a.id, action: 'trash' } });
+    await expectAppError(saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id) } }), 'FORBIDDEN');
     expect((await listArticlesForDashboard({ actor: editor, params: { status: 'TRASH', q: 'Binned' } })).items).toHaveLength(1);
-    await transitionArticle({ actor: editor, articleId: a.id, action: 'restore' });
+    await transitionArticle({ actor: editor, input: { articleId: a.id, action: 'restore' } });
     expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).deletedAt).toBeNull();
   });
 
   it('the scheduler publishes each due article exactly once, even when run concurrently', async () => {
     const due = await seedArticle(db, { headline: 'Due now', sectionId, status: 'SCHEDULED', scheduledAt: new Date(Date.now() - 1000), publishedAt: null });
     const later = await seedArticle(db, { headline: 'Due later', sectionId, status: 'SCHEDULED', scheduledAt: new Date(Date.now() + 3_600_000), publishedAt: null });
-    const runs = await Promise.all(Array.from({ length: 5 }, () => publishDueArticles(db)));
-    const publishedIds = runs.flatMap((r) => r.published.map((p) => p.id)).filter((id) => id === due.id || id === later.id);
+    const runs = await Promise.all(Array.from({ length: 5 }, () => publishDueArticles({ db })));
+    const publishedIds = runs.flatMap((r) => r.result.map((p) => p.id)).filter((id) => id === due.id || id === later.id);
     expect(publishedIds).toEqual([due.id]);
     const row = await db.article.findUniqueOrThrow({ where: { id: due.id } });
     expect(row.status).toBe('PUBLISHED');

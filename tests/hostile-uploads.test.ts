@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { uploadImage } from '@/lib/media/mutations';
+import { uploadImage } from '@/lib/media/upload-image';
 import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
 import { seedUser } from '../prisma/seed/factories';
 import { buildHostileUploads, UNSAFE_MARKERS, type HostileFile } from './support/hostile-uploads';
@@ -66,7 +66,7 @@ it('refuses every hostile upload with a message or stores it only re-encoded, in
   try {
     for (const file of corpus) {
       try {
-        const image = await uploadImage({ db, storage, actor: writer, bytes: file.bytes, text: { alt: file.name } });
+        const image = (await uploadImage({ db, storage, actor: writer, input: { bytes: file.bytes, text: { alt: file.name } } })).result;
         outcomes.push({ file, stored: image });
       } catch (error) {
         if (isAppError(error, 'INVALID') && error.fieldErrors?.file?.length) outcomes.push({ file, refusedWith: error.message });

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { deleteImage, updateImage, uploadImage } from '@/lib/media/mutations';
+import { deleteImage } from '@/lib/media/delete-image';
+import { updateImage } from '@/lib/media/update-image';
+import { uploadImage } from '@/lib/media/upload-image';
 import { getImageOrThrow, listImages, whereUsed } from '@/lib/media/queries';
 import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
 import { seedArticle, seedAuthor, seedSection, seedUser, sampleBody, uniqueSuffix } from '../prisma/seed/factories';
@@ -46,7 +48,7 @@ afterAll(async () => {
 describe('uploadImage', () => {
   it.each(['jpeg', 'png', 'webp', 'avif'] as const)('stores a %s re-encoded under a random key, with its row and audit row', async (format) => {
     const editor = await actorOf('EDITOR');
-    const image = await uploadImage({ db, storage, actor: editor, ip: '192.0.2.9', bytes: await realImage(format, 120, 90), text: { alt: ' A red square ', caption: 'Caption', credit: 'Photo: Test' } });
+    const image = (await uploadImage({ db, storage, actor: editor, ip: '192.0.2.9', input: { bytes: await realImage(format, 120, 90), text: { alt: ' A red square ', caption: 'Caption', credit: 'Photo: Test' } } })).result;
     expect(image).toMatchObject({ width: 120, height: 90, alt: 'A red square', caption: 'Caption', credit: 'Photo: Test', version: 1 });
     expect(image.storageKey).toMatch(new RegExp(`^[0-9a-f]{32}\\.${{ jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' }[format]}$`));
     const meta = await sharp(await stored(image.storageKey)).metadata();
@@ -59,7 +61,7 @@ describe('uploadImage', () => {
     const original = await jpegWithExifAndGps({ width: 80, height: 40, orientation: 6 });
     expect(original.includes(PAYLOAD_MARKER)).toBe(true);
     expect((await sharp(original).metadata()).exif).toBeDefined();
-    const image = await uploadImage({ db, storage, actor: writer, bytes: original, text: {} });
+    const image = (await uploadImage({ db, storage, actor: writer, input: { bytes: original, text: {} } })).result;
     // Orientation 6 is "rotate 90° clockwise": the stored picture is upright, 40 wide and 80 high.
     expect(image).toMatchObject({ width: 40, height: 80 });
     const bytes = await stored(image.storageKey);
@@ -83,7 +85,7 @@ describe('uploadImage', () => {
     ];
     for (const bytes of polyglots) {
       expect(bytes.includes(PAYLOAD_MARKER)).toBe(true);
-      const image = await uploadImage({ db, storage, actor: editor, bytes, text: {} });
+      const image = (await uploadImage({ db, storage, actor: editor, input: { bytes, text: {} } })).result;
       const out = await stored(image.storageKey);
       expect(out.includes(PAYLOAD_MARKER)).toBe(false);
       expect(out.includes('PK\x03\x04')).toBe(false);
@@ -104,7 +106,7 @@ describe('uploadImage', () => {
       [pngWithHeader({ width: 64, height: 64, idat: Buffer.from('this is not zlib data at all') }), /could not be read/],
     ];
     for (const [bytes, message] of cases) {
-      await expect(uploadImage({ db, storage, actor: editor, bytes, text: {} })).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(message), fieldErrors: { file: [expect.stringMatching(message)] } });
+      await expect(uploadImage({ db, storage, actor: editor, input: { bytes, text: {} } })).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(message), fieldErrors: { file: [expect.stringMatching(message)] } });
     }
     expect(await db.image.count()).toBe(before);
   });
@@ -112,8 +114,8 @@ describe('uploadImage', () => {
   it('refuses unknown keys and over-long text', async () => {
     const editor = await actorOf('EDITOR');
     const bytes = await realImage('png');
-    await expect(uploadImage({ db, storage, actor: editor, bytes, text: { alt: 'x', uploadedById: 'someone' } })).rejects.toMatchObject({ code: 'INVALID' });
-    await expect(uploadImage({ db, storage, actor: editor, bytes, text: { alt: 'x'.repeat(501) } })).rejects.toMatchObject({ code: 'INVALID', fieldErrors: { alt: [expect.any(String)] } });
+    await expect(uploadImage({ db, storage, actor: editor, input: { bytes, text: { alt: 'x', uploadedById: 'someone' } } })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(uploadImage({ db, storage, actor: editor, input: { bytes, text: { alt: 'x'.repeat(501) } } })).rejects.toMatchObject({ code: 'INVALID', fieldErrors: { alt: [expect.any(String)] } });
   });
 });
 
@@ -121,8 +123,8 @@ describe('updateImage', () => {
   it('saves alt, caption and credit on the current version and refuses a stale one', async () => {
     const editor = await actorOf('EDITOR');
     const other = await actorOf('ADMIN');
-    const image = await uploadImage({ db, storage, actor: editor, bytes: await realImage('jpeg'), text: { alt: 'old' } });
-    const first = await updateImage({ db, actor: editor, input: { imageId: image.id, baseVersion: 1, text: { alt: 'New alt', caption: 'New caption', credit: 'Reuters' } } });
+    const image = (await uploadImage({ db, storage, actor: editor, input: { bytes: await realImage('jpeg'), text: { alt: 'old' } } })).result;
+    const first = (await updateImage({ db, actor: editor, input: { imageId: image.id, baseVersion: 1, text: { alt: 'New alt', caption: 'New caption', credit: 'Reuters' } } })).result;
     expect(first.version).toBe(2);
     await expect(updateImage({ db, actor: other, input: { imageId: image.id, baseVersion: 1, text: { alt: 'Stale', caption: '', credit: '' } } })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -134,43 +136,43 @@ describe('updateImage', () => {
 
   it('returns the published articles and authors that show the image, for revalidation', async () => {
     const editor = await actorOf('EDITOR');
-    const image = await uploadImage({ db, storage, actor: editor, bytes: await realImage('jpeg'), text: {} });
+    const image = (await uploadImage({ db, storage, actor: editor, input: { bytes: await realImage('jpeg'), text: {} } })).result;
     const published = await seedArticle(db, { sectionId, heroImageId: image.id });
     await seedArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT' });
     const author = await seedAuthor(db, { photoId: image.id });
     const { change } = await updateImage({ db, actor: editor, input: { imageId: image.id, baseVersion: 1, text: { credit: 'AP' } } });
-    expect(change.articleIds).toEqual([published.id]);
-    expect(change.authorSlugs).toEqual([author.slug]);
-    expect(change.sectionSlugs).toHaveLength(1);
+    expect(change?.content?.articleIds).toEqual([published.id]);
+    expect(change?.content?.authorSlugs).toEqual([author.slug]);
+    expect(change?.content?.sectionSlugs).toHaveLength(1);
   });
 });
 
 describe('deleteImage and whereUsed', () => {
   it('refuses to delete an image used as a hero, inline in a body (trash included) or as an author photo', async () => {
     const editor = await actorOf('EDITOR');
-    const upload = async () => uploadImage({ db, storage, actor: editor, bytes: await realImage('png'), text: {} });
+    const upload = async () => (await uploadImage({ db, storage, actor: editor, input: { bytes: await realImage('png'), text: {} } })).result;
 
     const hero = await upload();
     const heroArticle = await seedArticle(db, { sectionId, heroImageId: hero.id, headline: `Hero user ${uniqueSuffix()}` });
-    await expect(deleteImage({ db, storage, actor: editor, imageId: hero.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/hero image of 1 article/) });
+    await expect(deleteImage({ db, storage, actor: editor, input: { imageId: hero.id } })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/hero image of 1 article/) });
     expect((await whereUsed({ db, actor: editor, imageId: hero.id })).articles).toEqual([expect.objectContaining({ id: heroArticle.id, asHero: true, inline: false })]);
 
     const inline = await upload();
     const body = sampleBody();
     body.content.push({ type: 'image', attrs: { src: `/media/${inline.storageKey}`, alt: 'Inline', caption: null, credit: null } });
     const inlineArticle = await seedArticle(db, { sectionId, body, status: 'DRAFT', deletedAt: new Date() });
-    await expect(deleteImage({ db, storage, actor: editor, imageId: inline.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/in the text of 1 article/) });
+    await expect(deleteImage({ db, storage, actor: editor, input: { imageId: inline.id } })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/in the text of 1 article/) });
     expect((await whereUsed({ db, actor: editor, imageId: inline.id })).articles).toEqual([expect.objectContaining({ id: inlineArticle.id, inline: true, trashed: true })]);
 
     const byId = await upload();
     const bodyById = sampleBody();
     bodyById.content.push({ type: 'image', attrs: { src: 'https://cdn.example.com/copy.png', imageId: byId.id, alt: '' } });
     await seedArticle(db, { sectionId, body: bodyById });
-    await expect(deleteImage({ db, storage, actor: editor, imageId: byId.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(deleteImage({ db, storage, actor: editor, input: { imageId: byId.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const photo = await upload();
     await seedAuthor(db, { photoId: photo.id });
-    await expect(deleteImage({ db, storage, actor: editor, imageId: photo.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/photo of 1 author/) });
+    await expect(deleteImage({ db, storage, actor: editor, input: { imageId: photo.id } })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/photo of 1 author/) });
 
     for (const image of [hero, inline, byId, photo]) {
       expect(await db.image.count({ where: { id: image.id } })).toBe(1);
@@ -180,18 +182,18 @@ describe('deleteImage and whereUsed', () => {
 
   it('deletes an unused image, its file and writes an audit row', async () => {
     const editor = await actorOf('EDITOR');
-    const image = await uploadImage({ db, storage, actor: editor, bytes: await realImage('webp'), text: {} });
-    await deleteImage({ db, storage, actor: editor, imageId: image.id });
+    const image = (await uploadImage({ db, storage, actor: editor, input: { bytes: await realImage('webp'), text: {} } })).result;
+    await deleteImage({ db, storage, actor: editor, input: { imageId: image.id } });
     expect(await db.image.count({ where: { id: image.id } })).toBe(0);
     expect(await storage.exists(image.storageKey)).toBe(false);
     expect(await db.auditEvent.count({ where: { action: 'media.deleted', targetId: image.id, actorId: editor.id } })).toBe(1);
-    await expect(deleteImage({ db, storage, actor: editor, imageId: image.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(deleteImage({ db, storage, actor: editor, input: { imageId: image.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it("shows a writer only the articles they may open, and counts the others", async () => {
     const editor = await actorOf('EDITOR');
     const writer = await actorOf('WRITER');
-    const image = await uploadImage({ db, storage, actor: editor, bytes: await realImage('jpeg'), text: {} });
+    const image = (await uploadImage({ db, storage, actor: editor, input: { bytes: await realImage('jpeg'), text: {} } })).result;
     const own = await seedArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT', createdById: writer.id });
     await seedArticle(db, { sectionId, heroImageId: image.id, status: 'DRAFT', headline: 'Secret draft of someone else' });
     const used = await whereUsed({ db, actor: writer, imageId: image.id });
@@ -204,9 +206,9 @@ describe('deleteImage and whereUsed', () => {
 describe('permissions per role', () => {
   it('lets every role list and upload; editors and admins edit and delete any image; writers only their own', async () => {
     const [writer, otherWriter, editor, admin] = await Promise.all([actorOf('WRITER'), actorOf('WRITER'), actorOf('EDITOR'), actorOf('ADMIN')]);
-    const mine = await uploadImage({ db, storage, actor: writer, bytes: await realImage('png'), text: { alt: 'mine' } });
-    const theirs = await uploadImage({ db, storage, actor: otherWriter, bytes: await realImage('png'), text: { alt: 'theirs' } });
-    const editors = await uploadImage({ db, storage, actor: editor, bytes: await realImage('png'), text: { alt: 'editors' } });
+    const mine = (await uploadImage({ db, storage, actor: writer, input: { bytes: await realImage('png'), text: { alt: 'mine' } } })).result;
+    const theirs = (await uploadImage({ db, storage, actor: otherWriter, input: { bytes: await realImage('png'), text: { alt: 'theirs' } } })).result;
+    const editors = (await uploadImage({ db, storage, actor: editor, input: { bytes: await realImage('png'), text: { alt: 'editors' } } })).result;
 
     for (const actor of [writer, editor, admin]) {
       expect((await listImages({ db, actor })).items.length).toBeGreaterThan(0);
@@ -217,18 +219,18 @@ describe('permissions per role', () => {
     expect(found.items.map((i) => i.id)).not.toContain(mine.id);
 
     // A writer: own image yes, anyone else's no.
-    await expect(updateImage({ db, actor: writer, input: { imageId: mine.id, baseVersion: 1, text: { alt: 'mine, fixed' } } })).resolves.toMatchObject({ version: 2 });
+    await expect(updateImage({ db, actor: writer, input: { imageId: mine.id, baseVersion: 1, text: { alt: 'mine, fixed' } } })).resolves.toMatchObject({ result: { version: 2 } });
     await expect(updateImage({ db, actor: writer, input: { imageId: theirs.id, baseVersion: 1, text: { alt: 'hijacked' } } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(updateImage({ db, actor: writer, input: { imageId: editors.id, baseVersion: 1, text: { alt: 'hijacked' } } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(deleteImage({ db, storage, actor: writer, imageId: theirs.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(deleteImage({ db, storage, actor: writer, input: { imageId: theirs.id } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db.image.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ alt: 'theirs', version: 1 });
 
     // Editors and admins: anyone's.
-    await expect(updateImage({ db, actor: editor, input: { imageId: theirs.id, baseVersion: 1, text: { alt: 'by editor' } } })).resolves.toMatchObject({ version: 2 });
-    await expect(updateImage({ db, actor: admin, input: { imageId: theirs.id, baseVersion: 2, text: { alt: 'by admin' } } })).resolves.toMatchObject({ version: 3 });
-    await deleteImage({ db, storage, actor: editor, imageId: theirs.id });
-    await deleteImage({ db, storage, actor: admin, imageId: editors.id });
-    await deleteImage({ db, storage, actor: writer, imageId: mine.id });
+    await expect(updateImage({ db, actor: editor, input: { imageId: theirs.id, baseVersion: 1, text: { alt: 'by editor' } } })).resolves.toMatchObject({ result: { version: 2 } });
+    await expect(updateImage({ db, actor: admin, input: { imageId: theirs.id, baseVersion: 2, text: { alt: 'by admin' } } })).resolves.toMatchObject({ result: { version: 3 } });
+    await deleteImage({ db, storage, actor: editor, input: { imageId: theirs.id } });
+    await deleteImage({ db, storage, actor: admin, input: { imageId: editors.id } });
+    await deleteImage({ db, storage, actor: writer, input: { imageId: mine.id } });
     expect(await db.image.count({ where: { id: { in: [mine.id, theirs.id, editors.id] } } })).toBe(0);
   });
 });

@@ -1,9 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { createAuthor, updateAuthor } from '@/lib/authors/mutations';
-import { createCampaign, updateCampaign } from '@/lib/campaigns/mutations';
+import { createAuthor } from '@/lib/authors/create-author';
+import { updateAuthor } from '@/lib/authors/update-author';
+import { createCampaign } from '@/lib/campaigns/create-campaign';
+import { updateCampaign } from '@/lib/campaigns/update-campaign';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { createSection as createSectionAsEditor, deleteSection, moveSection, updateSection } from '@/lib/sections/mutations';
+import { createSection as createSectionAsEditor } from '@/lib/sections/create-section';
+import { deleteSection } from '@/lib/sections/delete-section';
+import { moveSection } from '@/lib/sections/move-section';
+import { updateSection } from '@/lib/sections/update-section';
 import { seedArticle, seedAuthor as makeAuthor, seedCampaign as makeCampaign, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
 import { testDb } from './support/db';
 
@@ -23,7 +28,7 @@ describe('sections', () => {
     const editor = await actorOf('EDITOR');
     const s = slug('fresh');
     await db.redirect.create({ data: { fromPath: `/${s}`, toPath: '/somewhere-else' } });
-    const { section } = await createSectionAsEditor({ db, actor: editor, ip: '192.0.2.9', input: { name: 'Fresh desk', slug: s, description: '' } });
+    const { result: section } = await createSectionAsEditor({ db, actor: editor, ip: '192.0.2.9', input: { name: 'Fresh desk', slug: s, description: '' } });
     const row = await db.section.findUniqueOrThrow({ where: { id: section.id } });
     const max = await db.section.aggregate({ where: { parentId: null }, _max: { position: true } });
     expect(row).toMatchObject({ name: 'Fresh desk', slug: s, description: null, position: max._max.position, version: 1 });
@@ -34,7 +39,7 @@ describe('sections', () => {
   it('makes the slug from the name when it is left blank', async () => {
     const editor = await actorOf('ADMIN');
     const name = `Blank Slug ${uniqueSuffix()}`;
-    const { section } = await createSectionAsEditor({ db, actor: editor, input: { name, slug: '' } });
+    const { result: section } = await createSectionAsEditor({ db, actor: editor, input: { name, slug: '' } });
     expect(section.slug).toBe(name.toLowerCase().replace(/ /g, '-'));
   });
 
@@ -57,8 +62,10 @@ describe('sections', () => {
     });
 
     const result = await updateSection({ db, actor: editor, input: { id: section.id, version: '1', name: 'New name', slug: newSlug, description: 'About it' } });
-    expect(result.section).toMatchObject({ slug: newSlug, version: 2 });
-    expect(result.change.sectionSlugs.sort()).toEqual([newSlug, oldSlug].sort());
+    expect(result.result.section).toMatchObject({ slug: newSlug, version: 2 });
+    expect(result.change?.content?.sectionSlugs.sort()).toEqual([newSlug, oldSlug].sort());
+    // Audit row and change record, both from the one transaction.
+    expect(await db.changeEvent.count({ where: { kind: 'section.updated', targetId: section.id, actorId: editor.id } })).toBe(1);
 
     expect(await redirectOf(`/${oldSlug}`)).toBe(`/${newSlug}`);
     expect(await redirectOf(`/${oldSlug}/${live.slug}`)).toBe(`/${newSlug}/${live.slug}`);
@@ -149,7 +156,7 @@ describe('campaigns', () => {
   it('creates and edits a campaign; a new slug redirects the campaign page', async () => {
     const editor = await actorOf('EDITOR');
     const s1 = slug('life-sciences');
-    const { campaign } = await createCampaign({
+    const { result: campaign } = await createCampaign({
       db,
       actor: editor,
       input: { name: 'Life Sciences', slug: s1, partnerName: 'MedCity', disclosureLabel: 'Paid for by MedCity', startsOn: '2026-01-01', endsOn: '2026-12-31' },
@@ -190,7 +197,7 @@ describe('authors', () => {
     const writer = await seedUser(db, { role: 'WRITER' });
     const image = await db.image.create({ data: { storageKey: `${uniqueSuffix()}.jpg`, mimeType: 'image/jpeg', width: 10, height: 10, bytes: 100, alt: 'A face' } });
     const s1 = slug('neelam');
-    const { author } = await createAuthor({ db, actor: editor, input: { name: 'Neelam Patel', slug: s1, jobTitle: 'CEO', organisation: 'MedCity', bio: 'Runs MedCity.', photoId: image.id, userId: writer.id } });
+    const { result: author } = await createAuthor({ db, actor: editor, input: { name: 'Neelam Patel', slug: s1, jobTitle: 'CEO', organisation: 'MedCity', bio: 'Runs MedCity.', photoId: image.id, userId: writer.id } });
     expect(await db.author.findUniqueOrThrow({ where: { id: author.id } })).toMatchObject({ photoId: image.id, userId: writer.id, jobTitle: 'CEO' });
 
     const co = await makeAuthor(db, { name: 'Co Author' });

@@ -5,9 +5,11 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import { bodyToPlainText } from '@/lib/articles/body-text';
-import { articleWhereFor } from '@/lib/articles/permissions';
+import { articleForActorWhere, articleWhereFor } from '@/lib/articles/permissions';
 import { listArticlesSchema, type ArticleContentInput, type ListArticlesInput } from '@/lib/articles/schemas';
+import { verifyPreviewToken } from '@/lib/articles/preview-token';
 import { articlePageInclude, type PublishedArticle } from '@/lib/articles/queries';
+import { getEnv } from '@/lib/env';
 
 export const PAGE_SIZE = 25;
 
@@ -104,7 +106,7 @@ export async function listRecentImages({ take = 24 }: { take?: number } = {}) {
 /** An article as the editor loads it, or NOT_FOUND when `actor` may not see it. */
 export async function getArticleForEditOrThrow({ actor, articleId }: { actor: Actor; articleId: string }) {
   const article = await getDb().article.findFirst({
-    where: { AND: [{ id: articleId }, articleWhereFor(actor)] },
+    where: articleForActorWhere(actor, articleId),
     include: {
       section: { select: { id: true, name: true, slug: true } },
       heroImage: { select: { id: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true } },
@@ -149,7 +151,7 @@ export function editorContentOf(article: ArticleForEdit) {
 
 /** Other people who had the article open in the last 30 seconds. */
 export async function listPresence({ actor, articleId }: { actor: Actor; articleId: string }) {
-  const visible = await getDb().article.findFirst({ where: { AND: [{ id: articleId }, articleWhereFor(actor)] }, select: { id: true } });
+  const visible = await getDb().article.findFirst({ where: articleForActorWhere(actor, articleId), select: { id: true } });
   if (!visible) return [];
   const rows = await getDb().articlePresence.findMany({
     where: { articleId, userId: { not: actor.id }, seenAt: { gte: new Date(Date.now() - 30_000) } },
@@ -160,7 +162,7 @@ export async function listPresence({ actor, articleId }: { actor: Actor; article
 
 /** The revision history of an article, newest first. */
 export async function listRevisions({ actor, articleId }: { actor: Actor; articleId: string }) {
-  const visible = await getDb().article.findFirst({ where: { AND: [{ id: articleId }, articleWhereFor(actor)] }, select: { id: true, headline: true, version: true } });
+  const visible = await getDb().article.findFirst({ where: articleForActorWhere(actor, articleId), select: { id: true, headline: true, version: true } });
   if (!visible) throw new AppError('NOT_FOUND', 'This article does not exist or you may not see it.');
   const revisions = await getDb().articleRevision.findMany({
     where: { articleId },
@@ -172,7 +174,7 @@ export async function listRevisions({ actor, articleId }: { actor: Actor; articl
 
 /** Headline, standfirst and body text of one revision, for the diff view. */
 export async function getRevisionTextOrThrow({ actor, articleId, version }: { actor: Actor; articleId: string; version: number }) {
-  const visible = await getDb().article.findFirst({ where: { AND: [{ id: articleId }, articleWhereFor(actor)] }, select: { id: true } });
+  const visible = await getDb().article.findFirst({ where: articleForActorWhere(actor, articleId), select: { id: true } });
   if (!visible) throw new AppError('NOT_FOUND');
   const rev = await getDb().articleRevision.findUnique({ where: { articleId_version: { articleId, version } }, select: { snapshot: true, version: true } });
   if (!rev) throw new AppError('NOT_FOUND', 'That revision does not exist.');
@@ -186,16 +188,29 @@ export async function getRevisionTextOrThrow({ actor, articleId, version }: { ac
   };
 }
 
+/** An article in the shape the reader page renders, whatever its status: the signed-in preview (permission applies). */
+export async function getArticlePreview({ actor, articleId }: { actor: Actor; articleId: string }): Promise<PublishedArticle | null> {
+  return findPreview({ AND: [articleForActorWhere(actor, articleId), { deletedAt: null }] });
+}
+
+/** What a share link opens: the article, or why not (bad signature, expired, or the article is gone). */
+export type SharedPreview = { ok: true; article: PublishedArticle; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' };
+
 /**
- * An article in the shape the reader page renders, whatever its status: for the signed-in preview
- * (`actor` given: permission applies) or a verified share link (`actor` null: the token is the permission).
+ * The article a share link names, for anyone holding the link: the signed, unexpired token is the
+ * permission, checked here in the query (not by the page), so no caller can ask for an article "as a
+ * share link" without one. A trashed article is gone for share links too.
  */
-export async function getArticlePreview({ actor, articleId, viaShareLink = false }: { actor: Actor | null; articleId: string; viaShareLink?: boolean }): Promise<PublishedArticle | null> {
-  if (!actor && !viaShareLink) return null;
-  const article = await getDb().article.findFirst({
-    where: { AND: [{ id: articleId, deletedAt: null }, actor ? articleWhereFor(actor) : {}] },
-    include: articlePageInclude,
-  });
+export async function getSharedPreview({ token, now = Date.now() }: { token: string; now?: number }): Promise<SharedPreview> {
+  const secret = getEnv().AUTH_SECRET;
+  const check = secret ? verifyPreviewToken({ token, secret, now }) : ({ ok: false, reason: 'invalid' } as const);
+  if (!check.ok) return check;
+  const article = await findPreview({ id: check.articleId, deletedAt: null });
+  return article ? { ok: true, article, expiresAt: check.expiresAt } : { ok: false, reason: 'invalid' };
+}
+
+async function findPreview(where: Prisma.ArticleWhereInput): Promise<PublishedArticle | null> {
+  const article = await getDb().article.findFirst({ where, include: articlePageInclude });
   if (!article) return null;
   const body: BodyDocument = bodyDocumentSchema.parse(article.body);
   return { ...article, body };

@@ -1,17 +1,19 @@
 import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** Matches no row: what a query gets when nobody is asking. */
 const NOTHING: Prisma.ArticleWhereInput = { id: { in: [] } };
 
 /**
- * The articles `actor` may see in the dashboard, as a Prisma `where`. Editors and admins see every
- * article; writers see the ones they created or are a linked author of; no actor sees nothing.
+ * The articles `actor` may see in the dashboard, as a Prisma `where`: every article with
+ * `edit:any-article`, one's own (created, or a linked author of) with `edit:own-article`; no actor
+ * sees nothing. Every dashboard query and operation on an article narrows its where with this.
  */
 export function articleWhereFor(actor: Actor | null | undefined): Prisma.ArticleWhereInput {
   if (!actor?.id) return NOTHING;
-  if (actor.role === 'EDITOR' || actor.role === 'ADMIN') return {};
-  if (actor.role === 'WRITER') return { OR: [{ createdById: actor.id }, { authors: { some: { author: { userId: actor.id } } } }] };
+  if (can(actor, 'edit:any-article')) return {};
+  if (can(actor, 'edit:own-article')) return { OR: [{ createdById: actor.id }, { authors: { some: { author: { userId: actor.id } } } }] };
   return NOTHING;
 }
 
@@ -20,7 +22,8 @@ export function isOwnArticle(actor: Actor, article: { createdById: string | null
   return article.createdById === actor.id || article.authors.some((a) => a.author.userId === actor.id);
 }
 
-/** Editors and admins manage every article's workflow. */
-export function isEditorRole(actor: Actor | null | undefined): boolean {
-  return actor?.role === 'EDITOR' || actor?.role === 'ADMIN';
+
+/** The one article `articleId` if `actor` may see it, as a Prisma `where`: every by-id dashboard lookup uses it. */
+export function articleForActorWhere(actor: Actor | null | undefined, articleId: string): Prisma.ArticleWhereInput {
+  return { AND: [{ id: articleId }, articleWhereFor(actor)] };
 }

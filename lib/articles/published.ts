@@ -15,3 +15,8 @@ export function publishedWhere(now: Date = new Date()): Prisma.ArticleWhereInput
 export function publishedSql(now: Date = new Date()): Prisma.Sql {
   return Prisma.sql`a."status" = 'PUBLISHED' AND a."publishedAt" <= ${now} AND a."deletedAt" IS NULL`;
 }
+
+/** The same predicate for one loaded article: whether readers can see it at `now`. */
+export function isPublishedAt(a: { status: string; publishedAt: Date | null; deletedAt: Date | null }, now: Date = new Date()): boolean {
+  return a.status === 'PUBLISHED' && a.deletedAt === null && a.publishedAt !== null && a.publishedAt.getTime() <= now.getTime();
+}

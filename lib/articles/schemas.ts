@@ -64,6 +64,21 @@ export const saveArticleSchema = z.strictObject({
   content: articleContentSchema,
 });
 
+/** A new draft: its headline and section; the slug and byline are derived. */
+export const createArticleSchema = z.strictObject({
+  headline: text().trim().min(1, 'Add a headline.').max(300, 'Headlines are at most 300 characters.'),
+  sectionId: z.string().min(1, 'Choose a section.').max(40),
+});
+
+/** One article, by id (heartbeat, share link). */
+export const articleRefSchema = z.strictObject({ articleId: id });
+
+/** Restoring a revision as a new save on top of `baseVersion`. */
+export const restoreRevisionSchema = z.strictObject({ articleId: id, revisionId: id, baseVersion: z.number().int().min(1) });
+
+/** "Keep my text as a copy": the editor's content as a new draft. */
+export const copyArticleSchema = z.strictObject({ content: articleContentSchema });
+
 export const transitionSchema = z.strictObject({
   articleId: id,
   action: z.enum(ARTICLE_ACTIONS),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, can, roleCan, rolesWith } from './permissions';
+import { AppError } from '@/lib/errors';
+import { assertCan, CAPABILITIES, can, roleCan, rolesWith } from './permissions';
 
 describe('role capabilities', () => {
   it('lets a writer create, edit their own and submit, upload images, but not publish or manage', () => {
@@ -23,5 +24,14 @@ describe('role capabilities', () => {
     expect(rolesWith('manage:users')).toEqual(['ADMIN']);
     expect(rolesWith('manage:sections').sort()).toEqual(['ADMIN', 'EDITOR']);
     expect(rolesWith('upload:media').sort()).toEqual(['ADMIN', 'EDITOR', 'WRITER']);
+  });
+  it('lets only editors and admins return articles to writers; everyone may share what they may see', () => {
+    expect(rolesWith('review:article')).toEqual(['EDITOR', 'ADMIN']);
+    expect(rolesWith('share:article')).toEqual(['WRITER', 'EDITOR', 'ADMIN']);
+  });
+  it('assertCan throws FORBIDDEN for a missing capability and for nobody', () => {
+    expect(() => assertCan({ role: 'WRITER' }, 'publish:article')).toThrow(AppError);
+    expect(() => assertCan(null, 'access:dashboard')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => assertCan({ role: 'EDITOR' }, 'publish:article')).not.toThrow();
   });
 });

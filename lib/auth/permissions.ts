@@ -1,60 +1,53 @@
 import type { Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 
+const ALL: readonly Role[] = ['WRITER', 'EDITOR', 'ADMIN'];
+const EDITORS: readonly Role[] = ['EDITOR', 'ADMIN'];
+const ADMINS: readonly Role[] = ['ADMIN'];
+
 /**
- * Role-level capabilities: what a role may do at all. Rules about one object (a writer editing their
- * own draft until it is submitted) live in the domain's permissions.ts (lib/articles/permissions.ts)
- * and build on these.
+ * The one capability table: which roles may do what at all. Every operation checks its capability
+ * (`assertCan`), the dashboard decides what to show from it (`roleCan`), and the authorization matrix
+ * (scripts/security/authorization-matrix.ts) derives its expectations from it. Rules about one object
+ * (a writer's own draft) build on these in the domain: `decideTransition`, `decideCanEdit`,
+ * `articleWhereFor`, lib/media/permissions.ts.
  */
-export const CAPABILITIES = [
-  'access:dashboard',
-  'create:article',
-  /** Edit own article while it is a draft, and submit it for review. */
-  'edit:own-article',
-  'submit:article',
-  /** Edit any article, whoever wrote it and whatever its status. */
-  'edit:any-article',
-  'publish:article',
-  'schedule:article',
-  'unpublish:article',
-  'archive:article',
-  'trash:article',
-  'upload:media',
-  'manage:media',
-  'manage:sections',
-  'manage:campaigns',
-  'manage:authors',
-  'manage:users',
-  'read:audit-log',
-] as const;
+export const CAPABILITY_TABLE = {
+  'access:dashboard': ALL,
+  'create:article': ALL,
+  /** Edit one's own article while it is a draft, and submit or withdraw it. */
+  'edit:own-article': ALL,
+  'submit:article': ALL,
+  /** Edit any article, whoever wrote it and whatever its status; see and share any article. */
+  'edit:any-article': EDITORS,
+  /** Send an article in review back to its writer. */
+  'review:article': EDITORS,
+  'publish:article': EDITORS,
+  'schedule:article': EDITORS,
+  'unpublish:article': EDITORS,
+  'archive:article': EDITORS,
+  'trash:article': EDITORS,
+  /** Hand out a signed preview link of an article one may see. */
+  'share:article': ALL,
+  'upload:media': ALL,
+  /** Edit and delete any library image (everyone may edit and delete their own uploads). */
+  'manage:media': EDITORS,
+  'manage:sections': EDITORS,
+  'manage:campaigns': EDITORS,
+  'manage:authors': EDITORS,
+  'manage:users': ADMINS,
+  'read:audit-log': ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
 
-export type Capability = (typeof CAPABILITIES)[number];
+export type Capability = keyof typeof CAPABILITY_TABLE;
 
-const WRITER: readonly Capability[] = ['access:dashboard', 'create:article', 'edit:own-article', 'submit:article', 'upload:media'];
-const EDITOR: readonly Capability[] = [
-  ...WRITER,
-  'edit:any-article',
-  'publish:article',
-  'schedule:article',
-  'unpublish:article',
-  'archive:article',
-  'trash:article',
-  'manage:media',
-  'manage:sections',
-  'manage:campaigns',
-  'manage:authors',
-];
-const ADMIN: readonly Capability[] = [...EDITOR, 'manage:users', 'read:audit-log'];
-
-const BY_ROLE: Record<Role, ReadonlySet<Capability>> = {
-  WRITER: new Set(WRITER),
-  EDITOR: new Set(EDITOR),
-  ADMIN: new Set(ADMIN),
-};
+/** Every capability, in the table's order. */
+export const CAPABILITIES = Object.keys(CAPABILITY_TABLE) as Capability[];
 
 /** True when a role has the capability. */
 export function roleCan(role: Role, capability: Capability): boolean {
-  return BY_ROLE[role].has(capability);
+  return (CAPABILITY_TABLE[capability] as readonly Role[]).includes(role);
 }
 
 /** True when the actor (null = anonymous: never) has the capability. */
@@ -62,7 +55,12 @@ export function can(actor: Pick<Actor, 'role'> | null | undefined, capability: C
   return actor ? roleCan(actor.role, capability) : false;
 }
 
-/** The roles that hold a capability, for `requireActor({ roles })`. */
+/** Throws FORBIDDEN unless the actor has the capability: the first line of every operation. */
+export function assertCan(actor: Pick<Actor, 'role'> | null | undefined, capability: Capability): void {
+  if (!can(actor, capability)) throw new AppError('FORBIDDEN');
+}
+
+/** The roles that hold a capability, for `requireActor({ roles })` and the authorization matrix. */
 export function rolesWith(capability: Capability): Role[] {
-  return (Object.keys(BY_ROLE) as Role[]).filter((role) => roleCan(role, capability));
+  return [...CAPABILITY_TABLE[capability]];
 }

@@ -17,6 +17,7 @@ export const revalidateRequestSchema = z.strictObject({
   authorSlugs: z.array(z.string().max(100)).max(500),
   campaignSlugs: z.array(z.string().max(100)).max(500),
   tagSlugs: z.array(z.string().max(100)).max(500),
+  lists: z.boolean(),
 });
 export type RevalidateRequest = z.infer<typeof revalidateRequestSchema>;
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
+import type { ContentScope } from '@/lib/operations/content-scope';
 
 /**
  * Cache tags of reader data. Every cached reader query tags its result with `CONTENT` plus the finer
@@ -12,18 +13,23 @@ export const authorTag = (slug: string) => `author:${slug}`;
 export const campaignTag = (slug: string) => `campaign:${slug}`;
 export const topicTag = (slug: string) => `tag:${slug}`;
 
+/** The data-cache tags of a content scope: `CONTENT` when lists may change, plus one per thing touched. */
+export function contentTagsOf(scope: ContentScope): string[] {
+  return [
+    ...(scope.lists ? [CONTENT] : []),
+    ...scope.articleIds.map(articleTag),
+    ...scope.sectionSlugs.map(sectionTag),
+    ...scope.authorSlugs.map(authorTag),
+    ...scope.campaignSlugs.map(campaignTag),
+    ...scope.tagSlugs.map(topicTag),
+  ];
+}
+
 /**
  * Invalidates reader pages after content changed, so the next request renders fresh data (no stale
- * window: `expire: 0`). Call it after the transaction that changed the content has committed.
- * Publishing, unpublishing or editing a published article changes lists everywhere (front page, feeds,
- * sitemaps, related links), so `lists: true` (the default) invalidates them all.
+ * window: `expire: 0`). Call it after the transaction that changed the content has committed (the
+ * Server Action adapter does, with the operation's change).
  */
-export function revalidateContent(change: { articleIds?: string[]; sectionSlugs?: string[]; authorSlugs?: string[]; campaignSlugs?: string[]; tagSlugs?: string[]; lists?: boolean }): void {
-  const now = { expire: 0 };
-  if (change.lists !== false) revalidateTag(CONTENT, now);
-  for (const id of change.articleIds ?? []) revalidateTag(articleTag(id), now);
-  for (const slug of change.sectionSlugs ?? []) revalidateTag(sectionTag(slug), now);
-  for (const slug of change.authorSlugs ?? []) revalidateTag(authorTag(slug), now);
-  for (const slug of change.campaignSlugs ?? []) revalidateTag(campaignTag(slug), now);
-  for (const slug of change.tagSlugs ?? []) revalidateTag(topicTag(slug), now);
+export function revalidateContent(scope: ContentScope): void {
+  for (const tag of contentTagsOf(scope)) revalidateTag(tag, { expire: 0 });
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/errors';
 
 /**
  * The named fields of a submitted form as a plain object for a zod schema, leaving out fields that were
@@ -12,13 +11,6 @@ export function pickFormFields(formData: FormData, keys: readonly string[]): Rec
     if (value !== null) out[key] = value;
   }
   return out;
-}
-
-/** A zod failure as the INVALID AppError forms show: one message, and each field's messages beside it. */
-export function invalidInput(error: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
-  return new AppError('INVALID', 'Please correct the highlighted fields.', fieldErrors);
 }
 
 /** Optional free text: trimmed, at most `max` characters, stored as null when blank. */
@@ -35,3 +27,8 @@ export const idSchema = z.string().min(1).max(40);
 
 /** The version a form was based on (optimistic concurrency). */
 export const versionSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().min(1);
+
+/** What the user typed into the named fields, as text, for a refused form to show again (never passwords). */
+export function typedValues(formData: FormData, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, String(formData.get(k) ?? '')]));
+}

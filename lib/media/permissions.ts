@@ -13,7 +13,7 @@ import { can } from '@/lib/auth/permissions';
  * - Nobody deletes an image in use (hero, inline in a body, author photo): that is a rule of the
  *   mutation, not of the role.
  * - Saving an article writes its hero's alt text, caption and credit to the Image row
- *   (lib/articles/mutations.ts) under the same rule: a writer saving their article cannot change them on
+ *   (lib/articles/article-writes.ts) under the same rule: a writer saving their article cannot change them on
  *   an image someone else uploaded (the save is refused with a message on those fields).
  */
 

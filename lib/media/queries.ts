@@ -1,4 +1,5 @@
 import 'server-only';
+import { isPublishedAt } from '@/lib/articles/published';
 import type { Actor } from '@/lib/auth/actor';
 import { articleWhereFor } from '@/lib/articles/permissions';
 import { getDb, type Db } from '@/lib/db';
@@ -82,14 +83,14 @@ export async function findImageUsage(db: Reader, image: { id: string; storageKey
     }),
     db.author.findMany({ where: { photoId: image.id }, orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
   ]);
-  const now = Date.now();
+  const now = new Date();
   return {
     articles: articles.map((a) => ({
       id: a.id,
       headline: a.headline,
       status: a.status,
       trashed: a.deletedAt !== null,
-      readerVisible: a.deletedAt === null && a.status === 'PUBLISHED' && (a.publishedAt?.getTime() ?? Infinity) <= now,
+      readerVisible: isPublishedAt(a, now),
       sectionSlug: a.section.slug,
       asHero: a.heroImageId === image.id,
       inline: inlineIds.has(a.id),

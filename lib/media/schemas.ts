@@ -24,3 +24,9 @@ export const listImagesSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type ListImagesInput = z.input<typeof listImagesSchema>;
+
+/** An upload: the file's bytes as received, and its words. */
+export const uploadImageSchema = z.strictObject({ bytes: z.instanceof(Uint8Array), text: imageTextSchema.default({ alt: '', caption: '', credit: '' }) });
+
+/** Deleting one image. */
+export const deleteImageSchema = z.strictObject({ imageId: z.string().min(1).max(40) });

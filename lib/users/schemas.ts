@@ -16,3 +16,7 @@ export const createUserSchema = z.strictObject({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const userIdSchema = z.string().min(1).max(64);
+
+export const changeUserRoleSchema = z.strictObject({ userId: z.unknown(), role: roleSchema });
+export const setUserDisabledSchema = z.strictObject({ userId: z.unknown(), disabled: z.boolean() });
+export const resetUserPasswordSchema = z.strictObject({ userId: z.unknown(), password: passwordSchema });

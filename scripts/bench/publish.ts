@@ -3,8 +3,9 @@
  * article's URL and its section front until both show it; the delay is from the call to the moment
  * both answer with it.
  *
- * The dashboard's Publish button runs `transitionArticleAction`, which calls `transitionArticle({ actor,
- * articleId, action: 'publish' })` from lib/articles/mutations.ts and then `revalidateContent(change)`.
+ * The dashboard's Publish button runs `transitionArticleAction`, which runs the operation
+ * `transitionArticle({ actor, input: { articleId, action: 'publish' } })` (lib/articles/transition-article.ts)
+ * and then purges its change's reader pages.
  * Here a child process does the same with an EDITOR actor: `transitionArticle`, then the revalidation
  * of the same `change`, which it asks the running server to do (`requestRevalidation`, the signed
  * /api/internal/revalidate call the scheduler uses: revalidateTag only works inside the server). The
@@ -115,16 +116,16 @@ export async function measurePublishToLive({
 async function childMain(articleId: string, actorUserId: string): Promise<void> {
   if (!process.env.AUTH_SECRET || !process.env.PORT) throw new Error('AUTH_SECRET and PORT of the server under test are needed to revalidate it.');
   const { getDb } = await import('@/lib/db');
-  const { transitionArticle } = await import('@/lib/articles/mutations');
-  const { requestRevalidation } = await import('@/lib/articles/scheduler');
+  const { transitionArticle } = await import('@/lib/articles/transition-article');
+  const { requestRevalidation } = await import('@/lib/operations/job');
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actorUserId } });
   if (user.role !== 'EDITOR') throw new Error(`The publish benchmark acts as an EDITOR; ${user.email} is ${user.role}.`);
   const actor = { id: user.id, name: user.name, email: user.email, role: user.role };
   console.log('CALLING');
   // As transitionArticleAction does: the transition, then revalidation of what changed when readers see it.
-  const done = await transitionArticle({ actor, articleId, action: 'publish' });
-  if (done.status !== 'PUBLISHED') throw new Error(`transitionArticle left the article ${done.status}, not PUBLISHED.`);
-  if (done.change.visible) await requestRevalidation(done.change);
+  const done = await transitionArticle({ actor, input: { articleId, action: 'publish' } });
+  if (done.result.status !== 'PUBLISHED') throw new Error(`transitionArticle left the article ${done.result.status}, not PUBLISHED.`);
+  if (done.change?.content) await requestRevalidation(done.change.content);
   console.log('PUBLISHED');
   process.exit(0);
 }

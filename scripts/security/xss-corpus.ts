@@ -30,7 +30,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { BodyDocument } from '@/lib/articles/body-schema';
 import { bodyDocumentSchema } from '@/lib/articles/body-schema';
-import { createArticle, saveArticle, transitionArticle } from '@/lib/articles/mutations';
+import { createArticle } from '@/lib/articles/create-article';
+import { saveArticle } from '@/lib/articles/save-article';
+import { transitionArticle } from '@/lib/articles/transition-article';
 import { signPreviewToken } from '@/lib/articles/preview-token';
 import { articleContentSchema, saveArticleSchema, type ArticleContentInput } from '@/lib/articles/schemas';
 import type { Actor } from '@/lib/auth/actor';
@@ -265,7 +267,7 @@ async function inner() {
   });
 
   // 1. Each string in each field alone: valid → kept for storing; invalid → saveArticle must refuse it with a field message.
-  const probe = await createArticle({ actor: writer, input: { headline: 'XSS corpus probe', sectionId: section.id } });
+  const probe = (await createArticle({ actor: writer, input: { headline: 'XSS corpus probe', sectionId: section.id } })).result;
   const accepted = new Map<Field, string[]>(FIELDS.map((f) => [f, []]));
   let refused = 0;
   const unclear: string[] = [];
@@ -278,7 +280,7 @@ async function inner() {
         continue;
       }
       try {
-        await saveArticle({ actor: writer, articleId: probe.id, baseVersion: probe.version, content });
+        await saveArticle({ actor: writer, input: { articleId: probe.id, baseVersion: probe.version, content } });
         unclear.push(`${source} in ${field}: invalid for the schema, yet saveArticle accepted it`);
       } catch (error) {
         const list = isAppError(error, 'INVALID') ? (error.fieldErrors?.[errorKey(field)] ?? []) : [];
@@ -309,7 +311,7 @@ async function inner() {
   const saved: { id: string; content: ReturnType<typeof articleContentSchema.parse> }[] = [];
   const notStored: string[] = [];
   for (let k = 0; k < articleCount; k++) {
-    const created = await createArticle({ actor: writer, input: { headline: `XSS corpus ${k}`, sectionId: section.id } });
+    const created = (await createArticle({ actor: writer, input: { headline: `XSS corpus ${k}`, sectionId: section.id } })).result;
     // Its own hero image, uploaded by the writer: the save writes alt, caption and credit onto the image row,
     // which only the image's uploader or an editor may change (lib/media/permissions.ts).
     const hero = await seedImage(db, storage, { seed: k, width: 320, height: 180, uploadedById: writer.id });
@@ -345,8 +347,8 @@ async function inner() {
       continue;
     }
     try {
-      await saveArticle({ actor: writer, ...parsed.data });
-      await transitionArticle({ actor: editor, articleId: created.id, action: 'publish' });
+      await saveArticle({ actor: writer, input: parsed.data });
+      await transitionArticle({ actor: editor, input: { articleId: created.id, action: 'publish' } });
       saved.push({ id: created.id, content: parsed.data.content });
     } catch (error) {
       notStored.push(`article ${k}: ${isAppError(error) ? `${error.message} ${JSON.stringify(error.fieldErrors)}` : String(error)}`);

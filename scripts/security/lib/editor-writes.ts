@@ -1,7 +1,7 @@
 /**
  * The writes the crash and load tests drive while they break things: an editor saving an article
  * (body change) and publishing it, through the dashboard's own code path — `saveArticle` and
- * `transitionArticle` (lib/articles/mutations.ts) with an EDITOR actor built from the user row the way
+ * `transitionArticle` (lib/articles/save-article.ts, transition-article.ts) with an EDITOR actor built from the user row the way
  * the session builds it (lib/auth/session.ts getActor). The content sent is the editor form's content
  * (`editorContentOf`) with the body replaced, so a save is exactly what the editor's autosave sends.
  *
@@ -10,7 +10,8 @@
 import type { Actor } from '@/lib/auth/actor';
 import type { BodyDocument } from '@/lib/articles/body-schema';
 import { editorContentOf, getArticleForEditOrThrow } from '@/lib/articles/dashboard-queries';
-import { saveArticle, transitionArticle } from '@/lib/articles/mutations';
+import { saveArticle } from '@/lib/articles/save-article';
+import { transitionArticle } from '@/lib/articles/transition-article';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 export type EditorWrite = { actor: Actor; articleId: string; expectedVersion: number; body: BodyDocument; publish: boolean };
@@ -31,10 +32,10 @@ export async function findEditorActor(db: PrismaClient): Promise<Actor> {
  */
 export async function writeEditorArticle({ actor, articleId, expectedVersion, body, publish }: EditorWrite): Promise<EditorWriteResult> {
   const article = await getArticleForEditOrThrow({ actor, articleId });
-  const saved = await saveArticle({ actor, articleId, baseVersion: expectedVersion, content: { ...editorContentOf(article), body } });
+  const saved = (await saveArticle({ actor, input: { articleId, baseVersion: expectedVersion, content: { ...editorContentOf(article), body } } })).result;
   if (publish) {
-    if (article.status === 'PUBLISHED') await transitionArticle({ actor, articleId, action: 'unpublish' });
-    await transitionArticle({ actor, articleId, action: 'publish' });
+    if (article.status === 'PUBLISHED') await transitionArticle({ actor, input: { articleId, action: 'unpublish' } });
+    await transitionArticle({ actor, input: { articleId, action: 'publish' } });
   }
   return { version: saved.version };
 }

@@ -1,73 +1,44 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { rolesWith } from '@/lib/auth/permissions';
-import { getRequestIp } from '@/lib/auth/request-ip';
-import { requireActor } from '@/lib/auth/session';
-import { revalidateContent } from '@/lib/cache/tags';
-import { getDb } from '@/lib/db';
-import { pickFormFields } from '@/lib/forms/form-input';
-import { formStateFromError, type FormState } from '@/lib/forms/form-state';
-import { createSection, deleteSection, moveSection, updateSection } from '@/lib/sections/mutations';
+import { pickFormFields, typedValues } from '@/lib/forms/form-input';
+import type { ActionResult, FormState } from '@/lib/operations/action-result';
+import { runAsAction } from '@/lib/operations/server-action';
+import { sectionPath } from '@/lib/routes';
+import { createSection } from '@/lib/sections/create-section';
+import { deleteSection } from '@/lib/sections/delete-section';
+import { moveSection } from '@/lib/sections/move-section';
+import { updateSection } from '@/lib/sections/update-section';
 
-// Every action re-checks the actor from the session; ids and versions in the form are only the request.
-const manager = () => requireActor({ roles: rolesWith('manage:sections') });
-
+// Ids and versions in the form are only the request: each operation checks the actor from the session.
+const options = { capability: 'manage:sections', revalidatePaths: ['/dashboard/sections'] } as const;
 const EDITABLE = ['name', 'slug', 'description'] as const;
 
-function refused(error: unknown, formData: FormData): FormState {
-  const values = Object.fromEntries(['name', 'slug', 'description', 'place'].map((k) => [k, String(formData.get(k) ?? '')]));
-  return { ...formStateFromError(error), values };
-}
-
 /** Creates a section from the "new section" form. */
-export async function createSectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await manager();
-  try {
-    const { section, change } = await createSection({ db: getDb(), actor, ip: await getRequestIp(), input: pickFormFields(formData, EDITABLE) });
-    revalidateContent(change);
-    revalidatePath('/dashboard/sections');
-    return { ok: true, message: `Created “${section.name}” at /${section.slug}.` };
-  } catch (error) {
-    return refused(error, formData);
-  }
+export async function createSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
+  return runAsAction(createSection, pickFormFields(formData, EDITABLE), {
+    ...options,
+    present: (section) => ({ message: `Created “${section.name}” at ${sectionPath(section.slug)}.` }),
+    values: typedValues(formData, EDITABLE),
+  });
 }
 
 /** Saves a section's edit form (name, slug, description, place), conditional on its version. */
-export async function updateSectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await manager();
-  try {
-    const { section, redirects, change } = await updateSection({ db: getDb(), actor, ip: await getRequestIp(), input: pickFormFields(formData, ['id', 'version', ...EDITABLE, 'place']) });
-    revalidateContent(change);
-    revalidatePath('/dashboard/sections');
-    return { ok: true, message: redirects > 0 ? `Saved. The old addresses now redirect to /${section.slug} (${redirects} redirects).` : 'Saved.' };
-  } catch (error) {
-    return refused(error, formData);
-  }
+export async function updateSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
+  return runAsAction(updateSection, pickFormFields(formData, ['id', 'version', ...EDITABLE, 'place']), {
+    ...options,
+    present: ({ section, redirects }) => ({
+      message: redirects > 0 ? `Saved. The old addresses now redirect to ${sectionPath(section.slug)} (${redirects} redirects).` : 'Saved.',
+    }),
+    values: typedValues(formData, [...EDITABLE, 'place']),
+  });
 }
 
 /** Moves a section one place up or down. */
-export async function moveSectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await manager();
-  try {
-    const { change } = await moveSection({ db: getDb(), actor, ip: await getRequestIp(), input: pickFormFields(formData, ['id', 'version', 'direction']) });
-    revalidateContent(change);
-    revalidatePath('/dashboard/sections');
-    return { ok: true, message: 'Moved.' };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+export async function moveSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
+  return runAsAction(moveSection, pickFormFields(formData, ['id', 'version', 'direction']), { ...options, present: () => ({ message: 'Moved.' }) });
 }
 
 /** Deletes an empty section. */
-export async function deleteSectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await manager();
-  try {
-    const { change } = await deleteSection({ db: getDb(), actor, ip: await getRequestIp(), input: pickFormFields(formData, ['id', 'version']) });
-    revalidateContent(change);
-    revalidatePath('/dashboard/sections');
-    return { ok: true, message: 'Deleted.' };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+export async function deleteSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
+  return runAsAction(deleteSection, pickFormFields(formData, ['id', 'version']), { ...options, present: () => ({ message: 'Deleted.' }) });
 }

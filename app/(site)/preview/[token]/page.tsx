@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
-import { getArticlePreview } from '@/lib/articles/dashboard-queries';
+import { getSharedPreview } from '@/lib/articles/dashboard-queries';
 import { PREVIEW_EXPIRED } from '@/lib/articles/preview-expired';
-import { verifyPreviewToken } from '@/lib/articles/preview-token';
-import { getEnv } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,8 +13,7 @@ type Props = { params: Promise<{ token: string }> };
 /** A share link's preview: the exact reader page for an unpublished article, for anyone holding a valid, unexpired link. */
 export default async function SharedPreviewPage({ params }: Props) {
   const { token } = await params;
-  const secret = getEnv().AUTH_SECRET;
-  const check = secret ? verifyPreviewToken({ token, secret }) : ({ ok: false, reason: 'invalid' } as const);
+  const check = await getSharedPreview({ token });
   // proxy.ts answers an expired link with HTTP 410 before this renders; this stays for any other way in.
   if (!check.ok && check.reason === 'expired') {
     return (
@@ -27,14 +24,12 @@ export default async function SharedPreviewPage({ params }: Props) {
     );
   }
   if (!check.ok) notFound();
-  const article = await getArticlePreview({ actor: null, articleId: check.articleId, viaShareLink: true });
-  if (!article) notFound();
   return (
     <>
       <p className="mx-auto mb-4 max-w-3xl bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950" role="note">
         Preview: this article is not published. Link valid until {check.expiresAt.toUTCString()}.
       </p>
-      <ArticleView article={article} />
+      <ArticleView article={check.article} />
     </>
   );
 }

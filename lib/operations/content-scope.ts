@@ -1,0 +1,39 @@
+/**
+ * Which reader pages a change may alter, as the ids and slugs of what it touched. `lists`: whether
+ * lists everywhere (front page, feeds, sitemaps, related links) may show it differently, as publishing,
+ * unpublishing or editing a published article does. Pure: the change record stores it, the cache purges it.
+ */
+export type ContentScope = {
+  articleIds: string[];
+  sectionSlugs: string[];
+  authorSlugs: string[];
+  campaignSlugs: string[];
+  tagSlugs: string[];
+  lists: boolean;
+};
+
+/** A scope with the given parts and nothing else (`lists` defaults to false). */
+export function contentScope(parts: Partial<ContentScope>): ContentScope {
+  return {
+    articleIds: parts.articleIds ?? [],
+    sectionSlugs: parts.sectionSlugs ?? [],
+    authorSlugs: parts.authorSlugs ?? [],
+    campaignSlugs: parts.campaignSlugs ?? [],
+    tagSlugs: parts.tagSlugs ?? [],
+    lists: parts.lists ?? false,
+  };
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** Everything either scope touches. */
+export function mergeScopes(a: ContentScope, b: ContentScope): ContentScope {
+  return {
+    articleIds: union(a.articleIds, b.articleIds),
+    sectionSlugs: union(a.sectionSlugs, b.sectionSlugs),
+    authorSlugs: union(a.authorSlugs, b.authorSlugs),
+    campaignSlugs: union(a.campaignSlugs, b.campaignSlugs),
+    tagSlugs: union(a.tagSlugs, b.tagSlugs),
+    lists: a.lists || b.lists,
+  };
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { AppError, INVALID_FIELDS_MESSAGE } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+/** A record kind whose slug is unique: how the messages name it. */
+export type SlugOwner = 'section' | 'campaign' | 'author';
+
+/** INVALID on `slug`, naming the record that already uses it (or "another …" when a race lost). */
+export function slugTakenError(kind: SlugOwner, name?: string): AppError {
+  const message = name ? `The ${kind} “${name}” already uses this slug. Choose another.` : `Another ${kind} already uses this slug. Choose another.`;
+  return new AppError('INVALID', INVALID_FIELDS_MESSAGE, { slug: [message] });
+}
+
+/** Throws `slugTakenError` when `findClash` finds another record (not `exceptId`) with the slug. */
+export async function assertSlugFree(
+  kind: SlugOwner,
+  findClash: (where: { slug: string; id?: { not: string } }) => Promise<{ name: string } | null>,
+  slug: string,
+  exceptId?: string,
+): Promise<void> {
+  const clash = await findClash({ slug, ...(exceptId ? { id: { not: exceptId } } : {}) });
+  if (clash) throw slugTakenError(kind, clash.name);
+}
+
+/** True for PostgreSQL's unique violation as Prisma reports it (P2002), optionally on one column. */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return false;
+  if (!column) return true;
+  return String((error.meta as { target?: unknown } | undefined)?.target ?? '').includes(column);
+}
+
+/** For `.catch` on a transaction: a unique-slug race lost at commit time reads like the checked case. */
+export function mapSlugRace(kind: SlugOwner): (error: unknown) => never {
+  return (error) => {
+    if (isUniqueViolation(error)) throw slugTakenError(kind);
+    throw error;
+  };
+}
