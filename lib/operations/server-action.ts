@@ -5,6 +5,7 @@ import { getRequestIp } from '@/lib/auth/request-ip';
 import { requireActor } from '@/lib/auth/session';
 import { revalidateContent } from '@/lib/cache/tags';
 import { isAppError } from '@/lib/errors';
+import { forgetRedirects } from '@/lib/redirects/redirect-lookup';
 import type { ActionResult } from '@/lib/operations/action-result';
 import type { Operation } from '@/lib/operations/operation';
 
@@ -38,7 +39,10 @@ export async function runAsAction<T, R extends object = object>(operation: Opera
     if (!isAppError(error)) throw error;
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, detail: error.detail, ...(options.values ? { values: options.values } : {}) };
   }
-  if (outcome.change?.content) revalidateContent(outcome.change.content);
+  if (outcome.change?.content) {
+    revalidateContent(outcome.change.content);
+    forgetRedirects();
+  }
   const paths = typeof options.revalidatePaths === 'function' ? options.revalidatePaths(outcome.result) : (options.revalidatePaths ?? []);
   for (const path of paths) revalidatePath(path);
   const presented = options.present ? options.present(outcome.result) : ({} as R);

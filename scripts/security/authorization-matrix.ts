@@ -1,8 +1,8 @@
 /**
  * Authorization matrix: every server action and route handler of the production build × {anonymous,
  * writer, editor, admin} × {own object, someone else's} × {no header, forged `x-middleware-subrequest`
- * headers} → exactly the expected allow or deny, judged by the database (did the write happen?), not only
- * by the HTTP status. Runs the production server (scripts/serve.mjs, as npm start does) on the database in DATABASE_URL (scripts/with-test-database.ts
+ * headers} → exactly the allow or deny that the capability table (lib/auth/permissions.ts) implies, judged
+ * by the database (did the write happen?), not only by the HTTP status. Runs the production server (scripts/serve.mjs, as npm start does) on the database in DATABASE_URL (scripts/with-test-database.ts
  * gives a fresh one) and talks to it over HTTP as a browser would:
  *
  * - Server actions are POSTs with `Next-Action: <id>` and the arguments serialised by React's own
@@ -21,6 +21,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '@/lib/auth/password';
+import { roleCan, rolesWith, type Capability } from '@/lib/auth/permissions';
 import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -42,9 +43,20 @@ import { actionsOfBuild, callAction, routesOfBuild, send, signIn, type Answer, t
 type Who = 'ANONYMOUS' | Role;
 type Ownership = 'own' | 'other';
 const WHO: Who[] = ['ANONYMOUS', 'WRITER', 'EDITOR', 'ADMIN'];
-const SIGNED_IN: Who[] = ['WRITER', 'EDITOR', 'ADMIN'];
-const EDITORS: Who[] = ['EDITOR', 'ADMIN'];
 const EVERYONE: Who[] = WHO;
+
+// Expectations come from the one capability table (lib/auth/permissions.ts), as the operations and the
+// dashboard read it: a row names the capability its action needs, so changing the table changes what
+// the matrix expects, and an operation that checks something else shows up as unexpected.
+const holders = (capability: Capability): Who[] => rolesWith(capability);
+/** Roles that hold every one of the capabilities. */
+const holdersOfAll = (...capabilities: Capability[]): Who[] => WHO.filter((who) => who !== 'ANONYMOUS' && capabilities.every((c) => roleCan(who, c)));
+/** The same capability for one's own object and someone else's. */
+const anyObject = (capability: Capability): Record<Ownership, Who[]> => ({ own: holders(capability), other: holders(capability) });
+/** One capability on one's own object, another on someone else's (e.g. edit:own-article / edit:any-article). */
+const ownOr = (own: Capability, others: Capability): Record<Ownership, Who[]> => ({ own: holders(own), other: holders(others) });
+/** Open to anyone, signed in or not: no capability. */
+const PUBLIC: Record<Ownership, Who[]> = { own: EVERYONE, other: EVERYONE };
 
 /** The forged headers of CVE-2025-29927 and its Next 16 (`proxy`) variants; none may grant anything. */
 const HEADER_VARIANTS: { name: string; headers: Record<string, string> }[] = [
@@ -170,7 +182,7 @@ const since = (c: Case) => ({ gte: new Date(Number(c.marker.split('-')[0]) - 100
 export const ACTION_ROWS: ActionRow[] = [
   {
     name: 'loginAction',
-    allowed: { own: EVERYONE, other: EVERYONE },
+    allowed: PUBLIC,
     effect:
       'a failed sign-in is audited (anyone may try to sign in; the target is a fresh account each time, so per-account throttling never mixes cases)',
     async prepare(c) {
@@ -184,7 +196,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'logoutAction',
-    allowed: { own: EVERYONE, other: EVERYONE },
+    allowed: PUBLIC,
     effect: 'answers with a redirect to the signed-out login page (it only ever ends the caller’s own session)',
     async prepare() {
       return {
@@ -195,7 +207,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'createArticleAction',
-    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    allowed: anyObject('create:article'),
     effect: 'an article with the case’s headline exists',
     async prepare(c) {
       const headline = `Matrix created ${c.marker}`;
@@ -207,7 +219,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'saveArticleAction',
-    allowed: { own: SIGNED_IN, other: EDITORS },
+    allowed: ownOr('edit:own-article', 'edit:any-article'),
     effect: 'the article is at version 2 with the new body and its revision',
     async prepare(c) {
       const article = await draftOf(c);
@@ -225,7 +237,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'transitionArticleAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('publish:article'),
     effect: 'the draft (complete for the checklist) is PUBLISHED with a date: only editors and admins publish, even their own',
     async prepare(c) {
       const article = await draftOf(c);
@@ -241,7 +253,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'restoreRevisionAction',
-    allowed: { own: SIGNED_IN, other: EDITORS },
+    allowed: ownOr('edit:own-article', 'edit:any-article'),
     effect: 'a new version 2 restored from revision 1 exists',
     async prepare(c) {
       const article = await draftOf(c);
@@ -255,7 +267,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'copyArticleAction',
-    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    allowed: anyObject('create:article'),
     effect: 'a draft copy owned by the caller exists (the copy carries only text the caller sent; it reads nothing of the original)',
     async prepare(c) {
       const article = await draftOf(c);
@@ -269,7 +281,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'heartbeatAction',
-    allowed: { own: SIGNED_IN, other: EDITORS },
+    allowed: ownOr('edit:own-article', 'edit:any-article'),
     effect: 'a presence row for (article, caller) exists',
     async prepare(c) {
       const article = await draftOf(c);
@@ -282,7 +294,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'sharePreviewAction',
-    allowed: { own: SIGNED_IN, other: EDITORS },
+    allowed: { own: holdersOfAll('share:article', 'edit:own-article'), other: holdersOfAll('share:article', 'edit:any-article') },
     effect: 'a signed preview link is returned (no database write: judged by the answer, which must carry /preview/<token>)',
     async prepare(c) {
       const article = await draftOf(c);
@@ -291,7 +303,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'createUserAction',
-    allowed: { own: ['ADMIN'], other: ['ADMIN'] },
+    allowed: anyObject('manage:users'),
     effect: 'a user with the case’s email exists',
     async prepare(c) {
       const email = `made-${c.marker}@authz.test`;
@@ -303,7 +315,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'changeRoleAction',
-    allowed: { own: ['ADMIN'], other: ['ADMIN'] },
+    allowed: anyObject('manage:users'),
     effect:
       'the target’s role changed (own: a writer or editor making themself ADMIN; an admin stepping down to EDITOR while another admin exists)',
     async prepare(c) {
@@ -317,7 +329,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'setDisabledAction',
-    allowed: { own: [], other: ['ADMIN'] },
+    allowed: { own: [], other: holders('manage:users') },
     effect: 'the target is disabled (nobody may disable their own account, admins included)',
     async prepare(c) {
       const target = await targetUser(c);
@@ -329,7 +341,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'resetPasswordAction',
-    allowed: { own: ['ADMIN'], other: ['ADMIN'] },
+    allowed: anyObject('manage:users'),
     effect: 'the target’s password hash changed',
     async prepare(c) {
       const target = await targetUser(c);
@@ -341,7 +353,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'uploadImageAction',
-    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    allowed: anyObject('upload:media'),
     effect: 'an image with the case’s alt text exists (every signed-in role may upload; an upload has no owner before it exists)',
     async prepare(c) {
       const alt = `Matrix upload ${c.marker}`;
@@ -357,7 +369,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'updateImageAction',
-    allowed: { own: SIGNED_IN, other: EDITORS },
+    allowed: ownOr('upload:media', 'manage:media'),
     effect: 'the image (uploadedById: own or another writer) is at version 2 with the new alt text: a writer edits only their own uploads',
     async prepare(c) {
       const image = await imageOf(c);
@@ -374,7 +386,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'deleteImageAction',
-    allowed: { own: SIGNED_IN, other: EDITORS },
+    allowed: ownOr('upload:media', 'manage:media'),
     effect: 'the unused image (uploadedById: own or another writer) is gone: a writer deletes only their own uploads',
     async prepare(c) {
       const image = await imageOf(c);
@@ -387,7 +399,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'createSectionAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:sections'),
     effect: 'a section with the case’s name exists (sections have no owner: editors and admins only)',
     async prepare(c) {
       const name = `Matrix section ${c.marker}`;
@@ -399,7 +411,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'updateSectionAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:sections'),
     effect: 'the section is at version 2 with the new name',
     async prepare(c) {
       const section = await seedSection(c.db, { name: `Matrix section ${c.marker}` });
@@ -415,7 +427,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'moveSectionAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:sections'),
     effect: 'the second of two subsections (under a parent of the case’s own) now comes before the first',
     async prepare(c) {
       const parent = await seedSection(c.db, { name: `Matrix parent ${c.marker}` });
@@ -432,7 +444,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'deleteSectionAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:sections'),
     effect: 'the empty section is gone',
     async prepare(c) {
       const section = await seedSection(c.db, { name: `Matrix section ${c.marker}` });
@@ -444,7 +456,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'createCampaignAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:campaigns'),
     effect: 'a campaign with the case’s name exists (campaigns have no owner: editors and admins only)',
     async prepare(c) {
       const name = `Matrix campaign ${c.marker}`;
@@ -459,7 +471,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'updateCampaignAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:campaigns'),
     effect: 'the campaign is at version 2 with the new name',
     async prepare(c) {
       const campaign = await seedCampaign(c.db, { name: `Matrix campaign ${c.marker}` });
@@ -488,7 +500,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'createAuthorAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:authors'),
     effect: 'an author profile with the case’s name exists (profiles are managed by editors and admins only)',
     async prepare(c) {
       const name = `Matrix author ${c.marker}`;
@@ -500,7 +512,7 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   {
     name: 'updateAuthorAction',
-    allowed: { own: EDITORS, other: EDITORS },
+    allowed: anyObject('manage:authors'),
     effect: 'the author profile is at version 2 with the new name',
     async prepare(c) {
       const author = await seedAuthor(c.db, { name: `Matrix author ${c.marker}` });
@@ -523,7 +535,7 @@ export const ACTION_ROWS: ActionRow[] = [
 function publicRead(route: string, pathOf: (c: Case, fx: Fixtures) => string): RouteRow {
   return {
     route,
-    allowed: { own: EVERYONE, other: EVERYONE },
+    allowed: PUBLIC,
     effect: 'answers 200 and does not show the case’s unpublished draft (own or someone else’s)',
     async prepare(c) {
       const draft = await draftOf(c);
@@ -540,7 +552,7 @@ function publicRead(route: string, pathOf: (c: Case, fx: Fixtures) => string): R
 export const ROUTE_ROWS: RouteRow[] = [
   {
     route: '/api/auth/[...nextauth]',
-    allowed: { own: SIGNED_IN, other: SIGNED_IN },
+    allowed: anyObject('access:dashboard'),
     effect: 'GET /api/auth/session names the caller and nobody else (anonymous: no session)',
     async prepare(c) {
       const other = await c.db.user.findUniqueOrThrow({ where: { id: c.ownerId } });
@@ -564,7 +576,7 @@ export const ROUTE_ROWS: RouteRow[] = [
         authorSlugs: [],
         campaignSlugs: [],
         tagSlugs: [],
-        visible: true,
+        lists: true,
       });
       return { method: 'POST', path: '/api/internal/revalidate', body, tookEffect: async (a) => a.text.includes('"revalidated":true') };
     },

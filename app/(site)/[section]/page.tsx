@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
 import { Pagination } from '@/components/site/pagination';
 import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
 import { getSectionArticles } from '@/lib/articles/queries';
-import { getRedirectTarget } from '@/lib/redirects/queries';
 import { getSectionBySlug } from '@/lib/sections/queries';
 import { breadcrumbJsonLd } from '@/lib/seo/decide-json-ld';
 import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
@@ -40,11 +39,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SectionPage({ params, searchParams }: Props) {
   const { section: slug } = await params;
   const section = await getSectionBySlug(slug);
-  if (!section) {
-    const target = await getRedirectTarget(`/${slug}`);
-    if (target) permanentRedirect(target);
-    notFound();
-  }
+  if (!section) notFound();
   const page = parsePageParam((await searchParams).page);
   if (page === null) notFound();
   const articles = await getSectionArticles({ sectionSlug: section.slug, page });

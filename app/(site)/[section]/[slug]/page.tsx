@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
 import { getPublishedArticle } from '@/lib/articles/queries';
-import { getRedirectTarget } from '@/lib/redirects/queries';
 import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
@@ -37,10 +36,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { section: sectionSlug, slug } = await params;
   const article = await getPublishedArticle({ section: sectionSlug, slug });
-  if (!article) {
-    const target = await getRedirectTarget(`/${sectionSlug}/${slug}`);
-    if (target) permanentRedirect(target);
-    notFound();
-  }
+  if (!article) notFound();
   return <ArticleView article={article} />;
 }
