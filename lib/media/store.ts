@@ -17,7 +17,5 @@ export function mediaContentType(key: string): string {
   return TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }
 
-/** The public path of a stored image. */
-export function mediaPath(storageKey: string): string {
-  return `/media/${storageKey}`;
-}
+/** The dashboard's media actions still import it from here; new code imports it from lib/routes. */
+export { mediaPath } from '@/lib/routes';

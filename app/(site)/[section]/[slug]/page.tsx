@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
 import { getPublishedArticle } from '@/lib/articles/queries';
 import { getRedirectTarget } from '@/lib/redirects/queries';
+import { articlePath, authorPath } from '@/lib/routes';
 import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
@@ -19,17 +20,16 @@ export function generateStaticParams(): { section: string; slug: string }[] {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getPublishedArticle(await params);
   if (!article) return {};
-  const path = `/${article.section.slug}/${article.slug}`;
   const meta = pageMetadata({
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.standfirst,
-    path,
+    path: articlePath(article),
     image: article.heroImage,
     type: 'article',
     publishedAt: article.publishedAt,
     modifiedAt: article.updatedAt,
     section: article.section.name,
-    authors: article.authors.map((a) => absoluteUrl(`/authors/${a.author.slug}`)),
+    authors: article.authors.map((a) => absoluteUrl(authorPath(a.author.slug))),
   });
   return article.canonicalUrl ? { ...meta, alternates: { canonical: article.canonicalUrl } } : meta;
 }
@@ -38,7 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   const { section: sectionSlug, slug } = await params;
   const article = await getPublishedArticle({ section: sectionSlug, slug });
   if (!article) {
-    const target = await getRedirectTarget(`/${sectionSlug}/${slug}`);
+    const target = await getRedirectTarget(articlePath({ sectionSlug, slug }));
     if (target) permanentRedirect(target);
     notFound();
   }
