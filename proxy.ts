@@ -3,6 +3,7 @@ import { expiredPreviewHtml, previewTokenOfPath } from '@/lib/articles/preview-e
 import { verifyPreviewToken } from '@/lib/articles/preview-token';
 import { getEnv } from '@/lib/env';
 import { isRedirectablePath, lookupRedirect } from '@/lib/redirects/redirect-lookup';
+import { isDashboardPath, loginPath } from '@/lib/routes';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -41,13 +42,9 @@ export async function proxy(request: NextRequest) {
       });
     }
   }
-  if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
+  if (isDashboardPath(pathname)) {
     const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
-    if (!hasSession) {
-      const url = new URL('/login', request.url);
-      url.search = new URLSearchParams({ callbackUrl: `${pathname}${search}` }).toString();
-      return NextResponse.redirect(url);
-    }
+    if (!hasSession) return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url));
   }
   const https = (process.env.SITE_URL ?? '').startsWith('https:');
   const kind = cspKindForPath(pathname);

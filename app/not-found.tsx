@@ -1,3 +1,4 @@
+import { homePath } from '@/lib/routes';
 
 export default function NotFound() {
   return (
@@ -7,7 +8,7 @@ export default function NotFound() {
         We could not find that page. It may have moved, or it may not have been published yet.
       </p>
       <p className="mt-4">
-        <a href="/" className="font-semibold text-brand underline">
+        <a href={homePath()} className="font-semibold text-brand underline">
           Go to the front page
         </a>
       </p>

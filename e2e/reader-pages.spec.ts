@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { articlePath } from '@/lib/routes';
 import { seedArticle, seedAuthor, seedSection, sampleBody, uniqueSuffix } from '../prisma/seed/factories';
 import { openTestData } from './fixtures/data';
 
@@ -18,7 +19,7 @@ async function firstArticlePath(sectionSlug: string): Promise<string> {
     orderBy: { publishedAt: 'desc' },
     select: { slug: true, section: { select: { slug: true } } },
   });
-  return `/${a.section.slug}/${a.slug}`;
+  return articlePath(a);
 }
 
 async function sponsoredArticlePath(): Promise<string> {
@@ -27,7 +28,7 @@ async function sponsoredArticlePath(): Promise<string> {
     orderBy: { publishedAt: 'asc' },
     select: { slug: true, section: { select: { slug: true } } },
   });
-  return `/${a.section.slug}/${a.slug}`;
+  return articlePath(a);
 }
 
 test.describe('every page type answers 200, has one h1, and axe finds nothing', () => {

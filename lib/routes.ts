@@ -1,22 +1,152 @@
-/** The reader path of an article. */
-export const articlePath = ({ sectionSlug, slug }: { sectionSlug: string; slug: string }) => `/${sectionSlug}/${slug}`;
+/**
+ * Every URL shape of Masthead in one place: reader pages, feeds, sitemaps, media, share links and the
+ * dashboard. Pages, components, feeds and sitemaps build their links here, never by concatenation.
+ *
+ * Pure functions with no imports, so client components use them too (nothing server-only, no env).
+ * Each slug, key, id or token is one path segment, percent-encoded: the slugs, storage keys and tokens
+ * Masthead stores are plain `[a-z0-9-]`, hex and base64url, which encoding leaves as they are.
+ */
 
-/** The path of a signed share link's preview. */
-export const previewPath = (token: string) => `/preview/${token}`;
+const segment = (value: string): string => encodeURIComponent(value);
 
-/** Dashboard paths. */
+type Query = Record<string, string | undefined> | URLSearchParams;
+
+/** `path` with `query` as its search string (form encoding, undefined values left out); `path` alone when empty. */
+export function withQuery(path: string, query: Query = {}): string {
+  const search =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Page `page` of the list at `path`: page 1 is `path` itself, later pages add `page=N` after `params`. */
+export function withPage(path: string, page = 1, params: Record<string, string> = {}): string {
+  const search = new URLSearchParams(params);
+  if (page > 1) search.set('page', String(page));
+  return withQuery(path, search);
+}
+
+/** The front page, or page `page` of its latest news. */
+export function homePath(page = 1): string {
+  return withPage('/', page);
+}
+
+/** A section front, or page `page` of it. */
+export function sectionPath(slug: string, page = 1): string {
+  return withPage(`/${segment(slug)}`, page);
+}
+
+/** An article as routes need it: its slug and its section's, flat (search hits) or nested (queries' articles). */
+export type ArticleRef = { sectionSlug: string; slug: string } | { section: { slug: string }; slug: string };
+
+/** An article's reader page: `/<section>/<slug>`. */
+export function articlePath(article: ArticleRef): string {
+  const sectionSlug = 'sectionSlug' in article ? article.sectionSlug : article.section.slug;
+  return `/${segment(sectionSlug)}/${segment(article.slug)}`;
+}
+
+/** An author's page, or page `page` of their articles. */
+export function authorPath(slug: string, page = 1): string {
+  return withPage(`/authors/${segment(slug)}`, page);
+}
+
+/** A campaign's page (one page: every article of the series). */
+export function campaignPath(slug: string): string {
+  return `/campaigns/${segment(slug)}`;
+}
+
+/** A tag's page, or page `page` of its articles. */
+export function tagPath(slug: string, page = 1): string {
+  return withPage(`/tags/${segment(slug)}`, page);
+}
+
+/** The search page; with a query, its results (page `page` of them). */
+export function searchPath(q = '', page = 1): string {
+  return withPage('/search', page, q ? { q } : {});
+}
+
+/** The search URL with a literal `{name}` placeholder for the query, for schema.org's SearchAction `urlTemplate`. */
+export function searchPathTemplate(name: string): string {
+  return `/search?q={${name}}`;
+}
+
+/** The public path of a stored image (served by app/media/[key]). */
+export function mediaPath(storageKey: string): string {
+  return `/media/${segment(storageKey)}`;
+}
+
+/** True for a path mediaPath() makes: an image of ours, whose size the image optimiser may use. */
+export function isMediaPath(src: string): boolean {
+  return src.startsWith('/media/');
+}
+
+/** Next's image optimiser's URL for `src` at `width` px. */
+export function optimisedImagePath(src: string, width: number, quality = 75): string {
+  return `/_next/image?url=${encodeURIComponent(src)}&w=${width}&q=${quality}`;
+}
+
+/** The publication's logo and icon, served from public/ and app/. */
+export const LOGO_PATH = '/logo.png';
+export const FAVICON_PATH = '/favicon.ico';
+
+/** The site-wide RSS feed. */
+export const SITE_FEED_PATH = '/feed.xml';
+
+/** What a per-scope feed follows: a section, an author or a campaign. */
+export type FeedKind = 'sections' | 'authors' | 'campaigns';
+
+/** The RSS feed of one section, author or campaign: `/feeds/<kind>/<slug>`. */
+export function feedPath(kind: FeedKind, slug: string): string {
+  return `/feeds/${kind}/${segment(slug)}`;
+}
+
+/** The sitemap index, the sitemap of pages other than articles, and the Google News sitemap. */
+export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+export const PAGES_SITEMAP_PATH = '/sitemaps/pages.xml';
+export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
+
+/** Page `page` (from 1) of the article sitemap. */
+export function articleSitemapPath(page: number): string {
+  return `/sitemaps/articles/${page}`;
+}
+
+/** A share link's path: the reader page of an unpublished article for anyone holding `token`. */
+export function previewPath(token: string): string {
+  return `/preview/${segment(token)}`;
+}
+
+/** The sign-in page, coming back to `callbackUrl` (a local path) afterwards. */
+export function loginPath(callbackUrl?: string): string {
+  return withQuery('/login', { callbackUrl });
+}
+
+const DASHBOARD = '/dashboard';
+
+/** True for the dashboard and every path below it (not `/dashboards-…`). */
+export function isDashboardPath(pathname: string): boolean {
+  return pathname === DASHBOARD || pathname.startsWith(`${DASHBOARD}/`);
+}
+
+/** The editorial dashboard's pages; a `query` becomes the search string (filters, page). */
 export const dashboardRoutes = {
-  article: (id: string) => `/dashboard/articles/${id}`,
-};
+  home: () => DASHBOARD,
+  articles: (query?: Query) => withQuery(`${DASHBOARD}/articles`, query),
+  newArticle: () => `${DASHBOARD}/articles/new`,
+  article: (id: string) => `${DASHBOARD}/articles/${segment(id)}`,
+  articlePreview: (id: string) => `${dashboardRoutes.article(id)}/preview`,
+  articleHistory: (id: string, query?: Query) => withQuery(`${dashboardRoutes.article(id)}/history`, query),
+  media: (query?: Query) => withQuery(`${DASHBOARD}/media`, query),
+  image: (id: string) => `${DASHBOARD}/media/${segment(id)}`,
+  sections: () => `${DASHBOARD}/sections`,
+  campaigns: () => `${DASHBOARD}/campaigns`,
+  authors: () => `${DASHBOARD}/authors`,
+  users: (query?: Query) => withQuery(`${DASHBOARD}/users`, query),
+  audit: (query?: Query) => withQuery(`${DASHBOARD}/audit`, query),
+} as const;
 
-/** The reader path of a section front. */
-export const sectionPath = (slug: string) => `/${slug}`;
-
-/** The reader path of a campaign page. */
-export const campaignPath = (slug: string) => `/campaigns/${slug}`;
-
-/** The reader path of an author page. */
-export const authorPath = (slug: string) => `/authors/${slug}`;
-
-/** The public path of a stored image. */
-export const mediaPath = (storageKey: string) => `/media/${storageKey}`;
+/** `path` on the site at `siteUrl` (SITE_URL, no trailing slash); lib/seo/site.ts binds it to the environment. */
+export function absoluteUrlOn(siteUrl: string, path: string): string {
+  return `${siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
+}

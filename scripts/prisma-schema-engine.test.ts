@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './lib/processes';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const cliScript = path.join(repoRoot, 'scripts', 'prisma-cli.mjs');
@@ -116,15 +116,6 @@ export default defineConfig({
   datasource: { url: process.env.DATABASE_URL ?? '' },
 });
 `;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!available)('offline Prisma schema engine (wasm + adapter-pg)', () => {
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;

@@ -15,16 +15,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parsePostmasterPid } from '@/lib/database/decide-embedded-start';
-import { startEmbeddedPostgres } from '@/lib/database/embedded-postgres';
+import { parsePostmasterPid } from './lib/decide-embedded-start';
+import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { createPrismaClient } from '@/lib/db';
 import { ConfigError, parseEnv } from '@/lib/env';
 import { createFileStorage } from '@/lib/media/storage';
 import { isDatabaseEmpty, seedDemo } from '../prisma/seed/demo';
 import { dataRootFolder, migrateDatabase, projectRoot } from './lib/database';
+import { canConnect, processAlive } from './lib/processes';
 
 const dataRoot = dataRootFolder();
 const log = (line: string) => console.log(`[masthead] ${line}`);
@@ -60,28 +60,6 @@ const CRASH_WINDOW_MS = 300_000;
 const MAX_CRASHES_IN_WINDOW = 30;
 const MAX_CRASHES_BEFORE_LISTENING = 5;
 const DATABASE_CHECK_MS = 1_000;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(3000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -158,7 +136,7 @@ async function main() {
     // Fallback for a server that prints no ready line: poll the port.
     void (async () => {
       while (!listened && child.exitCode === null && child.signalCode === null) {
-        if (await canConnect(Number(port))) markListening();
+        if (await canConnect(Number(port), { timeoutMs: 3_000 })) markListening();
         else await sleep(250);
       }
     })();

@@ -12,7 +12,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db';
-import { startEmbeddedPostgres } from '@/lib/database/embedded-postgres';
+import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { createFileStorage } from '@/lib/media/storage';
 import { seedDemo } from '../prisma/seed/demo';
 import { createScratchDatabase, migrateDatabase, projectRoot } from './lib/database';

@@ -12,11 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../lib/database/embedded-postgres';
-import { parsePostmasterPid } from '../lib/database/decide-embedded-start';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../scripts/lib/embedded-postgres';
+import { parsePostmasterPid } from '../scripts/lib/decide-embedded-start';
+import { processAlive } from '../scripts/lib/processes';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const MODULE = path.join(REPO, 'lib/database/embedded-postgres.ts');
+const MODULE = path.join(REPO, 'scripts/lib/embedded-postgres.ts');
 const IS_ROOT = process.getuid?.() === 0;
 const TIMEOUT = 90_000;
 
@@ -53,15 +54,6 @@ async function query<T extends pg.QueryResultRow = Record<string, unknown>>(url:
 async function postmasterPid(dataDir: string): Promise<number | null> {
   const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
   return parsePostmasterPid(text)?.pid ?? null;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function waitFor(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
@@ -133,9 +125,9 @@ afterEach(async () => {
     // Immediate shutdown of any postmaster a test left behind, then remove the folder.
     for (const name of await fs.readdir(root).catch(() => [] as string[])) {
       const pid = await postmasterPid(path.join(root, name));
-      if (pid && alive(pid)) {
+      if (pid && processAlive(pid)) {
         process.kill(pid, 'SIGQUIT');
-        await waitFor(() => !alive(pid)).catch(() => process.kill(pid, 'SIGKILL'));
+        await waitFor(() => !processAlive(pid)).catch(() => process.kill(pid, 'SIGKILL'));
       }
     }
     await fs.rm(root, { recursive: true, force: true });
@@ -206,7 +198,7 @@ describe('embedded PostgreSQL', () => {
       // The owner's stop() (SIGTERM -> stop) shuts it down cleanly.
       const pid = (await postmasterPid(dataDir))!;
       child.kill('SIGTERM');
-      await waitFor(() => !alive(pid));
+      await waitFor(() => !processAlive(pid));
       expect(await postmasterPid(dataDir)).toBeNull();
     },
     TIMEOUT,
@@ -236,7 +228,7 @@ describe('embedded PostgreSQL', () => {
       const pid = (await postmasterPid(dataDir))!;
       child.kill('SIGKILL');
       await waitFor(() => child.exitCode !== null || child.signalCode !== null);
-      expect(alive(pid)).toBe(true); // orphaned, postmaster.pid present
+      expect(processAlive(pid)).toBe(true); // orphaned, postmaster.pid present
 
       const t = Date.now();
       const adopted = await start(dataDir);
@@ -245,7 +237,7 @@ describe('embedded PostgreSQL', () => {
       expect(adopted.port).toBe(info.port);
       expect(await query(adopted.url, 'SELECT x FROM t')).toEqual([{ x: 7 }]);
       await adopted.stop();
-      expect(alive(pid)).toBe(false);
+      expect(processAlive(pid)).toBe(false);
     },
     TIMEOUT,
   );
@@ -258,7 +250,7 @@ describe('embedded PostgreSQL', () => {
       await query(db.url, 'CREATE TABLE t (x int); INSERT INTO t SELECT generate_series(1, 1000)');
       const pid = (await postmasterPid(dataDir))!;
       process.kill(pid, 'SIGKILL');
-      await waitFor(() => !alive(pid));
+      await waitFor(() => !processAlive(pid));
       expect(await postmasterPid(dataDir)).toBe(pid); // stale lock file left behind
 
       const t = Date.now();
@@ -286,7 +278,7 @@ describe('embedded PostgreSQL', () => {
       await fs.writeFile(path.join(dataDir, 'postmaster.pid'), `${sleeper.pid}\n${dataDir}\n1\n${port}\n\n127.0.0.1\n  1  1\nready   \n`);
       const again = await start(dataDir);
       expect(await query(again.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
-      expect(alive(sleeper.pid!)).toBe(true);
+      expect(processAlive(sleeper.pid!)).toBe(true);
     },
     TIMEOUT,
   );
@@ -370,7 +362,7 @@ describe.runIf(IS_ROOT)('embedded PostgreSQL as root', () => {
       expect(await query(info.url, 'SELECT current_user AS u')).toEqual([{ u: 'postgres' }]);
       const pid = (await postmasterPid(dataDir))!;
       child.kill('SIGTERM');
-      await waitFor(() => !alive(pid));
+      await waitFor(() => !processAlive(pid));
     },
     TIMEOUT,
   );
@@ -382,7 +374,7 @@ describe.runIf(IS_ROOT)('embedded PostgreSQL as root', () => {
       const first = await start(dataDir);
       const pid = (await postmasterPid(dataDir))!;
       process.kill(pid, 'SIGKILL');
-      await waitFor(() => !alive(pid));
+      await waitFor(() => !processAlive(pid));
       const again = await start(dataDir, { port: first.port });
       expect(again.port).toBe(first.port);
       expect(again.url).toBe(first.url);

@@ -7,6 +7,7 @@ import { Pagination } from '@/components/site/pagination';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getLatestArticles, getSectionLatest } from '@/lib/articles/queries';
 import { getCurrentCampaigns } from '@/lib/campaigns/queries';
+import { campaignPath, homePath, sectionPath } from '@/lib/routes';
 import { getNavigationSections } from '@/lib/sections/queries';
 import { frontPageJsonLd } from '@/lib/seo/decide-json-ld';
 import { getSite, pageMetadata } from '@/lib/seo/site';
@@ -26,7 +27,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return pageMetadata({
     title: page > 1 ? `Latest news, page ${page}` : `${site.name}: latest news`,
     description: `The latest reporting from ${site.name} on science, technology, climate, business, health and culture.`,
-    path: page > 1 ? `/?page=${page}` : '/',
+    path: homePath(page),
   });
 }
 
@@ -43,7 +44,7 @@ export default async function FrontPage({ searchParams }: Props) {
       <>
         <h1 className="mb-6 font-serif text-3xl font-bold">Latest news, page {page}</h1>
         <ArticleGrid articles={latest.items} headingLevel={2} />
-        <Pagination path="/" page={page} pageCount={latest.pageCount} />
+        <Pagination href={homePath} page={page} pageCount={latest.pageCount} />
       </>
     );
   }
@@ -75,7 +76,7 @@ export default async function FrontPage({ searchParams }: Props) {
             {campaigns.map((c) => (
               <li key={c.id} className="border-l-4 border-accent pl-3">
                 <h3 className="font-bold">
-                  <a href={`/campaigns/${c.slug}`} className="hover:underline">
+                  <a href={campaignPath(c.slug)} className="hover:underline">
                     {c.name}
                   </a>
                 </h3>
@@ -91,7 +92,7 @@ export default async function FrontPage({ searchParams }: Props) {
             Latest
           </h2>
           <ArticleGrid articles={rest} />
-          <Pagination path="/" page={page} pageCount={latest.pageCount} />
+          <Pagination href={homePath} page={page} pageCount={latest.pageCount} />
         </section>
       )}
       {perSection
@@ -99,7 +100,7 @@ export default async function FrontPage({ searchParams }: Props) {
         .map((s) => (
           <section key={s.slug} aria-labelledby={`section-${s.slug}`} className="mt-10 border-t-2 border-neutral-900 pt-3">
             <h2 id={`section-${s.slug}`} className="mb-4 font-serif text-2xl font-bold">
-              <a href={`/${s.slug}`} className="hover:underline">
+              <a href={sectionPath(s.slug)} className="hover:underline">
                 {s.name}
               </a>
             </h2>

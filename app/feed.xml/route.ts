@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { getFeedArticles } from '@/lib/articles/queries';
 import { buildRssFeed, feedResponse } from '@/lib/feeds/build-feed';
+import { homePath, SITE_FEED_PATH } from '@/lib/routes';
 import { getSite } from '@/lib/seo/site';
 
 /** The site-wide RSS feed. Rendered per request from cached data (no query while nothing changed). */
@@ -8,5 +9,5 @@ export async function GET() {
   await connection();
   const site = getSite();
   const articles = await getFeedArticles({ kind: 'site' });
-  return feedResponse(buildRssFeed({ title: site.name, description: `The latest from ${site.name}.`, path: '/', feedPath: '/feed.xml', articles }));
+  return feedResponse(buildRssFeed({ title: site.name, description: `The latest from ${site.name}.`, path: homePath(), feedPath: SITE_FEED_PATH, articles }));
 }

@@ -1,6 +1,7 @@
 import { Picture } from '@/components/site/picture';
 import type { ReactNode } from 'react';
 import type { BlockNode, BodyDocument, ImageNode, InlineNode, ListItemNode } from '@/lib/articles/body-schema';
+import { isMediaPath } from '@/lib/routes';
 import { isSafeUrl } from '@/lib/text/safe-url';
 
 /**
@@ -39,7 +40,7 @@ function BodyImage({ node }: { node: ImageNode }) {
   const { src, alt, caption, credit, width, height } = node.attrs;
   if (!isSafeUrl(src, { allowMailto: false })) return null;
   const picture =
-    src.startsWith('/media/') && width && height ? (
+    isMediaPath(src) && width && height ? (
       <Picture src={src} alt={alt} width={width} height={height} sizes="(min-width: 768px) 680px, 100vw" className="h-auto w-full" />
     ) : (
       // eslint-disable-next-line @next/next/no-img-element -- remote images have unknown size; next/image needs one

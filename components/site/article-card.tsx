@@ -1,12 +1,12 @@
 import { Picture } from '@/components/site/picture';
 import type { ArticleCard as ArticleCardData } from '@/lib/articles/queries';
-import { mediaPath } from '@/lib/media/store';
+import { articlePath, mediaPath } from '@/lib/routes';
 import { formatDate } from '@/lib/text/format-date';
 
 /** A teaser linking to an article: picture, section, headline, standfirst, byline and date. */
 export function ArticleCard({ article, lead = false, headingLevel = 2 }: { article: ArticleCardData; lead?: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const href = `/${article.section.slug}/${article.slug}`;
+  const href = articlePath(article);
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-2' : 'flex flex-col gap-2'}>
       {article.heroImage && (

@@ -4,7 +4,7 @@ import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
 import { readingTimeMinutes } from '@/lib/articles/body-text';
 import { getNextArticle, getRelatedArticles, type PublishedArticle } from '@/lib/articles/queries';
-import { mediaPath } from '@/lib/media/store';
+import { articlePath, authorPath, campaignPath, homePath, mediaPath, sectionPath, tagPath } from '@/lib/routes';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/decide-json-ld';
 import { absoluteUrl, getSite, resizedImageUrl } from '@/lib/seo/site';
 import { formatDateTime } from '@/lib/text/format-date';
@@ -24,16 +24,16 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
   const site = getSite();
   const hero = article.heroImage;
   const minutes = readingTimeMinutes(article.bodyText);
-  const path = `/${article.section.slug}/${article.slug}`;
+  const path = articlePath(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
   const updated = article.updatedAt.getTime() - publishedAt.getTime() > UPDATE_GRACE_MS;
   const partner = article.campaign?.partnerName ? article.campaign : null;
   const disclosure = article.sponsored || partner ? (article.campaign?.disclosureLabel ?? (partner ? `In partnership with ${partner.partnerName}` : 'Sponsored')) : null;
 
   const crumbs = [
-    { name: 'Home', href: '/' },
-    ...(article.section.parent ? [{ name: article.section.parent.name, href: `/${article.section.parent.slug}` }] : []),
-    { name: article.section.name, href: `/${article.section.slug}` },
+    { name: 'Home', href: homePath() },
+    ...(article.section.parent ? [{ name: article.section.parent.name, href: sectionPath(article.section.parent.slug) }] : []),
+    { name: article.section.name, href: sectionPath(article.section.slug) },
   ];
 
   return (
@@ -47,7 +47,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           publishedAt,
           modifiedAt: article.updatedAt,
           sectionName: article.section.name,
-          authors: article.authors.map(({ author }) => ({ name: author.name, url: absoluteUrl(`/authors/${author.slug}`), jobTitle: author.jobTitle })),
+          authors: article.authors.map(({ author }) => ({ name: author.name, url: absoluteUrl(authorPath(author.slug)), jobTitle: author.jobTitle })),
           keywords: article.tags.map((t) => t.tag.name),
         })}
       />
@@ -73,7 +73,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
       </nav>
       {article.campaign && (
         <p className="mt-4 text-sm font-bold uppercase tracking-wide">
-          <a href={`/campaigns/${article.campaign.slug}`} className="text-accent hover:underline">
+          <a href={campaignPath(article.campaign.slug)} className="text-accent hover:underline">
             {article.campaign.name}
           </a>
         </p>
@@ -99,7 +99,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
             {article.authors.map(({ author }, i) => (
               <span key={author.id}>
                 {i > 0 && (i === article.authors.length - 1 ? ' and ' : '; ')}
-                <a href={`/authors/${author.slug}`} className="font-semibold underline-offset-2 hover:underline">
+                <a href={authorPath(author.slug)} className="font-semibold underline-offset-2 hover:underline">
                   {author.name}
                 </a>
                 {[author.jobTitle, author.organisation].some(Boolean) && (
@@ -148,7 +148,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           <ul className="flex flex-wrap gap-2 text-sm">
             {article.tags.map(({ tag }) => (
               <li key={tag.id}>
-                <a href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-neutral-300 px-3 py-1 hover:border-brand hover:text-brand">
+                <a href={tagPath(tag.slug)} className="inline-block rounded-full border border-neutral-300 px-3 py-1 hover:border-brand hover:text-brand">
                   {tag.name}
                 </a>
               </li>
@@ -159,7 +159,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
       {next && (
         <nav aria-label="Next article" className="no-print mt-10 border-t-2 border-neutral-900 pt-3">
           <p className="text-sm font-bold uppercase tracking-wide text-neutral-700">Next article</p>
-          <a href={`/${next.section.slug}/${next.slug}`} rel="next" className="mt-1 block font-serif text-2xl font-bold hover:underline">
+          <a href={articlePath(next)} rel="next" className="mt-1 block font-serif text-2xl font-bold hover:underline">
             {next.headline}
           </a>
         </nav>

@@ -1,3 +1,4 @@
+import { homePath, searchPath, sectionPath } from '@/lib/routes';
 
 /** The masthead: skip link, site name and section navigation. */
 export function SiteHeader({ siteName, sections }: { siteName: string; sections: { name: string; slug: string }[] }) {
@@ -7,10 +8,10 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
         Skip to content
       </a>
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4">
-        <a href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
+        <a href={homePath()} className="font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
           {siteName}
         </a>
-        <a href="/search" className="no-print text-sm font-semibold text-brand underline-offset-2 hover:underline">
+        <a href={searchPath()} className="no-print text-sm font-semibold text-brand underline-offset-2 hover:underline">
           Search
         </a>
       </div>
@@ -18,7 +19,7 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold">
           {sections.map((s) => (
             <li key={s.slug}>
-              <a href={`/${s.slug}`} className="text-neutral-800 hover:text-brand hover:underline">
+              <a href={sectionPath(s.slug)} className="text-neutral-800 hover:text-brand hover:underline">
                 {s.name}
               </a>
             </li>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Feed } from 'feed';
 import type { FeedArticle } from '@/lib/articles/queries';
-import { mediaPath } from '@/lib/media/store';
+import { articlePath, authorPath, FAVICON_PATH, mediaPath, sectionPath } from '@/lib/routes';
 import { absoluteUrl, getSite } from '@/lib/seo/site';
 import { removeInvalidXmlChars as xml } from '@/lib/text/xml-chars';
 
@@ -19,14 +19,14 @@ export function buildRssFeed({ title, description, path, feedPath, articles }: {
     link: absoluteUrl(path),
     language: site.language,
     image: site.logoUrl,
-    favicon: absoluteUrl('/favicon.ico'),
+    favicon: absoluteUrl(FAVICON_PATH),
     copyright: `© ${site.name}`,
     updated: articles[0]?.updatedAt ?? new Date(0),
     generator: 'Masthead',
     feedLinks: { rss: absoluteUrl(feedPath) },
   });
   for (const a of articles) {
-    const url = absoluteUrl(`/${a.section.slug}/${a.slug}`);
+    const url = absoluteUrl(articlePath(a));
     feed.addItem({
       title: xml(a.headline),
       id: url,
@@ -34,8 +34,8 @@ export function buildRssFeed({ title, description, path, feedPath, articles }: {
       description: xml(a.standfirst),
       date: a.publishedAt ?? a.updatedAt,
       published: a.publishedAt ?? undefined,
-      author: a.authors.map(({ author }) => ({ name: xml(author.name), link: absoluteUrl(`/authors/${author.slug}`) })),
-      category: [{ name: xml(a.section.name), domain: absoluteUrl(`/${a.section.slug}`) }],
+      author: a.authors.map(({ author }) => ({ name: xml(author.name), link: absoluteUrl(authorPath(author.slug)) })),
+      category: [{ name: xml(a.section.name), domain: absoluteUrl(sectionPath(a.section.slug)) }],
       ...(a.heroImage
         ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes, title: xml(a.heroImage.alt) } }
         : {}),

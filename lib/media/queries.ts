@@ -8,7 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { canViewMedia } from '@/lib/media/permissions';
 import { listImagesSchema, MEDIA_PAGE_SIZE, type ListImagesInput } from '@/lib/media/schemas';
-import { mediaPath } from '@/lib/media/store';
+import { mediaPath } from '@/lib/routes';
 
 type Reader = Db | Prisma.TransactionClient;
 

@@ -16,8 +16,3 @@ const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', web
 export function mediaContentType(key: string): string {
   return TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }
-
-/** The public path of a stored image. */
-export function mediaPath(storageKey: string): string {
-  return `/media/${storageKey}`;
-}

@@ -1,4 +1,5 @@
 /** schema.org JSON-LD for reader pages: plain objects, built from page data and absolute URLs. */
+import { absoluteUrlOn, homePath, searchPathTemplate } from '@/lib/routes';
 
 export type Site = { name: string; url: string; logoUrl: string; language: string };
 
@@ -6,31 +7,33 @@ type Thing = Record<string, unknown>;
 
 /** Organization of the publisher, used on its own and inside NewsArticle. */
 export function organizationJsonLd(site: Site): Thing {
+  const home = absoluteUrlOn(site.url, homePath());
   return {
     '@type': 'Organization',
-    '@id': `${site.url}/#organization`,
+    '@id': `${home}#organization`,
     name: site.name,
-    url: `${site.url}/`,
+    url: home,
     logo: { '@type': 'ImageObject', url: site.logoUrl, width: 600, height: 60 },
   };
 }
 
 /** Organization + WebSite with a SearchAction, for the front page. */
 export function frontPageJsonLd(site: Site): Thing {
+  const home = absoluteUrlOn(site.url, homePath());
   return {
     '@context': 'https://schema.org',
     '@graph': [
       organizationJsonLd(site),
       {
         '@type': 'WebSite',
-        '@id': `${site.url}/#website`,
+        '@id': `${home}#website`,
         name: site.name,
-        url: `${site.url}/`,
+        url: home,
         inLanguage: site.language,
-        publisher: { '@id': `${site.url}/#organization` },
+        publisher: { '@id': `${home}#organization` },
         potentialAction: {
           '@type': 'SearchAction',
-          target: { '@type': 'EntryPoint', urlTemplate: `${site.url}/search?q={search_term_string}` },
+          target: { '@type': 'EntryPoint', urlTemplate: absoluteUrlOn(site.url, searchPathTemplate('search_term_string')) },
           'query-input': 'required name=search_term_string',
         },
       },

@@ -1,23 +1,23 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { getEnv } from '@/lib/env';
-import { mediaPath } from '@/lib/media/store';
+import { absoluteUrlOn, LOGO_PATH, mediaPath, optimisedImagePath } from '@/lib/routes';
 import type { Site } from '@/lib/seo/decide-json-ld';
 
 /** The publication as structured data and metadata see it, from the environment. */
 export function getSite(): Site {
   const env = getEnv();
-  return { name: env.SITE_NAME, url: env.siteUrl, logoUrl: `${env.siteUrl}/logo.png`, language: env.SITE_LANGUAGE };
+  return { name: env.SITE_NAME, url: env.siteUrl, logoUrl: absoluteUrlOn(env.siteUrl, LOGO_PATH), language: env.SITE_LANGUAGE };
 }
 
-/** An absolute URL on this site. */
+/** An absolute URL on this site (SITE_URL): `path` comes from lib/routes. */
 export function absoluteUrl(path: string): string {
-  return `${getEnv().siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
+  return absoluteUrlOn(getEnv().siteUrl, path);
 }
 
 /** An uploaded image resized to `width` px by the image optimiser (OpenGraph and JSON-LD use 1200). */
 export function resizedImageUrl(storageKey: string, width = 1200): string {
-  return absoluteUrl(`/_next/image?url=${encodeURIComponent(mediaPath(storageKey))}&w=${width}&q=75`);
+  return absoluteUrl(optimisedImagePath(mediaPath(storageKey), width));
 }
 
 /**

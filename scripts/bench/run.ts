@@ -16,7 +16,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { createPrismaClient } from '@/lib/db';
-import { startEmbeddedPostgres } from '@/lib/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { createFileStorage } from '@/lib/media/storage';
 import { seedDemo } from '../../prisma/seed/demo';
 import { migrateDatabase, projectRoot } from '../lib/database';

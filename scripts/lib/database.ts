@@ -1,12 +1,12 @@
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '@/lib/database/embedded-postgres';
+import { startEmbeddedPostgres } from './embedded-postgres';
 import { runPrisma } from '../prisma-cli.mjs';
+import { projectRoot } from './project-root';
+
+export { projectRoot };
 
 export type OpenDatabase = { url: string; embedded: boolean; stop(): Promise<void> };
-
-/** The project's folder (scripts run from anywhere). */
-export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
 /** Masthead's local data folder (embedded PostgreSQL, media, demo secret): MASTHEAD_DATA_DIR or ./data. */
 export function dataRootFolder(env: NodeJS.ProcessEnv = process.env): string {

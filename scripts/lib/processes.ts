@@ -1,13 +1,14 @@
 /**
- * Child processes and clean-ups of a long-running script (bench, budget): everything registered here
- * is stopped when the script ends, fails, or gets Ctrl-C / SIGTERM / SIGHUP, in reverse order of
+ * Processes, ports and clean-ups for scripts and tests: the one `processAlive`, `freePort` and
+ * `canConnect`, and for long-running scripts (bench, budget) child processes and clean-ups that are
+ * stopped when the script ends, fails, or gets Ctrl-C / SIGTERM / SIGHUP, in reverse order of
  * registration (web server before the database it uses).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { projectRoot } from './database';
+import { projectRoot } from './project-root';
 
 type Cleanup = { name: string; run: () => Promise<unknown> };
 
@@ -77,6 +78,30 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port'))));
     });
   });
+}
+
+/** True when a TCP connection to `host`:`port` opens within `timeoutMs`; never throws. */
+export function canConnect(port: number, { host = '127.0.0.1', timeoutMs = 1_000 }: { host?: string; timeoutMs?: number } = {}): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** True while a process with this PID exists (one of another user, which we may not signal, counts). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Resolves when `url` answers (any HTTP status); rejects after `timeoutMs` or when `child` exits first. */

@@ -12,15 +12,15 @@
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import type { BodyDocument } from '@/lib/articles/body-schema';
-import { parsePostmasterPid } from '@/lib/database/decide-embedded-start';
+import { parsePostmasterPid } from '../lib/decide-embedded-start';
 import { getDb, switchDatabaseUrl } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { projectRoot } from '../lib/database';
 import { findEditorActor, writeEditorArticle } from './lib/editor-writes';
-import { abortWait, hashJson, httpStatus, printFigure, processAlive, sleep, spawnLogged, waitUntil, withTimeout } from './lib/harness';
+import { abortWait, hashJson, httpStatus, printFigure, sleep, spawnLogged, waitUntil, withTimeout } from './lib/harness';
+import { canConnect, processAlive } from '../lib/processes';
 
 const appKills = Number(process.env.CRASH_APP_KILLS ?? 20);
 const dbKills = Number(process.env.CRASH_DB_KILLS ?? 20);
@@ -87,14 +87,6 @@ async function main() {
     return getDb();
   };
 
-  const canConnect = (to: number) =>
-    new Promise<boolean>((resolve) => {
-      const socket = net.connect({ host: '127.0.0.1', port: to });
-      const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-      socket.setTimeout(1000, () => done(false));
-      socket.once('connect', () => done(true));
-      socket.once('error', () => done(false));
-    });
   /** Where recovery stands: printed when a wait times out, so a stall names its cause. */
   const state: Probe = async () => {
     const pid = await postmaster();

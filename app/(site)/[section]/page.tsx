@@ -3,8 +3,9 @@ import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
 import { Pagination } from '@/components/site/pagination';
-import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
+import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getSectionArticles } from '@/lib/articles/queries';
+import { feedPath, homePath, sectionPath } from '@/lib/routes';
 import { getSectionBySlug } from '@/lib/sections/queries';
 import { breadcrumbJsonLd } from '@/lib/seo/decide-json-ld';
 import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
@@ -26,11 +27,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     ...pageMetadata({
       title: page > 1 ? `${section.name}, page ${page}` : section.name,
       description: section.description ?? `The latest ${section.name.toLowerCase()} news.`,
-      path: pageHref(`/${section.slug}`, page),
+      path: sectionPath(section.slug, page),
     }),
     alternates: {
-      canonical: absoluteUrl(pageHref(`/${section.slug}`, page)),
-      types: { 'application/rss+xml': [{ url: `/feeds/sections/${section.slug}`, title: `${section.name} RSS` }] },
+      canonical: absoluteUrl(sectionPath(section.slug, page)),
+      types: { 'application/rss+xml': [{ url: feedPath('sections', section.slug), title: `${section.name} RSS` }] },
     },
   };
 }
@@ -46,9 +47,9 @@ export default async function SectionPage({ params, searchParams }: Props) {
   if (page > articles.pageCount) notFound();
 
   const crumbs = [
-    { name: 'Home', url: absoluteUrl('/') },
-    ...(section.parent ? [{ name: section.parent.name, url: absoluteUrl(`/${section.parent.slug}`) }] : []),
-    { name: section.name, url: absoluteUrl(`/${section.slug}`) },
+    { name: 'Home', url: absoluteUrl(homePath()) },
+    ...(section.parent ? [{ name: section.parent.name, url: absoluteUrl(sectionPath(section.parent.slug)) }] : []),
+    { name: section.name, url: absoluteUrl(sectionPath(section.slug)) },
   ];
   return (
     <>
@@ -56,7 +57,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
       <header className="mb-8 border-b-2 border-neutral-900 pb-4">
         {section.parent && (
           <p className="text-sm font-semibold">
-            <a href={`/${section.parent.slug}`} className="text-accent hover:underline">
+            <a href={sectionPath(section.parent.slug)} className="text-accent hover:underline">
               {section.parent.name}
             </a>
           </p>
@@ -71,7 +72,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
             <ul className="flex flex-wrap gap-3 text-sm font-semibold">
               {section.children.map((c) => (
                 <li key={c.slug}>
-                  <a href={`/${c.slug}`} className="rounded border border-neutral-300 px-2 py-1 hover:border-brand hover:text-brand">
+                  <a href={sectionPath(c.slug)} className="rounded border border-neutral-300 px-2 py-1 hover:border-brand hover:text-brand">
                     {c.name}
                   </a>
                 </li>
@@ -81,9 +82,9 @@ export default async function SectionPage({ params, searchParams }: Props) {
         )}
       </header>
       {articles.items.length === 0 ? <p>Nothing has been published in this section yet.</p> : <ArticleGrid articles={articles.items} headingLevel={2} />}
-      <Pagination path={`/${section.slug}`} page={page} pageCount={articles.pageCount} />
+      <Pagination href={(n) => sectionPath(section.slug, n)} page={page} pageCount={articles.pageCount} />
       <p className="mt-6 text-sm">
-        <a href={`/feeds/sections/${section.slug}`} className="text-brand underline">
+        <a href={feedPath('sections', section.slug)} className="text-brand underline">
           {section.name} RSS feed
         </a>
       </p>

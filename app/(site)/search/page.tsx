@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Pagination } from '@/components/site/pagination';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
+import { articlePath, searchPath } from '@/lib/routes';
 import { normaliseQuery, splitHighlights } from '@/lib/search/decide-search';
 import { searchArticles } from '@/lib/search/queries';
 import { pageMetadata } from '@/lib/seo/site';
@@ -19,7 +20,7 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = normaliseQuery((await searchParams).q);
   return {
-    ...pageMetadata({ title: q ? `Search: ${q}` : 'Search', description: 'Search every published article.', path: '/search' }),
+    ...pageMetadata({ title: q ? `Search: ${q}` : 'Search', description: 'Search every published article.', path: searchPath() }),
     // Result pages are endless and thin: keep them out of search engines, but follow their links.
     robots: { index: false, follow: true },
   };
@@ -51,7 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="font-serif text-4xl font-bold">Search</h1>
-      <form action="/search" method="get" role="search" className="mt-4 flex max-w-xl gap-2">
+      <form action={searchPath()} method="get" role="search" className="mt-4 flex max-w-xl gap-2">
         <label htmlFor="search-q" className="sr-only">
           Search articles
         </label>
@@ -77,7 +78,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <li key={hit.id} className="border-b border-neutral-200 pb-4">
                 <p className="text-xs font-bold uppercase tracking-wide text-accent">{hit.sectionName}</p>
                 <h3 className="font-serif text-xl font-bold">
-                  <a href={`/${hit.sectionSlug}/${hit.slug}`} className="hover:underline">
+                  <a href={articlePath(hit)} className="hover:underline">
                     <Highlighted text={hit.headlineHighlighted} />
                   </a>
                 </h3>
@@ -91,7 +92,7 @@ export default async function SearchPage({ searchParams }: Props) {
               </li>
             ))}
           </ol>
-          <Pagination path="/search" page={page} pageCount={results.pageCount} params={{ q }} />
+          <Pagination href={(n) => searchPath(q, n)} page={page} pageCount={results.pageCount} />
         </section>
       )}
     </>

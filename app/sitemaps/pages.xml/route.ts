@@ -4,6 +4,7 @@ import { getAllCampaigns } from '@/lib/campaigns/queries';
 import { getAllSections } from '@/lib/sections/queries';
 import { getAllTags } from '@/lib/tags/queries';
 import { urlSetXml, xmlResponse } from '@/lib/sitemaps/decide-sitemap-xml';
+import { authorPath, campaignPath, homePath, sectionPath, tagPath } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/seo/site';
 
 /** The sitemap of the site's other pages: front page, sections, authors, campaigns and tags. */
@@ -12,11 +13,11 @@ export async function GET() {
   const [sections, authors, campaigns, tags] = await Promise.all([getAllSections(), getAllAuthors(), getAllCampaigns(), getAllTags()]);
   return xmlResponse(
     urlSetXml([
-      { loc: absoluteUrl('/') },
-      ...sections.map((s) => ({ loc: absoluteUrl(`/${s.slug}`), lastmod: s.updatedAt })),
-      ...authors.map((a) => ({ loc: absoluteUrl(`/authors/${a.slug}`), lastmod: a.updatedAt })),
-      ...campaigns.map((c) => ({ loc: absoluteUrl(`/campaigns/${c.slug}`), lastmod: c.updatedAt })),
-      ...tags.map((t) => ({ loc: absoluteUrl(`/tags/${t.slug}`) })),
+      { loc: absoluteUrl(homePath()) },
+      ...sections.map((s) => ({ loc: absoluteUrl(sectionPath(s.slug)), lastmod: s.updatedAt })),
+      ...authors.map((a) => ({ loc: absoluteUrl(authorPath(a.slug)), lastmod: a.updatedAt })),
+      ...campaigns.map((c) => ({ loc: absoluteUrl(campaignPath(c.slug)), lastmod: c.updatedAt })),
+      ...tags.map((t) => ({ loc: absoluteUrl(tagPath(t.slug)) })),
     ]),
   );
 }

@@ -107,15 +107,6 @@ export function spawnLogged(
   return child;
 }
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes Next's on-disk data cache and cached pages (.next/cache/fetch-cache, .next/server/route-cache),
  * which outlive the database of an earlier run. Best effort: another server writing there meanwhile

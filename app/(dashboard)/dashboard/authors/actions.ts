@@ -5,10 +5,10 @@ import { updateAuthor } from '@/lib/authors/update-author';
 import { pickFormFields, typedValues } from '@/lib/forms/form-input';
 import type { ActionResult, FormState } from '@/lib/operations/action-result';
 import { runAsAction } from '@/lib/operations/server-action';
-import { authorPath } from '@/lib/routes';
+import { authorPath, dashboardRoutes } from '@/lib/routes';
 
 // Ids and versions in the form are only the request: each operation checks the actor from the session.
-const options = { capability: 'manage:authors', revalidatePaths: ['/dashboard/authors'] } as const;
+const options = { capability: 'manage:authors', revalidatePaths: [dashboardRoutes.authors()] } as const;
 const EDITABLE = ['name', 'slug', 'jobTitle', 'organisation', 'bio', 'photoId', 'userId'] as const;
 
 /** Creates an author profile from the "new author" form. */

@@ -5,10 +5,10 @@ import { updateCampaign } from '@/lib/campaigns/update-campaign';
 import { pickFormFields, typedValues } from '@/lib/forms/form-input';
 import type { ActionResult, FormState } from '@/lib/operations/action-result';
 import { runAsAction } from '@/lib/operations/server-action';
-import { campaignPath } from '@/lib/routes';
+import { campaignPath, dashboardRoutes } from '@/lib/routes';
 
 // Ids and versions in the form are only the request: each operation checks the actor from the session.
-const options = { capability: 'manage:campaigns', revalidatePaths: ['/dashboard/campaigns'] } as const;
+const options = { capability: 'manage:campaigns', revalidatePaths: [dashboardRoutes.campaigns()] } as const;
 const EDITABLE = ['name', 'slug', 'description', 'partnerName', 'disclosureLabel', 'startsOn', 'endsOn'] as const;
 
 /** Creates a campaign from the "new campaign" form. */

@@ -8,7 +8,7 @@ import { updateImage } from '@/lib/media/update-image';
 import { uploadImage } from '@/lib/media/upload-image';
 import type { ActionResult, FormState } from '@/lib/operations/action-result';
 import { runAsAction } from '@/lib/operations/server-action';
-import { mediaPath } from '@/lib/routes';
+import { dashboardRoutes, mediaPath } from '@/lib/routes';
 
 // Every action takes the actor from the session; the operations check what that actor may do.
 
@@ -28,7 +28,7 @@ export async function uploadImageAction(_prev: UploadState, formData: FormData):
   if (!(file instanceof File) || file.size === 0) return refuse(file instanceof File && file.name ? 'The file is empty. Choose an image file to upload.' : 'Choose an image file to upload.');
   if (file.size > MAX_UPLOAD_BYTES) return refuse(tooLargeMessage(file.size));
   return runAsAction(uploadImage, { bytes: new Uint8Array(await file.arrayBuffer()), text: values }, {
-    revalidatePaths: ['/dashboard/media'],
+    revalidatePaths: [dashboardRoutes.media()],
     present: ({ id, storageKey, alt, caption, credit, width, height }) => ({
       message: `Uploaded (${width} × ${height} pixels).`,
       image: { id, src: mediaPath(storageKey), alt, caption, credit, width, height },
@@ -42,7 +42,7 @@ export async function updateImageAction(_prev: FormState, formData: FormData): P
   const imageId = String(formData.get('imageId') ?? '');
   const text = typedValues(formData, TEXT_FIELDS);
   return runAsAction(updateImage, { imageId, baseVersion: formData.get('baseVersion'), text }, {
-    revalidatePaths: [`/dashboard/media/${imageId}`, '/dashboard/media'],
+    revalidatePaths: [dashboardRoutes.image(imageId), dashboardRoutes.media()],
     present: () => ({ message: 'Saved.' }),
     values: text,
   });
@@ -50,7 +50,7 @@ export async function updateImageAction(_prev: FormState, formData: FormData): P
 
 /** Deletes an unused image and returns to the library; refused with a message while it is in use. */
 export async function deleteImageAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
-  const result = await runAsAction(deleteImage, { imageId: formData.get('imageId') }, { revalidatePaths: ['/dashboard/media'] });
+  const result = await runAsAction(deleteImage, { imageId: formData.get('imageId') }, { revalidatePaths: [dashboardRoutes.media()] });
   if (!result.ok && result.code !== 'NOT_FOUND') return result;
-  redirect(result.ok ? '/dashboard/media?deleted=1' : '/dashboard/media');
+  redirect(result.ok ? dashboardRoutes.media({ deleted: '1' }) : dashboardRoutes.media());
 }

@@ -3,14 +3,14 @@
 import { pickFormFields, typedValues } from '@/lib/forms/form-input';
 import type { ActionResult, FormState } from '@/lib/operations/action-result';
 import { runAsAction } from '@/lib/operations/server-action';
-import { sectionPath } from '@/lib/routes';
+import { dashboardRoutes, sectionPath } from '@/lib/routes';
 import { createSection } from '@/lib/sections/create-section';
 import { deleteSection } from '@/lib/sections/delete-section';
 import { moveSection } from '@/lib/sections/move-section';
 import { updateSection } from '@/lib/sections/update-section';
 
 // Ids and versions in the form are only the request: each operation checks the actor from the session.
-const options = { capability: 'manage:sections', revalidatePaths: ['/dashboard/sections'] } as const;
+const options = { capability: 'manage:sections', revalidatePaths: [dashboardRoutes.sections()] } as const;
 const EDITABLE = ['name', 'slug', 'description'] as const;
 
 /** Creates a section from the "new section" form. */

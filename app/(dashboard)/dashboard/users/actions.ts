@@ -2,6 +2,7 @@
 
 import type { ActionResult, FormState } from '@/lib/operations/action-result';
 import { runAsAction } from '@/lib/operations/server-action';
+import { dashboardRoutes } from '@/lib/routes';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { createUser } from '@/lib/users/create-user';
 import { resetUserPassword } from '@/lib/users/reset-user-password';
@@ -9,7 +10,7 @@ import { setUserDisabled } from '@/lib/users/set-user-disabled';
 import { typedValues } from '@/lib/forms/form-input';
 
 // Ids and roles in the form are only the request: each operation checks the actor from the session.
-const options = { capability: 'manage:users', revalidatePaths: ['/dashboard/users'] } as const;
+const options = { capability: 'manage:users', revalidatePaths: [dashboardRoutes.users()] } as const;
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
   const input = { email: formData.get('email'), name: formData.get('name'), role: formData.get('role'), password: formData.get('password') };

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
 import { getPublishedArticle } from '@/lib/articles/queries';
+import { articlePath, authorPath } from '@/lib/routes';
 import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
@@ -18,17 +19,16 @@ export function generateStaticParams(): { section: string; slug: string }[] {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getPublishedArticle(await params);
   if (!article) return {};
-  const path = `/${article.section.slug}/${article.slug}`;
   const meta = pageMetadata({
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.standfirst,
-    path,
+    path: articlePath(article),
     image: article.heroImage,
     type: 'article',
     publishedAt: article.publishedAt,
     modifiedAt: article.updatedAt,
     section: article.section.name,
-    authors: article.authors.map((a) => absoluteUrl(`/authors/${a.author.slug}`)),
+    authors: article.authors.map((a) => absoluteUrl(authorPath(a.author.slug))),
   });
   return article.canonicalUrl ? { ...meta, alternates: { canonical: article.canonicalUrl } } : meta;
 }

@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
 import { Pagination } from '@/components/site/pagination';
-import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
+import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getAuthorArticles } from '@/lib/articles/queries';
 import { getAuthorBySlug } from '@/lib/authors/queries';
-import { mediaPath } from '@/lib/media/store';
+import { authorPath, feedPath, mediaPath } from '@/lib/routes';
 import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
 
 /**
@@ -28,11 +28,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     ...pageMetadata({
       title: page > 1 ? `${author.name}, page ${page}` : author.name,
       description: author.bio ?? `Articles by ${author.name}${role ? `, ${role}` : ''}.`,
-      path: pageHref(`/authors/${author.slug}`, page),
+      path: authorPath(author.slug, page),
     }),
     alternates: {
-      canonical: absoluteUrl(pageHref(`/authors/${author.slug}`, page)),
-      types: { 'application/rss+xml': [{ url: `/feeds/authors/${author.slug}`, title: `${author.name} RSS` }] },
+      canonical: absoluteUrl(authorPath(author.slug, page)),
+      types: { 'application/rss+xml': [{ url: feedPath('authors', author.slug), title: `${author.name} RSS` }] },
     },
   };
 }
@@ -48,7 +48,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   const role = [author.jobTitle, author.organisation].filter(Boolean).join(', ');
   return (
     <>
-      <JsonLd data={{ '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: author.name, url: absoluteUrl(`/authors/${author.slug}`), ...(author.jobTitle ? { jobTitle: author.jobTitle } : {}) } }} />
+      <JsonLd data={{ '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: author.name, url: absoluteUrl(authorPath(author.slug)), ...(author.jobTitle ? { jobTitle: author.jobTitle } : {}) } }} />
       <header className="mb-8 flex flex-col gap-4 border-b-2 border-neutral-900 pb-6 sm:flex-row sm:items-center">
         {author.photo && (
           <Picture
@@ -72,9 +72,9 @@ export default async function AuthorPage({ params, searchParams }: Props) {
         {page > 1 && `, page ${page}`}
       </h2>
       {articles.items.length === 0 ? <p>No published articles yet.</p> : <ArticleGrid articles={articles.items} />}
-      <Pagination path={`/authors/${author.slug}`} page={page} pageCount={articles.pageCount} />
+      <Pagination href={(n) => authorPath(author.slug, n)} page={page} pageCount={articles.pageCount} />
       <p className="mt-6 text-sm">
-        <a href={`/feeds/authors/${author.slug}`} className="text-brand underline">
+        <a href={feedPath('authors', author.slug)} className="text-brand underline">
           {author.name} RSS feed
         </a>
       </p>

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { getCampaignArticles } from '@/lib/articles/queries';
 import { getCampaignBySlug } from '@/lib/campaigns/queries';
+import { campaignPath, feedPath } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/site';
 import { formatDate } from '@/lib/text/format-date';
 
@@ -17,10 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const campaign = await getCampaignBySlug((await params).slug);
   if (!campaign) return {};
   return {
-    ...pageMetadata({ title: campaign.name, description: campaign.description ?? `${campaign.name}: every article of the series.`, path: `/campaigns/${campaign.slug}` }),
+    ...pageMetadata({ title: campaign.name, description: campaign.description ?? `${campaign.name}: every article of the series.`, path: campaignPath(campaign.slug) }),
     alternates: {
-      canonical: `/campaigns/${campaign.slug}`,
-      types: { 'application/rss+xml': [{ url: `/feeds/campaigns/${campaign.slug}`, title: `${campaign.name} RSS` }] },
+      canonical: campaignPath(campaign.slug),
+      types: { 'application/rss+xml': [{ url: feedPath('campaigns', campaign.slug), title: `${campaign.name} RSS` }] },
     },
   };
 }
@@ -59,7 +60,7 @@ export default async function CampaignPage({ params }: Props) {
       </header>
       {articles.length === 0 ? <p>No articles of this campaign have been published yet.</p> : <ArticleGrid articles={articles} headingLevel={2} />}
       <p className="mt-6 text-sm">
-        <a href={`/feeds/campaigns/${campaign.slug}`} className="text-brand underline">
+        <a href={feedPath('campaigns', campaign.slug)} className="text-brand underline">
           {campaign.name} RSS feed
         </a>
       </p>

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { Pagination } from '@/components/site/pagination';
-import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
+import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getTagArticles } from '@/lib/articles/queries';
+import { tagPath } from '@/lib/routes';
 import { getTagBySlug } from '@/lib/tags/queries';
 import { pageMetadata } from '@/lib/seo/site';
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const tag = await getTagBySlug((await params).slug);
   if (!tag) return {};
   const page = parsePageParam((await searchParams).page) ?? 1;
-  return pageMetadata({ title: page > 1 ? `${tag.name}, page ${page}` : tag.name, description: `Articles about ${tag.name}.`, path: pageHref(`/tags/${tag.slug}`, page) });
+  return pageMetadata({ title: page > 1 ? `${tag.name}, page ${page}` : tag.name, description: `Articles about ${tag.name}.`, path: tagPath(tag.slug, page) });
 }
 
 /** A tag's page: its articles newest first, paginated. Unknown tags and tags with no articles are 404. */
@@ -41,7 +42,7 @@ export default async function TagPage({ params, searchParams }: Props) {
         </h1>
       </header>
       <ArticleGrid articles={articles.items} headingLevel={2} />
-      <Pagination path={`/tags/${tag.slug}`} page={page} pageCount={articles.pageCount} />
+      <Pagination href={(n) => tagPath(tag.slug, n)} page={page} pageCount={articles.pageCount} />
     </>
   );
 }

@@ -3,23 +3,26 @@ import { getFeedArticles } from '@/lib/articles/queries';
 import { getAuthorBySlug } from '@/lib/authors/queries';
 import { getCampaignBySlug } from '@/lib/campaigns/queries';
 import { buildRssFeed, feedResponse } from '@/lib/feeds/build-feed';
+import { authorPath, campaignPath, feedPath, sectionPath, type FeedKind } from '@/lib/routes';
 import { getSectionBySlug } from '@/lib/sections/queries';
 import { getSite } from '@/lib/seo/site';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-async function describe(kind: string, slug: string): Promise<{ scope: 'section' | 'author' | 'campaign'; name: string; path: string } | null> {
+type FeedTarget = { scope: 'section' | 'author' | 'campaign'; kind: FeedKind; name: string; path: string };
+
+async function describe(kind: string, slug: string): Promise<FeedTarget | null> {
   if (kind === 'sections') {
     const s = await getSectionBySlug(slug);
-    return s && { scope: 'section', name: s.name, path: `/${s.slug}` };
+    return s && { scope: 'section', kind, name: s.name, path: sectionPath(s.slug) };
   }
   if (kind === 'authors') {
     const a = await getAuthorBySlug(slug);
-    return a && { scope: 'author', name: a.name, path: `/authors/${a.slug}` };
+    return a && { scope: 'author', kind, name: a.name, path: authorPath(a.slug) };
   }
   if (kind === 'campaigns') {
     const c = await getCampaignBySlug(slug);
-    return c && { scope: 'campaign', name: c.name, path: `/campaigns/${c.slug}` };
+    return c && { scope: 'campaign', kind, name: c.name, path: campaignPath(c.slug) };
   }
   return null;
 }
@@ -34,6 +37,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   const site = getSite();
   const articles = await getFeedArticles({ kind: target.scope, slug });
   return feedResponse(
-    buildRssFeed({ title: `${target.name} | ${site.name}`, description: `The latest from ${target.name} at ${site.name}.`, path: target.path, feedPath: `/feeds/${kind}/${slug}`, articles }),
+    buildRssFeed({ title: `${target.name} | ${site.name}`, description: `The latest from ${target.name} at ${site.name}.`, path: target.path, feedPath: feedPath(target.kind, slug), articles }),
   );
 }

@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getSitemapArticles } from '@/lib/articles/queries';
 import { urlSetXml, xmlResponse } from '@/lib/sitemaps/decide-sitemap-xml';
+import { articlePath } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/seo/site';
 
 /** One page of the article sitemap (oldest first, 50,000 a page). */
@@ -11,5 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pag
   if (page === null) return new Response('Not found', { status: 404 });
   const articles = await getSitemapArticles({ page });
   if (articles.length === 0 && page > 1) return new Response('Not found', { status: 404 });
-  return xmlResponse(urlSetXml(articles.map((a) => ({ loc: absoluteUrl(`/${a.section.slug}/${a.slug}`), lastmod: a.updatedAt > (a.publishedAt ?? a.updatedAt) ? a.updatedAt : (a.publishedAt ?? a.updatedAt) }))));
+  return xmlResponse(urlSetXml(articles.map((a) => ({ loc: absoluteUrl(articlePath(a)), lastmod: a.updatedAt > (a.publishedAt ?? a.updatedAt) ? a.updatedAt : (a.publishedAt ?? a.updatedAt) }))));
 }

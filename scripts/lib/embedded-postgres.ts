@@ -27,13 +27,12 @@
  *   server; only that process's stop() shuts it down, so a second process
  *   sharing the server (e.g. a script next to `npm start`) does not pull it away.
  *
- * No `server-only` import: used from Node scripts (tsx) and Vitest.
+ * Used only by scripts (tsx) and tests, never by the app, hence its place in scripts/lib.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import {
@@ -50,6 +49,7 @@ import {
   parsePostmasterPid,
   type StartProbe,
 } from './decide-embedded-start';
+import { canConnect, freePort, processAlive } from './processes';
 
 export type EmbeddedPostgres = {
   /** postgresql://postgres:<password>@127.0.0.1:<port>/<databaseName> */
@@ -422,7 +422,7 @@ async function startOrReuse(
         }
         heldSince = undefined;
         // The preferred port on the first try; after a port-in-use failure, any free one.
-        const port = preferredPort !== undefined && portAttempts === 0 ? preferredPort : await freeLoopbackPort();
+        const port = preferredPort !== undefined && portAttempts === 0 ? preferredPort : await freePort();
         const logFile = path.join(dataDir, LOG_FILE);
         const logOffset = (await fs.stat(logFile).catch(() => null))?.size ?? 0;
         const seconds = Math.max(5, Math.ceil((deadline - Date.now()) / 1000));
@@ -473,7 +473,7 @@ async function probe(dataDir: string, waitedMs: number): Promise<StartProbe> {
   // /proc cwd is a resolved path; a command line holds the -D we passed (dataDir as is).
   const isOurPostmaster = looksLikeOurPostmaster({ dataDir: cwd !== undefined ? await fs.realpath(dataDir) : dataDir, cwd, commandLine });
   const reachable =
-    pidFile.listenAddress !== '' && (await canConnect(pidFile.listenAddress === '*' ? '127.0.0.1' : pidFile.listenAddress, pidFile.port));
+    pidFile.listenAddress !== '' && (await canConnect(pidFile.port, { host: pidFile.listenAddress === '*' ? '127.0.0.1' : pidFile.listenAddress }));
   return { pidFile, processAlive: true, isOurPostmaster, reachable, waitedMs };
 }
 
@@ -601,39 +601,6 @@ function run(file: string, args: string[], options: { user?: RunUser; input?: st
     child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port'))));
-    });
-  });
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function commandLineOf(pid: number): Promise<string | undefined> {
