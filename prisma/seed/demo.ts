@@ -82,7 +82,7 @@ export function demoBody(topic: string, sectionName: string, rand: () => number)
 /** Empties every table, for a clean reseed. Media files are left to be overwritten by new keys. */
 export async function wipeDatabase(db: PrismaClient): Promise<void> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "Redirect", "User" CASCADE',
+    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "ChangeEvent", "Redirect", "User" CASCADE',
   );
 }
 
