@@ -4,11 +4,10 @@ import { FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
 import { requireActor } from '@/lib/auth/session';
 import { getEditorChoices, listArticlesForDashboard } from '@/lib/articles/dashboard-queries';
 import { emptyToUndefined } from '@/lib/articles/schemas';
+import { STATUS_LABEL, TRASHED_LABEL } from '@/lib/articles/status-labels';
 import { formatDateTime } from '@/lib/text/format-date';
 
 export const metadata: Metadata = { title: 'Articles' };
-
-const STATUS_LABEL = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -74,7 +73,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   </Link>
                 </td>
                 <td className="py-2 pr-3">
-                  {a.deletedAt ? 'In trash' : STATUS_LABEL[a.status]}
+                  {a.deletedAt ? TRASHED_LABEL : STATUS_LABEL[a.status]}
                   {a.status === 'SCHEDULED' && a.scheduledAt && <span className="block text-xs text-neutral-600">{formatDateTime(a.scheduledAt)}</span>}
                 </td>
                 <td className="py-2 pr-3">{a.section.name}</td>

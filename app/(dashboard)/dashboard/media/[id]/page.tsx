@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/dashboard/action-form';
 import { ImageTextForm } from '@/components/dashboard/image-text-form';
+import { STATUS_LABEL } from '@/lib/articles/status-labels';
 import { requireActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { canDeleteImage, canEditImage } from '@/lib/media/permissions';
@@ -11,8 +12,6 @@ import { formatDateTime } from '@/lib/text/format-date';
 import { deleteImageAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Image' };
-
-const STATUS_LABEL = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
 
 type Props = { params: Promise<{ id: string }> };
 
