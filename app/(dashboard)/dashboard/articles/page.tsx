@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
+import { FilterForm, FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
 import { requireActor } from '@/lib/auth/session';
 import { getEditorChoices, listArticlesForDashboard } from '@/lib/articles/dashboard-queries';
 import { emptyToUndefined } from '@/lib/articles/schemas';
@@ -25,7 +25,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           New article
         </Link>
       </div>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter articles">
+      <FilterForm label="Filter articles" submitLabel="Apply" className="mt-4 flex flex-wrap items-end gap-3">
         <FilterInput label="Headline" name="q" defaultValue={params.q} />
         <FilterSelect
           label="Status"
@@ -47,10 +47,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             { value: 'headline', label: 'Headline A–Z' },
           ]}
         />
-        <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 text-sm hover:bg-neutral-100">
-          Apply
-        </button>
-      </form>
+      </FilterForm>
       {items.length === 0 ? (
         <p className="mt-6 text-neutral-700">No articles match.</p>
       ) : (
