@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
-import type { FormState } from '@/lib/forms/form-state';
+import type { ReactNode } from 'react';
+import { FormMessages } from '@/components/dashboard/form-messages';
+import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
 
 type Props = {
-  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   children: ReactNode;
   submitLabel: string;
   /** Accessible name of the form, e.g. "Change role of Ada". */
@@ -13,9 +14,9 @@ type Props = {
   danger?: boolean;
 };
 
-/** A small Server Action form: errors are announced (role=alert), success as a status message. */
+/** A small Server Action form: failures are announced (role=alert) with their field messages, success as a status. */
 export function ActionForm({ action, children, submitLabel, label, className, danger }: Props) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const [state, formAction, pending] = useFormAction(action);
   return (
     <form action={formAction} aria-label={label} className={className ?? 'flex flex-wrap items-end gap-2'}>
       {children}
@@ -26,17 +27,7 @@ export function ActionForm({ action, children, submitLabel, label, className, da
       >
         {submitLabel}
       </button>
-      {state.error ? (
-        <p role="alert" className="w-full text-sm text-red-800">
-          {state.error}
-          {state.fieldErrors ? ` ${Object.values(state.fieldErrors).flat().join(' ')}` : ''}
-        </p>
-      ) : null}
-      {state.message ? (
-        <p role="status" className="w-full text-sm text-green-800">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessages state={state} className="w-full" withFieldErrors />
     </form>
   );
 }

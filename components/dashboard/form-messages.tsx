@@ -1,17 +1,32 @@
-import type { FormState } from '@/lib/forms/form-state';
+import { failureOf, successMessageOf, type FormState } from '@/lib/operations/action-result';
 
-/** A form's answer from its Server Action: the error announced (role=alert), or the success as a status. */
-export function FormMessages({ state, className = '' }: { state: FormState; className?: string }) {
+/**
+ * A form's answer from its Server Action: a failure's message announced (role=alert), a success's message
+ * as a status. `withFieldErrors` appends the field messages to the alert, for forms without visible fields.
+ */
+export function FormMessages({
+  state,
+  className = '',
+  withFieldErrors = false,
+}: {
+  state: FormState;
+  className?: string;
+  withFieldErrors?: boolean;
+}) {
+  const failure = failureOf(state);
+  const success = successMessageOf(state);
+  const fieldText = withFieldErrors && failure?.fieldErrors ? ` ${Object.values(failure.fieldErrors).flat().join(' ')}` : '';
   return (
     <>
-      {state.error ? (
+      {failure ? (
         <p role="alert" className={`text-sm text-red-800 ${className}`}>
-          {state.error}
+          {failure.message}
+          {fieldText}
         </p>
       ) : null}
-      {state.message ? (
+      {success ? (
         <p role="status" className={`text-sm text-green-800 ${className}`}>
-          {state.message}
+          {success}
         </p>
       ) : null}
     </>

@@ -1,29 +1,25 @@
 'use client';
 
-import { useActionState } from 'react';
-import { updateImageAction } from '@/app/(dashboard)/dashboard/media/actions';
 import { Field } from '@/components/dashboard/field';
-import type { FormState } from '@/lib/forms/form-state';
+import { FormMessages } from '@/components/dashboard/form-messages';
+import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
+import { failureOf } from '@/lib/operations/action-result';
 
-type Props = { image: { id: string; version: number; alt: string; caption: string; credit: string } };
+type Props = {
+  image: { id: string; version: number; alt: string; caption: string; credit: string };
+  /** Saves the form's `imageId`, `baseVersion`, `alt`, `caption` and `credit`. */
+  action: FormAction;
+};
 
 /** Edits an image's alt text, caption and credit; a save based on an old version is refused with a message. */
-export function ImageTextForm({ image }: Props) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(updateImageAction, {});
-  const errors = state.fieldErrors ?? {};
-  const values = state.values ?? image;
+export function ImageTextForm({ image, action }: Props) {
+  const [state, formAction, pending] = useFormAction(action);
+  const failure = failureOf(state);
+  const errors = failure?.fieldErrors ?? {};
+  const values = failure?.values ?? image;
   return (
-    <form key={`${image.version}:${JSON.stringify(state.values ?? {})}`} action={formAction} aria-label="Edit image text" className="space-y-3">
-      {state.error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {state.error}
-        </p>
-      ) : null}
-      {state.ok && state.message ? (
-        <p role="status" className="text-sm text-green-800">
-          {state.message}
-        </p>
-      ) : null}
+    <form key={`${image.version}:${JSON.stringify(failure?.values ?? {})}`} action={formAction} aria-label="Edit image text" className="space-y-3">
+      <FormMessages state={state} />
       <input type="hidden" name="imageId" value={image.id} />
       <input type="hidden" name="baseVersion" value={image.version} />
       <Field label="Alt text" name="alt" maxLength={500} defaultValue={values.alt} hint="What the picture shows, for people who cannot see it." errors={errors.alt} />

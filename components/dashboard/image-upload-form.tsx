@@ -1,15 +1,21 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { uploadImageAction, type UploadedImage, type UploadState } from '@/app/(dashboard)/dashboard/media/actions';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Field } from '@/components/dashboard/field';
+import type { LibraryImage } from '@/components/dashboard/rich-text-editor';
+import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
 import { MAX_UPLOAD_BYTES, tooLargeMessage } from '@/lib/media/decide-upload';
+import { failureOf, successMessageOf } from '@/lib/operations/action-result';
+
+/** The upload action: the form's `file`, `alt`, `caption` and `credit` in, the stored image out. */
+export type UploadImageAction = FormAction<{ image: LibraryImage }>;
 
 type Props = {
   /** Accessible name of the form, e.g. "Upload an image". */
   label: string;
+  action: UploadImageAction;
   /** Called once with each newly stored image (the editor selects it as the hero). */
-  onUploaded?: (image: UploadedImage) => void;
+  onUploaded?: (image: LibraryImage) => void;
   /** Disables every control (e.g. an article the user may not edit). */
   disabled?: boolean;
 };
@@ -20,17 +26,18 @@ const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp
  * Uploads one image with its alt text, caption and credit. Errors are announced (role=alert) and tied
  * to their field; a file over the size limit is refused before it is sent.
  */
-export function ImageUploadForm({ label, onUploaded, disabled }: Props) {
-  const [state, formAction, pending] = useActionState<UploadState, FormData>(uploadImageAction, {});
+export function ImageUploadForm({ label, action, onUploaded, disabled }: Props) {
+  const [state, formAction, pending] = useFormAction(action);
   const [localError, setLocalError] = useState<string | null>(null);
   const reported = useRef<string | null>(null);
   const id = useId();
+  const uploaded = state.ok ? state.image : undefined;
   useEffect(() => {
-    if (state.image && reported.current !== state.image.id) {
-      reported.current = state.image.id;
-      onUploaded?.(state.image);
+    if (uploaded && reported.current !== uploaded.id) {
+      reported.current = uploaded.id;
+      onUploaded?.(uploaded);
     }
-  }, [state.image, onUploaded]);
+  }, [uploaded, onUploaded]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const file = new FormData(event.currentTarget).get('file');
@@ -42,9 +49,11 @@ export function ImageUploadForm({ label, onUploaded, disabled }: Props) {
     setLocalError(null);
   };
 
-  const error = localError ?? state.error;
-  const errors = state.fieldErrors ?? {};
-  const values = state.ok ? {} : (state.values ?? {});
+  const failure = failureOf(state);
+  const error = localError ?? failure?.message;
+  const success = localError ? null : successMessageOf(state);
+  const errors = failure?.fieldErrors ?? {};
+  const values = failure?.values ?? {};
   return (
     // Remounted with what was typed when the server refuses it (React resets a form after its action).
     <form key={JSON.stringify(values)} action={formAction} onSubmit={onSubmit} aria-label={label} className="grid gap-3 sm:grid-cols-2">
@@ -53,9 +62,9 @@ export function ImageUploadForm({ label, onUploaded, disabled }: Props) {
           {error}
         </p>
       ) : null}
-      {state.ok && state.message && !localError ? (
+      {success ? (
         <p role="status" className="text-sm text-green-800 sm:col-span-2">
-          {state.message}
+          {success}
         </p>
       ) : null}
       <fieldset disabled={disabled || pending} className="contents">

@@ -1,15 +1,26 @@
 'use client';
 
-import { useActionState } from 'react';
-import { createArticleAction } from '@/app/(dashboard)/dashboard/articles/actions';
+import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
+import { failureOf } from '@/lib/operations/action-result';
+
+type Props = {
+  sections: { id: string; name: string }[];
+  /** Creates the draft from the form's `headline` and `sectionId` and opens it (a redirect); answers only to refuse. */
+  action: FormAction;
+};
 
 /** Headline and section: enough to create the draft, which then opens in the editor. */
-export function NewArticleForm({ sections }: { sections: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(createArticleAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+export function NewArticleForm({ sections, action }: Props) {
+  const [state, formAction, pending] = useFormAction(action);
+  const failure = failureOf(state);
+  const errors = failure?.fieldErrors ?? {};
   return (
-    <form action={action} className="mt-4 space-y-4">
-      {state && !state.ok && <p role="alert" className="text-red-800">{state.message}</p>}
+    <form action={formAction} className="mt-4 space-y-4">
+      {failure && (
+        <p role="alert" className="text-red-800">
+          {failure.message}
+        </p>
+      )}
       <label className="block">
         <span className="block font-medium">Headline</span>
         <input name="headline" required maxLength={300} className="mt-1 w-full rounded border border-neutral-400 px-3 py-2" aria-describedby="headline-error" />

@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Field } from '@/components/dashboard/field';
 import { FormMessages } from '@/components/dashboard/form-messages';
-import type { FormState } from '@/lib/forms/form-state';
+import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
+import { failureOf } from '@/lib/operations/action-result';
 
 /** One visible field of a RecordForm. `options` makes it a select; `rows` a textarea. */
 export type RecordField = {
@@ -22,7 +22,7 @@ export type RecordField = {
 };
 
 type Props = {
-  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   /** Accessible name of the form, e.g. "Edit Business". */
   label: string;
   submitLabel: string;
@@ -41,9 +41,10 @@ const control = 'block w-full rounded border border-neutral-400 px-3 py-2 focus:
  * success as a status. After a refusal the form keeps what was typed.
  */
 export function RecordForm({ action, label, submitLabel, fields, hidden = {}, idPrefix }: Props) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
-  const errors = state.fieldErrors ?? {};
-  const typed = state.values;
+  const [state, formAction, pending] = useFormAction(action);
+  const failure = failureOf(state);
+  const errors = failure?.fieldErrors ?? {};
+  const typed = failure?.values;
   const valueOf = (f: RecordField) => (typed && f.name in typed ? typed[f.name] : f.defaultValue) ?? '';
   return (
     // Remounted with what was typed when the server refuses it (React resets a form after its action),

@@ -1,10 +1,9 @@
 import Link from 'next/link';
+import { STATUS_GROUP_LABEL } from '@/lib/articles/status-labels';
 import { requireActor } from '@/lib/auth/session';
 import { ARTICLE_STATUSES, getDashboardCounts } from '@/lib/dashboard/queries';
 
 export const metadata = { title: 'Home' };
-
-const STATUS_LABEL = { DRAFT: 'Drafts', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
 
 export default async function DashboardHome() {
   const actor = await requireActor();
@@ -19,7 +18,7 @@ export default async function DashboardHome() {
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {ARTICLE_STATUSES.map((status) => (
             <div key={status} className="rounded border border-neutral-200 bg-white p-4">
-              <dt className="text-sm text-neutral-600">{STATUS_LABEL[status]}</dt>
+              <dt className="text-sm text-neutral-600">{STATUS_GROUP_LABEL[status]}</dt>
               <dd className="text-2xl font-bold" data-testid={`count-${status}`}>
                 <Link href={`/dashboard/articles?status=${status}`} className="hover:underline">
                   {counts.byStatus[status]}

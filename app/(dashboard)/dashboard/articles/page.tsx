@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
+import { FilterForm, FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
 import { requireActor } from '@/lib/auth/session';
 import { getEditorChoices, listArticlesForDashboard } from '@/lib/articles/dashboard-queries';
 import { emptyToUndefined } from '@/lib/articles/schemas';
+import { STATUS_LABEL, TRASHED_LABEL } from '@/lib/articles/status-labels';
 import { formatDateTime } from '@/lib/text/format-date';
 
 export const metadata: Metadata = { title: 'Articles' };
-
-const STATUS_LABEL = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +25,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           New article
         </Link>
       </div>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter articles">
+      <FilterForm label="Filter articles" submitLabel="Apply" className="mt-4 flex flex-wrap items-end gap-3">
         <FilterInput label="Headline" name="q" defaultValue={params.q} />
         <FilterSelect
           label="Status"
@@ -48,10 +47,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             { value: 'headline', label: 'Headline A–Z' },
           ]}
         />
-        <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 text-sm hover:bg-neutral-100">
-          Apply
-        </button>
-      </form>
+      </FilterForm>
       {items.length === 0 ? (
         <p className="mt-6 text-neutral-700">No articles match.</p>
       ) : (
@@ -74,7 +70,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   </Link>
                 </td>
                 <td className="py-2 pr-3">
-                  {a.deletedAt ? 'In trash' : STATUS_LABEL[a.status]}
+                  {a.deletedAt ? TRASHED_LABEL : STATUS_LABEL[a.status]}
                   {a.status === 'SCHEDULED' && a.scheduledAt && <span className="block text-xs text-neutral-600">{formatDateTime(a.scheduledAt)}</span>}
                 </td>
                 <td className="py-2 pr-3">{a.section.name}</td>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
+import { FilterForm, FilterInput, FilterSelect } from '@/components/dashboard/filter-field';
 import { auditFilterSchema, listAuditEvents } from '@/lib/audit/queries';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
@@ -21,15 +21,12 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <form method="get" aria-label="Filter the audit log" className="grid gap-3 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2 sm:items-end lg:grid-cols-5">
+      <FilterForm label="Filter the audit log" submitLabel="Filter" primary className="grid gap-3 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2 sm:items-end lg:grid-cols-5">
         <FilterSelect label="Action" name="action" defaultValue={filter.action} anyLabel="All actions" options={actions.map((a) => ({ value: a, label: a }))} />
         <FilterInput label="Actor email" name="actor" defaultValue={filter.actor} />
         <FilterInput label="From (UTC)" name="from" type="date" defaultValue={filter.from} />
         <FilterInput label="To (UTC)" name="to" type="date" defaultValue={filter.to} />
-        <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-medium text-white focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
-          Filter
-        </button>
-      </form>
+      </FilterForm>
       <p role="status" className="text-sm text-neutral-700">
         {total} event{total === 1 ? '' : 's'}, page {page} of {pageCount}
       </p>

@@ -1,5 +1,6 @@
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
 import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
+import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { getAuthorFormOptions, listAuthorsForManagement } from '@/lib/authors/queries';
@@ -60,7 +61,7 @@ export default async function AuthorsPage() {
       createHeading="New author"
       createForm={
         <RecordForm
-          action={createAuthorAction}
+          action={formActionOf(createAuthorAction)}
           label="Create an author"
           submitLabel="Create author"
           fields={fieldsOf(options)}
@@ -99,7 +100,7 @@ export default async function AuthorsPage() {
             }
             editForm={
               <RecordForm
-                action={updateAuthorAction}
+                action={formActionOf(updateAuthorAction)}
                 label={`Edit ${a.name}`}
                 submitLabel="Save author"
                 fields={fieldsOf(options, a)}

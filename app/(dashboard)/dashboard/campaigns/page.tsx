@@ -1,5 +1,6 @@
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
 import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
+import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listCampaignsForManagement } from '@/lib/campaigns/queries';
@@ -56,7 +57,7 @@ export default async function CampaignsPage() {
       createHeading="New campaign"
       createForm={
         <RecordForm
-          action={createCampaignAction}
+          action={formActionOf(createCampaignAction)}
           label="Create a campaign"
           submitLabel="Create campaign"
           fields={fieldsOf()}
@@ -83,7 +84,7 @@ export default async function CampaignsPage() {
             }
             editForm={
               <RecordForm
-                action={updateCampaignAction}
+                action={formActionOf(updateCampaignAction)}
                 label={`Edit ${c.name}`}
                 submitLabel="Save campaign"
                 fields={fieldsOf(c)}

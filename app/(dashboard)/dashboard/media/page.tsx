@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterForm } from '@/components/dashboard/filter-field';
 import { ImageUploadForm } from '@/components/dashboard/image-upload-form';
+import { formActionOf } from '@/components/dashboard/legacy-form-state';
+import type { LibraryImage } from '@/components/dashboard/rich-text-editor';
 import { requireActor } from '@/lib/auth/session';
 import { listImages } from '@/lib/media/queries';
 import { formatDateTime } from '@/lib/text/format-date';
+import { uploadImageAction } from './actions';
 
 export const metadata: Metadata = { title: 'Media' };
 
@@ -28,21 +32,18 @@ export default async function MediaPage({ searchParams }: Props) {
         <h2 id="upload-heading" className="text-lg font-semibold">
           Upload an image
         </h2>
-        <ImageUploadForm label="Upload an image" />
+        <ImageUploadForm label="Upload an image" action={formActionOf<{ image: LibraryImage }>(uploadImageAction)} />
       </section>
       <section aria-labelledby="library-heading" className="space-y-4">
         <h2 id="library-heading" className="text-lg font-semibold">
           Library
         </h2>
-        <form method="get" role="search" aria-label="Search images" className="flex flex-wrap items-end gap-2">
+        <FilterForm label="Search images" submitLabel="Search" className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col text-sm">
             Alt text, caption or credit
             <input name="q" type="search" defaultValue={q} maxLength={200} className="rounded border border-neutral-400 bg-white px-2 py-1.5" />
           </label>
-          <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 text-sm hover:bg-neutral-100 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700">
-            Search
-          </button>
-        </form>
+        </FilterForm>
         {items.length === 0 ? (
           <p className="text-neutral-700">{q ? `No image matches “${q}”.` : 'No images yet: upload the first one above.'}</p>
         ) : (

@@ -1,6 +1,7 @@
 import { ActionForm } from '@/components/dashboard/action-form';
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
 import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
+import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listSectionsForManagement } from '@/lib/sections/queries';
@@ -55,19 +56,19 @@ function SectionItem({ section, nested, subsections = [] }: { section: Row; nest
       actions={
         <>
           {section.place > 1 ? (
-            <ActionForm action={moveSectionAction} label={`Move ${section.name} up`} submitLabel="Move up">
+            <ActionForm action={formActionOf(moveSectionAction)} label={`Move ${section.name} up`} submitLabel="Move up">
               {identity}
               <input type="hidden" name="direction" value="up" />
             </ActionForm>
           ) : null}
           {section.place < section.siblings ? (
-            <ActionForm action={moveSectionAction} label={`Move ${section.name} down`} submitLabel="Move down">
+            <ActionForm action={formActionOf(moveSectionAction)} label={`Move ${section.name} down`} submitLabel="Move down">
               {identity}
               <input type="hidden" name="direction" value="down" />
             </ActionForm>
           ) : null}
           {section._count.articles === 0 ? (
-            <ActionForm action={deleteSectionAction} label={`Delete ${section.name}`} submitLabel="Delete" danger>
+            <ActionForm action={formActionOf(deleteSectionAction)} label={`Delete ${section.name}`} submitLabel="Delete" danger>
               {identity}
             </ActionForm>
           ) : null}
@@ -75,7 +76,7 @@ function SectionItem({ section, nested, subsections = [] }: { section: Row; nest
       }
       editForm={
         <RecordForm
-          action={updateSectionAction}
+          action={formActionOf(updateSectionAction)}
           label={`Edit ${section.name}`}
           submitLabel="Save section"
           fields={fieldsOf(section)}
@@ -104,7 +105,7 @@ export default async function SectionsPage() {
       createHeading="New section"
       createForm={
         <RecordForm
-          action={createSectionAction}
+          action={formActionOf(createSectionAction)}
           label="Create a section"
           submitLabel="Create section"
           fields={fieldsOf()}

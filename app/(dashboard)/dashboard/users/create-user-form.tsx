@@ -1,15 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Field } from '@/components/dashboard/field';
 import { FormMessages } from '@/components/dashboard/form-messages';
-import type { FormState } from '@/lib/forms/form-state';
-import { createUserAction } from './actions';
+import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
+import { failureOf } from '@/lib/operations/action-result';
 
-export function CreateUserForm() {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(createUserAction, {});
-  const errors = state.fieldErrors ?? {};
-  const values = state.values ?? {};
+/** Creates an account from the form's name, email, role and password; a refusal keeps what was typed (never the password). */
+export function CreateUserForm({ action }: { action: FormAction }) {
+  const [state, formAction, pending] = useFormAction(action);
+  const failure = failureOf(state);
+  const errors = failure?.fieldErrors ?? {};
+  const values = failure?.values ?? {};
   return (
     // Remounted with what was typed when the server refuses it (React resets a form after its action).
     <form key={JSON.stringify(values)} action={formAction} aria-label="Create a user" className="grid gap-4 rounded border border-neutral-200 bg-white p-4 sm:grid-cols-2">

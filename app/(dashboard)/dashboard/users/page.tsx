@@ -1,8 +1,9 @@
 import { ActionForm } from '@/components/dashboard/action-form';
+import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users/queries';
-import { changeRoleAction, resetPasswordAction, setDisabledAction } from './actions';
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from './actions';
 import { CreateUserForm } from './create-user-form';
 
 export const metadata = { title: 'Users' };
@@ -19,7 +20,7 @@ export default async function UsersPage() {
         <h2 id="new-user" className="text-lg font-semibold">
           New user
         </h2>
-        <CreateUserForm />
+        <CreateUserForm action={formActionOf(createUserAction)} />
       </section>
       <section aria-labelledby="all-users" className="space-y-3">
         <h2 id="all-users" className="text-lg font-semibold">
@@ -36,7 +37,7 @@ export default async function UsersPage() {
                 {user.author ? <span className="text-xs text-neutral-600">Byline: {user.author.name}</span> : null}
               </div>
               <div className="flex flex-wrap gap-x-6 gap-y-3">
-                <ActionForm action={changeRoleAction} label={`Change role of ${user.name}`} submitLabel="Change role">
+                <ActionForm action={formActionOf(changeRoleAction)} label={`Change role of ${user.name}`} submitLabel="Change role">
                   <input type="hidden" name="userId" value={user.id} />
                   <label className="text-sm">
                     <span className="block font-medium">Role</span>
@@ -47,7 +48,7 @@ export default async function UsersPage() {
                     </select>
                   </label>
                 </ActionForm>
-                <ActionForm action={resetPasswordAction} label={`Reset password of ${user.name}`} submitLabel="Reset password">
+                <ActionForm action={formActionOf(resetPasswordAction)} label={`Reset password of ${user.name}`} submitLabel="Reset password">
                   <input type="hidden" name="userId" value={user.id} />
                   <label className="text-sm">
                     <span className="block font-medium">New password</span>
@@ -55,7 +56,7 @@ export default async function UsersPage() {
                   </label>
                 </ActionForm>
                 {user.id === actor.id ? null : (
-                  <ActionForm action={setDisabledAction} label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`} submitLabel={user.disabled ? 'Enable' : 'Disable'} danger={!user.disabled}>
+                  <ActionForm action={formActionOf(setDisabledAction)} label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`} submitLabel={user.disabled ? 'Enable' : 'Disable'} danger={!user.disabled}>
                     <input type="hidden" name="userId" value={user.id} />
                     <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
                   </ActionForm>

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticleEditor } from '@/components/dashboard/article-editor';
+import { ArticleEditor } from '@/components/dashboard/article-editor/article-editor';
+import { formActionOf } from '@/components/dashboard/legacy-form-state';
+import type { LibraryImage } from '@/components/dashboard/rich-text-editor';
 import { requireActor } from '@/lib/auth/session';
 import { editorContentOf, getArticleForEditOrThrow, getEditorChoices, listRecentImages } from '@/lib/articles/dashboard-queries';
 import { isOwnArticle } from '@/lib/articles/permissions';
 import { isAppError } from '@/lib/errors';
+import { uploadImageAction } from '../../media/actions';
+import { copyArticleAction, heartbeatAction, saveArticleAction, sharePreviewAction, transitionArticleAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
@@ -42,10 +46,17 @@ export default async function EditArticlePage({ params }: Props) {
         isOwn={isOwnArticle(actor, article)}
         role={actor.role}
         lastSavedAt={article.lastSavedAt.toISOString()}
-        lastSavedBy={article.lastSavedBy}
         choices={{ sections: choices.sections, campaigns: choices.campaigns, authors: choices.authors.map((a) => ({ id: a.id, name: a.name })) }}
         images={libraryImages}
         initial={editorContentOf(article)}
+        actions={{
+          save: saveArticleAction,
+          transition: transitionArticleAction,
+          copy: copyArticleAction,
+          heartbeat: heartbeatAction,
+          sharePreview: sharePreviewAction,
+          uploadImage: formActionOf<{ image: LibraryImage }>(uploadImageAction),
+        }}
       />
     </div>
   );

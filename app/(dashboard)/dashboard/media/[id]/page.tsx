@@ -3,16 +3,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/dashboard/action-form';
 import { ImageTextForm } from '@/components/dashboard/image-text-form';
+import { formActionOf } from '@/components/dashboard/legacy-form-state';
+import { STATUS_LABEL } from '@/lib/articles/status-labels';
 import { requireActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { canDeleteImage, canEditImage } from '@/lib/media/permissions';
 import { getImageOrThrow, whereUsed } from '@/lib/media/queries';
 import { formatDateTime } from '@/lib/text/format-date';
-import { deleteImageAction } from '../actions';
+import { deleteImageAction, updateImageAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Image' };
-
-const STATUS_LABEL = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -63,7 +63,7 @@ export default async function MediaImagePage({ params }: Props) {
               Alt text, caption and credit
             </h2>
             {editable ? (
-              <ImageTextForm image={image} />
+              <ImageTextForm image={image} action={formActionOf(updateImageAction)} />
             ) : (
               <p className="text-sm text-neutral-700">Only editors and the person who uploaded this image may change its text.</p>
             )}
@@ -105,7 +105,7 @@ export default async function MediaImagePage({ params }: Props) {
               <p className="text-sm text-neutral-700">
                 {usage.inUse ? 'This image is in use: it cannot be deleted until it is replaced everywhere above.' : 'The image and its file are removed for good.'}
               </p>
-              <ActionForm action={deleteImageAction} label="Delete this image" submitLabel="Delete image" danger>
+              <ActionForm action={formActionOf(deleteImageAction)} label="Delete this image" submitLabel="Delete image" danger>
                 <input type="hidden" name="imageId" value={image.id} />
               </ActionForm>
             </section>

@@ -7,6 +7,7 @@ import { getRevisionTextOrThrow, listRevisions } from '@/lib/articles/dashboard-
 import { diffWords, type DiffPart } from '@/lib/articles/decide-diff';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/text/format-date';
+import { restoreRevisionAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -103,7 +104,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                 <p className="text-neutral-700">
                   {r.editor?.name ?? 'Unknown'} · <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
                 </p>
-                {r.version !== article.version && <RestoreRevisionButton articleId={id} revisionId={r.id} version={r.version} baseVersion={article.version} />}
+                {r.version !== article.version && <RestoreRevisionButton articleId={id} revisionId={r.id} version={r.version} baseVersion={article.version} restore={restoreRevisionAction} />}
               </li>
             ))}
           </ol>
