@@ -11,6 +11,35 @@ const config = [
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   {
+    // Layers: pages and components reach data through lib/<domain> (queries, operations), never the
+    // database client or Prisma itself (docs/architecture.md).
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib/db', '@/lib/generated/*', '@prisma/*'], message: 'Read through lib/<domain>/queries.ts and write through an operation (lib/<domain>/<verb>-<noun>.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib/db', '@/lib/generated/*', '@prisma/*'], message: 'Read through lib/<domain>/queries.ts and write through an operation (lib/<domain>/<verb>-<noun>.ts).' },
+            { group: ['@/app/*'], message: 'Components get Server Actions as props from the page that renders them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

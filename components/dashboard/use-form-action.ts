@@ -1,6 +1,5 @@
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/operations/action-result';
-import { fromLegacyAnswer } from '@/components/dashboard/legacy-form-state';
 
 /** A Server Action a `<form action>` posts to: its last answer in, its new answer out. */
 export type FormAction<T extends object = object> = (prev: FormState<T>, formData: FormData) => Promise<FormState<T>>;
@@ -11,5 +10,5 @@ export type FormAction<T extends object = object> = (prev: FormState<T>, formDat
  */
 export function useFormAction<T extends object = object>(action: FormAction<T>) {
   const [state, formAction, pending] = useActionState<FormState<T>, FormData>(action, {});
-  return [fromLegacyAnswer(state), formAction, pending] as const;
+  return [state, formAction, pending] as const;
 }

@@ -1,5 +1,8 @@
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 
+/** An article's workflow status, for components (which never import Prisma). */
+export type { ArticleStatus };
+
 /** How the dashboard names one article's status (a badge, a table cell, a filter option). Client-safe. */
 export const STATUS_LABEL: Record<ArticleStatus, string> = {
   DRAFT: 'Draft',

@@ -1,5 +1,8 @@
 import type { Role } from '@/lib/generated/prisma/enums';
 
+/** A user's role, for components (which never import Prisma). */
+export type { Role };
+
 /**
  * Who is asking: the signed-in user as every mutation and permission check sees it. It always comes
  * from the session (lib/auth/session.ts), never from a form or a request body.

@@ -7,7 +7,8 @@ import { RichTextEditor, type LibraryImage } from '@/components/dashboard/rich-t
 import type { BodyDocument } from '@/lib/articles/body-schema';
 import { decideCanEdit, type ArticleAction } from '@/lib/articles/decide-transition';
 import { roleCan } from '@/lib/auth/permissions';
-import type { ArticleStatus, Role } from '@/lib/generated/prisma/enums';
+import type { ArticleStatus } from '@/lib/articles/status-labels';
+import type { Role } from '@/lib/auth/actor';
 import type { ActionResult } from '@/lib/operations/action-result';
 import { DetailsPanel, type EditorChoices } from './details-panel';
 import { fieldClass, errorOf, FieldMessages, type FieldNotes } from './editor-fields';

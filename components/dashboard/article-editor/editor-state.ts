@@ -1,6 +1,7 @@
 import { decidePublishChecklist, type ChecklistFailures } from '@/lib/articles/decide-checklist';
 import { ARTICLE_ACTIONS, decideTransition, type ArticleAction, type TransitionSubject } from '@/lib/articles/decide-transition';
-import type { ArticleStatus, Role } from '@/lib/generated/prisma/enums';
+import type { ArticleStatus } from '@/lib/articles/status-labels';
+import type { Role } from '@/lib/auth/actor';
 import { slugify } from '@/lib/text/slug';
 import { ACTION_LABEL } from './action-labels';
 

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '@/lib/generated/prisma/enums';
+import type { ArticleStatus } from '@/lib/articles/status-labels';
 import { STATUS_LABEL, TRASHED_LABEL } from '@/lib/articles/status-labels';
 import type { SaveState } from './editor-state';
 

@@ -1,6 +1,5 @@
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
 import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
-import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { getAuthorFormOptions, listAuthorsForManagement } from '@/lib/authors/queries';
@@ -61,7 +60,7 @@ export default async function AuthorsPage() {
       createHeading="New author"
       createForm={
         <RecordForm
-          action={formActionOf(createAuthorAction)}
+          action={createAuthorAction}
           label="Create an author"
           submitLabel="Create author"
           fields={fieldsOf(options)}
@@ -100,7 +99,7 @@ export default async function AuthorsPage() {
             }
             editForm={
               <RecordForm
-                action={formActionOf(updateAuthorAction)}
+                action={updateAuthorAction}
                 label={`Edit ${a.name}`}
                 submitLabel="Save author"
                 fields={fieldsOf(options, a)}

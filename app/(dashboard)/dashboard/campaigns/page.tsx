@@ -1,6 +1,5 @@
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
 import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
-import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listCampaignsForManagement } from '@/lib/campaigns/queries';
@@ -57,7 +56,7 @@ export default async function CampaignsPage() {
       createHeading="New campaign"
       createForm={
         <RecordForm
-          action={formActionOf(createCampaignAction)}
+          action={createCampaignAction}
           label="Create a campaign"
           submitLabel="Create campaign"
           fields={fieldsOf()}
@@ -84,7 +83,7 @@ export default async function CampaignsPage() {
             }
             editForm={
               <RecordForm
-                action={formActionOf(updateCampaignAction)}
+                action={updateCampaignAction}
                 label={`Edit ${c.name}`}
                 submitLabel="Save campaign"
                 fields={fieldsOf(c)}

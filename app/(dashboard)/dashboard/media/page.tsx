@@ -2,8 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterForm } from '@/components/dashboard/filter-field';
 import { ImageUploadForm } from '@/components/dashboard/image-upload-form';
-import { formActionOf } from '@/components/dashboard/legacy-form-state';
-import type { LibraryImage } from '@/components/dashboard/rich-text-editor';
 import { requireActor } from '@/lib/auth/session';
 import { listImages } from '@/lib/media/queries';
 import { formatDateTime } from '@/lib/text/format-date';
@@ -32,7 +30,7 @@ export default async function MediaPage({ searchParams }: Props) {
         <h2 id="upload-heading" className="text-lg font-semibold">
           Upload an image
         </h2>
-        <ImageUploadForm label="Upload an image" action={formActionOf<{ image: LibraryImage }>(uploadImageAction)} />
+        <ImageUploadForm label="Upload an image" action={uploadImageAction} />
       </section>
       <section aria-labelledby="library-heading" className="space-y-4">
         <h2 id="library-heading" className="text-lg font-semibold">

@@ -1,7 +1,6 @@
 import { ActionForm } from '@/components/dashboard/action-form';
 import { RecordForm, type RecordField } from '@/components/dashboard/record-form';
 import { RecordItem, RecordManagerPage, recordListClass } from '@/components/dashboard/record-manager';
-import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listSectionsForManagement } from '@/lib/sections/queries';
@@ -56,19 +55,19 @@ function SectionItem({ section, nested, subsections = [] }: { section: Row; nest
       actions={
         <>
           {section.place > 1 ? (
-            <ActionForm action={formActionOf(moveSectionAction)} label={`Move ${section.name} up`} submitLabel="Move up">
+            <ActionForm action={moveSectionAction} label={`Move ${section.name} up`} submitLabel="Move up">
               {identity}
               <input type="hidden" name="direction" value="up" />
             </ActionForm>
           ) : null}
           {section.place < section.siblings ? (
-            <ActionForm action={formActionOf(moveSectionAction)} label={`Move ${section.name} down`} submitLabel="Move down">
+            <ActionForm action={moveSectionAction} label={`Move ${section.name} down`} submitLabel="Move down">
               {identity}
               <input type="hidden" name="direction" value="down" />
             </ActionForm>
           ) : null}
           {section._count.articles === 0 ? (
-            <ActionForm action={formActionOf(deleteSectionAction)} label={`Delete ${section.name}`} submitLabel="Delete" danger>
+            <ActionForm action={deleteSectionAction} label={`Delete ${section.name}`} submitLabel="Delete" danger>
               {identity}
             </ActionForm>
           ) : null}
@@ -76,7 +75,7 @@ function SectionItem({ section, nested, subsections = [] }: { section: Row; nest
       }
       editForm={
         <RecordForm
-          action={formActionOf(updateSectionAction)}
+          action={updateSectionAction}
           label={`Edit ${section.name}`}
           submitLabel="Save section"
           fields={fieldsOf(section)}
@@ -105,7 +104,7 @@ export default async function SectionsPage() {
       createHeading="New section"
       createForm={
         <RecordForm
-          action={formActionOf(createSectionAction)}
+          action={createSectionAction}
           label="Create a section"
           submitLabel="Create section"
           fields={fieldsOf()}

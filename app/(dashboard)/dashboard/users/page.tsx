@@ -1,5 +1,4 @@
 import { ActionForm } from '@/components/dashboard/action-form';
-import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users/queries';
@@ -20,7 +19,7 @@ export default async function UsersPage() {
         <h2 id="new-user" className="text-lg font-semibold">
           New user
         </h2>
-        <CreateUserForm action={formActionOf(createUserAction)} />
+        <CreateUserForm action={createUserAction} />
       </section>
       <section aria-labelledby="all-users" className="space-y-3">
         <h2 id="all-users" className="text-lg font-semibold">
@@ -37,7 +36,7 @@ export default async function UsersPage() {
                 {user.author ? <span className="text-xs text-neutral-600">Byline: {user.author.name}</span> : null}
               </div>
               <div className="flex flex-wrap gap-x-6 gap-y-3">
-                <ActionForm action={formActionOf(changeRoleAction)} label={`Change role of ${user.name}`} submitLabel="Change role">
+                <ActionForm action={changeRoleAction} label={`Change role of ${user.name}`} submitLabel="Change role">
                   <input type="hidden" name="userId" value={user.id} />
                   <label className="text-sm">
                     <span className="block font-medium">Role</span>
@@ -48,7 +47,7 @@ export default async function UsersPage() {
                     </select>
                   </label>
                 </ActionForm>
-                <ActionForm action={formActionOf(resetPasswordAction)} label={`Reset password of ${user.name}`} submitLabel="Reset password">
+                <ActionForm action={resetPasswordAction} label={`Reset password of ${user.name}`} submitLabel="Reset password">
                   <input type="hidden" name="userId" value={user.id} />
                   <label className="text-sm">
                     <span className="block font-medium">New password</span>
@@ -56,7 +55,7 @@ export default async function UsersPage() {
                   </label>
                 </ActionForm>
                 {user.id === actor.id ? null : (
-                  <ActionForm action={formActionOf(setDisabledAction)} label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`} submitLabel={user.disabled ? 'Enable' : 'Disable'} danger={!user.disabled}>
+                  <ActionForm action={setDisabledAction} label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`} submitLabel={user.disabled ? 'Enable' : 'Disable'} danger={!user.disabled}>
                     <input type="hidden" name="userId" value={user.id} />
                     <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
                   </ActionForm>

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/dashboard/article-editor/article-editor';
-import { formActionOf } from '@/components/dashboard/legacy-form-state';
-import type { LibraryImage } from '@/components/dashboard/rich-text-editor';
 import { requireActor } from '@/lib/auth/session';
 import { editorContentOf, getArticleForEditOrThrow, getEditorChoices, listRecentImages } from '@/lib/articles/dashboard-queries';
 import { isOwnArticle } from '@/lib/articles/permissions';
@@ -55,7 +53,7 @@ export default async function EditArticlePage({ params }: Props) {
           copy: copyArticleAction,
           heartbeat: heartbeatAction,
           sharePreview: sharePreviewAction,
-          uploadImage: formActionOf<{ image: LibraryImage }>(uploadImageAction),
+          uploadImage: uploadImageAction,
         }}
       />
     </div>

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/dashboard/action-form';
 import { ImageTextForm } from '@/components/dashboard/image-text-form';
-import { formActionOf } from '@/components/dashboard/legacy-form-state';
 import { STATUS_LABEL } from '@/lib/articles/status-labels';
 import { requireActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
@@ -63,7 +62,7 @@ export default async function MediaImagePage({ params }: Props) {
               Alt text, caption and credit
             </h2>
             {editable ? (
-              <ImageTextForm image={image} action={formActionOf(updateImageAction)} />
+              <ImageTextForm image={image} action={updateImageAction} />
             ) : (
               <p className="text-sm text-neutral-700">Only editors and the person who uploaded this image may change its text.</p>
             )}
@@ -105,7 +104,7 @@ export default async function MediaImagePage({ params }: Props) {
               <p className="text-sm text-neutral-700">
                 {usage.inUse ? 'This image is in use: it cannot be deleted until it is replaced everywhere above.' : 'The image and its file are removed for good.'}
               </p>
-              <ActionForm action={formActionOf(deleteImageAction)} label="Delete this image" submitLabel="Delete image" danger>
+              <ActionForm action={deleteImageAction} label="Delete this image" submitLabel="Delete image" danger>
                 <input type="hidden" name="imageId" value={image.id} />
               </ActionForm>
             </section>
