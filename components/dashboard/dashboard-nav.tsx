@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { dashboardRoutes } from '@/lib/routes';
 
 export type NavItem = { href: string; label: string };
 
@@ -12,7 +13,7 @@ export function DashboardNav({ items }: { items: NavItem[] }) {
     <nav aria-label="Dashboard">
       <ul className="flex flex-wrap gap-1 md:flex-col">
         {items.map((item) => {
-          const current = item.href === '/dashboard' ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = item.href === dashboardRoutes.home() ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link

@@ -5,6 +5,7 @@ import { DashboardNav, type NavItem } from '@/components/dashboard/dashboard-nav
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false } };
 
@@ -13,14 +14,14 @@ const ROLE_LABEL = { ADMIN: 'Admin', EDITOR: 'Editor', WRITER: 'Writer' } as con
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const items: NavItem[] = [
-    { href: '/dashboard', label: 'Home' },
-    { href: '/dashboard/articles', label: 'Articles' },
-    { href: '/dashboard/media', label: 'Media' },
-    ...(can(actor, 'manage:sections') ? [{ href: '/dashboard/sections', label: 'Sections' }] : []),
-    ...(can(actor, 'manage:campaigns') ? [{ href: '/dashboard/campaigns', label: 'Campaigns' }] : []),
-    ...(can(actor, 'manage:authors') ? [{ href: '/dashboard/authors', label: 'Authors' }] : []),
-    ...(can(actor, 'manage:users') ? [{ href: '/dashboard/users', label: 'Users' }] : []),
-    ...(can(actor, 'read:audit-log') ? [{ href: '/dashboard/audit', label: 'Audit log' }] : []),
+    { href: dashboardRoutes.home(), label: 'Home' },
+    { href: dashboardRoutes.articles(), label: 'Articles' },
+    { href: dashboardRoutes.media(), label: 'Media' },
+    ...(can(actor, 'manage:sections') ? [{ href: dashboardRoutes.sections(), label: 'Sections' }] : []),
+    ...(can(actor, 'manage:campaigns') ? [{ href: dashboardRoutes.campaigns(), label: 'Campaigns' }] : []),
+    ...(can(actor, 'manage:authors') ? [{ href: dashboardRoutes.authors(), label: 'Authors' }] : []),
+    ...(can(actor, 'manage:users') ? [{ href: dashboardRoutes.users(), label: 'Users' }] : []),
+    ...(can(actor, 'read:audit-log') ? [{ href: dashboardRoutes.audit(), label: 'Audit log' }] : []),
   ];
   return (
     <div className="min-h-screen bg-neutral-50">

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { STATUS_GROUP_LABEL } from '@/lib/articles/status-labels';
 import { requireActor } from '@/lib/auth/session';
 import { ARTICLE_STATUSES, getDashboardCounts } from '@/lib/dashboard/queries';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata = { title: 'Home' };
 
@@ -20,7 +21,7 @@ export default async function DashboardHome() {
             <div key={status} className="rounded border border-neutral-200 bg-white p-4">
               <dt className="text-sm text-neutral-600">{STATUS_GROUP_LABEL[status]}</dt>
               <dd className="text-2xl font-bold" data-testid={`count-${status}`}>
-                <Link href={`/dashboard/articles?status=${status}`} className="hover:underline">
+                <Link href={dashboardRoutes.articles({ status })} className="hover:underline">
                   {counts.byStatus[status]}
                 </Link>
               </dd>
@@ -34,7 +35,7 @@ export default async function DashboardHome() {
       </section>
       <p className="text-neutral-700">
         You have {counts.myDrafts} draft{counts.myDrafts === 1 ? '' : 's'} of your own.{' '}
-        <Link href="/dashboard/articles" className="text-blue-800 underline">
+        <Link href={dashboardRoutes.articles()} className="text-blue-800 underline">
           Go to articles
         </Link>
       </p>

@@ -22,6 +22,7 @@ import { useEditorState } from './use-editor-state';
 import { useLocalDraft } from './use-local-draft';
 import { usePresence, type Heartbeat } from './use-presence';
 import { WorkflowPanel, type SharePreview } from './workflow-panel';
+import { dashboardRoutes } from '@/lib/routes';
 
 /** The Server Actions the editor calls, passed in by the page. */
 export type ArticleEditorActions = {
@@ -108,7 +109,7 @@ export function ArticleEditor(props: Props) {
     const result = await server.copy({ content: getState().content });
     if (!result.ok) return dispatch({ type: 'copyFailed', message: result.message });
     dispatch({ type: 'keptAsCopy' });
-    router.push(`/dashboard/articles/${result.id}`);
+    router.push(dashboardRoutes.article(result.id));
   };
 
   const reloadTheirs = () => {

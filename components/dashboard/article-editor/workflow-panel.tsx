@@ -5,6 +5,7 @@ import type { ArticleAction } from '@/lib/articles/decide-transition';
 import type { ActionResult } from '@/lib/operations/action-result';
 import { ACTION_LABEL, PRIMARY_ACTIONS } from './action-labels';
 import { fieldClass, FieldMessages, type FieldNotes } from './editor-fields';
+import { dashboardRoutes } from '@/lib/routes';
 
 /** A signed share link to the article's preview for people without an account (`url` null when links are off). */
 export type SharePreview = (articleId: string) => Promise<ActionResult<{ url: string | null }>>;
@@ -72,10 +73,10 @@ export function WorkflowPanel({ articleId, actions, checklist, canEdit, notes, o
         )}
       </div>
       <div className="mt-3 flex flex-col gap-1 text-sm">
-        <Link href={`/dashboard/articles/${articleId}/preview`} className="text-blue-800 underline">
+        <Link href={dashboardRoutes.articlePreview(articleId)} className="text-blue-800 underline">
           Preview
         </Link>
-        <Link href={`/dashboard/articles/${articleId}/history`} className="text-blue-800 underline">
+        <Link href={dashboardRoutes.articleHistory(articleId)} className="text-blue-800 underline">
           History
         </Link>
         <button

@@ -6,6 +6,7 @@ import { getEditorChoices, listArticlesForDashboard } from '@/lib/articles/dashb
 import { emptyToUndefined } from '@/lib/articles/schemas';
 import { STATUS_LABEL, TRASHED_LABEL } from '@/lib/articles/status-labels';
 import { formatDateTime } from '@/lib/text/format-date';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Articles' };
 
@@ -21,7 +22,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Articles</h1>
-        <Link href="/dashboard/articles/new" className="rounded bg-neutral-900 px-3 py-2 text-sm font-semibold text-white hover:bg-neutral-700">
+        <Link href={dashboardRoutes.newArticle()} className="rounded bg-neutral-900 px-3 py-2 text-sm font-semibold text-white hover:bg-neutral-700">
           New article
         </Link>
       </div>
@@ -65,7 +66,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             {items.map((a) => (
               <tr key={a.id} className="border-b border-neutral-200 bg-white">
                 <td className="py-2 pr-3">
-                  <Link href={`/dashboard/articles/${a.id}`} className="font-semibold text-blue-800 underline-offset-2 hover:underline">
+                  <Link href={dashboardRoutes.article(a.id)} className="font-semibold text-blue-800 underline-offset-2 hover:underline">
                     {a.headline}
                   </Link>
                 </td>
@@ -85,7 +86,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       )}
       {nextCursor && (
         <p className="mt-4">
-          <Link href={`/dashboard/articles?${nextParams.toString()}`} className="text-blue-800 underline">
+          <Link href={dashboardRoutes.articles(nextParams)} className="text-blue-800 underline">
             Next page
           </Link>
         </p>

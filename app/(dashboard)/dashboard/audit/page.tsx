@@ -3,6 +3,7 @@ import { FilterForm, FilterInput, FilterSelect } from '@/components/dashboard/fi
 import { auditFilterSchema, listAuditEvents } from '@/lib/audit/queries';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata = { title: 'Audit log' };
 
@@ -16,7 +17,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const pageHref = (p: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filter, page: String(p) })) if (v) params.set(k, String(v));
-    return `/dashboard/audit?${params}`;
+    return dashboardRoutes.audit(params);
   };
   return (
     <div className="space-y-6">

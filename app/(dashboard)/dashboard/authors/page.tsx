@@ -4,6 +4,7 @@ import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { getAuthorFormOptions, listAuthorsForManagement } from '@/lib/authors/queries';
 import { createAuthorAction, updateAuthorAction } from './actions';
+import { authorPath, mediaPath } from '@/lib/routes';
 
 export const metadata = { title: 'Authors' };
 
@@ -74,14 +75,14 @@ export default async function AuthorsPage() {
           <RecordItem
             key={a.id}
             name={a.name}
-            href={`/authors/${a.slug}`}
+            href={authorPath(a.slug)}
             articleCount={a._count.articles}
             testId={`author-${a.slug}`}
             lead={
               a.photo ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a small dashboard thumbnail from our own media route
                 <img
-                  src={`/media/${a.photo.storageKey}`}
+                  src={mediaPath(a.photo.storageKey)}
                   alt={a.photo.alt}
                   width={48}
                   height={48}

@@ -5,6 +5,7 @@ import { requireActor } from '@/lib/auth/session';
 import { listCampaignsForManagement } from '@/lib/campaigns/queries';
 import { formatDate } from '@/lib/text/format-date';
 import { createCampaignAction, updateCampaignAction } from './actions';
+import { campaignPath } from '@/lib/routes';
 
 export const metadata = { title: 'Campaigns' };
 
@@ -70,7 +71,7 @@ export default async function CampaignsPage() {
           <RecordItem
             key={c.id}
             name={c.name}
-            href={`/campaigns/${c.slug}`}
+            href={campaignPath(c.slug)}
             articleCount={c._count.articles}
             testId={`campaign-${c.slug}`}
             meta={

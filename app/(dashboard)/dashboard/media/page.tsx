@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth/session';
 import { listImages } from '@/lib/media/queries';
 import { formatDateTime } from '@/lib/text/format-date';
 import { uploadImageAction } from './actions';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Media' };
 
@@ -17,7 +18,7 @@ export default async function MediaPage({ searchParams }: Props) {
   const actor = await requireActor();
   const params = await searchParams;
   const { items, q, page, hasNext } = await listImages({ actor, input: { q: first(params.q), page: first(params.page) } });
-  const pageHref = (n: number) => `/dashboard/media?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
+  const pageHref = (n: number) => dashboardRoutes.media({ q: q || undefined, page: String(n) });
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Media</h1>
@@ -48,7 +49,7 @@ export default async function MediaPage({ searchParams }: Props) {
           <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Images">
             {items.map((image) => (
               <li key={image.id} className="overflow-hidden rounded border border-neutral-200 bg-white" data-testid="media-item">
-                <Link href={`/dashboard/media/${image.id}`} className="block focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
+                <Link href={dashboardRoutes.image(image.id)} className="block focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
                   {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail of a stored upload */}
                   <img src={image.src} alt="" width={image.width} height={image.height} loading="lazy" className="aspect-[4/3] h-auto w-full bg-neutral-100 object-cover" />
                   <span className="block p-2 text-sm">

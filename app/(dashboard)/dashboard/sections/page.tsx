@@ -5,6 +5,7 @@ import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { listSectionsForManagement } from '@/lib/sections/queries';
 import { createSectionAction, deleteSectionAction, moveSectionAction, updateSectionAction } from './actions';
+import { sectionPath } from '@/lib/routes';
 
 export const metadata = { title: 'Sections' };
 
@@ -47,7 +48,7 @@ function SectionItem({ section, nested, subsections = [] }: { section: Row; nest
   return (
     <RecordItem
       name={section.name}
-      href={`/${section.slug}`}
+      href={sectionPath(section.slug)}
       articleCount={section._count.articles}
       testId={`section-${section.slug}`}
       className={nested ? 'ml-6 border-l-2 border-neutral-200' : undefined}

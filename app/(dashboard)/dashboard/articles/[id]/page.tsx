@@ -7,6 +7,7 @@ import { isOwnArticle } from '@/lib/articles/permissions';
 import { isAppError } from '@/lib/errors';
 import { uploadImageAction } from '../../media/actions';
 import { copyArticleAction, heartbeatAction, saveArticleAction, sharePreviewAction, transitionArticleAction } from '../actions';
+import { mediaPath } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
@@ -27,10 +28,10 @@ export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
   const article = await load(actor, id);
   const [choices, images] = await Promise.all([getEditorChoices(), listRecentImages({ take: 40 })]);
-  const libraryImages = images.map((i) => ({ id: i.id, src: `/media/${i.storageKey}`, alt: i.alt, caption: i.caption, credit: i.credit, width: i.width, height: i.height }));
+  const libraryImages = images.map((i) => ({ id: i.id, src: mediaPath(i.storageKey), alt: i.alt, caption: i.caption, credit: i.credit, width: i.width, height: i.height }));
   if (article.heroImage && !libraryImages.some((i) => i.id === article.heroImage?.id)) {
     const h = article.heroImage;
-    libraryImages.unshift({ id: h.id, src: `/media/${h.storageKey}`, alt: h.alt, caption: h.caption, credit: h.credit, width: h.width, height: h.height });
+    libraryImages.unshift({ id: h.id, src: mediaPath(h.storageKey), alt: h.alt, caption: h.caption, credit: h.credit, width: h.width, height: h.height });
   }
   return (
     <div>

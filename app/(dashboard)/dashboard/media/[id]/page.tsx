@@ -10,6 +10,7 @@ import { canDeleteImage, canEditImage } from '@/lib/media/permissions';
 import { getImageOrThrow, whereUsed } from '@/lib/media/queries';
 import { formatDateTime } from '@/lib/text/format-date';
 import { deleteImageAction, updateImageAction } from '../actions';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Image' };
 
@@ -33,7 +34,7 @@ export default async function MediaImagePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <Link href="/dashboard/media" className="underline">
+        <Link href={dashboardRoutes.media()} className="underline">
           ← Media
         </Link>
       </p>
@@ -75,7 +76,7 @@ export default async function MediaImagePage({ params }: Props) {
               <ul className="list-disc space-y-1 pl-5 text-sm" aria-label="Uses of this image">
                 {usage.articles.map((a) => (
                   <li key={a.id}>
-                    <Link href={`/dashboard/articles/${a.id}`} className="underline">
+                    <Link href={dashboardRoutes.article(a.id)} className="underline">
                       {a.headline}
                     </Link>{' '}
                     <span className="text-neutral-700">

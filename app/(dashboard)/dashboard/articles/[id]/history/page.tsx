@@ -8,6 +8,7 @@ import { diffWords, type DiffPart } from '@/lib/articles/decide-diff';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/text/format-date';
 import { restoreRevisionAction } from '../../actions';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -62,7 +63,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   return (
     <div>
       <p className="text-sm">
-        <Link href={`/dashboard/articles/${id}`} className="text-blue-800 underline">
+        <Link href={dashboardRoutes.article(id)} className="text-blue-800 underline">
           ← Back to the editor
         </Link>
       </p>

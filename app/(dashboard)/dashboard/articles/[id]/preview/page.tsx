@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
 import { requireActor } from '@/lib/auth/session';
 import { getArticlePreview } from '@/lib/articles/dashboard-queries';
+import { dashboardRoutes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };
 
@@ -19,7 +20,7 @@ export default async function PreviewArticlePage({ params }: Props) {
     <div>
       <p className="mb-4 flex flex-wrap justify-between gap-2 bg-amber-100 px-3 py-2 text-sm text-amber-950" role="note">
         <span>Preview ({article.status.toLowerCase().replace('_', ' ')}): this is how readers will see the article.</span>
-        <Link href={`/dashboard/articles/${article.id}`} className="underline">
+        <Link href={dashboardRoutes.article(article.id)} className="underline">
           Back to the editor
         </Link>
       </p>
