@@ -3,10 +3,14 @@ import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { cachedQuery } from '@/lib/cache/cached';
 import { topicTag } from '@/lib/cache/tags';
+import { isValidSlug } from '@/lib/text/slug';
 
-/** A tag by slug, or null. */
-export const getTagBySlug = cache((slug: string) =>
-  cachedQuery('tag', [slug], [topicTag(slug)], () => getDb().tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })),
+/**
+ * A tag by slug, or null. Anything that is not a slug (a NUL byte, an undecoded escape, 10,000
+ * characters) is "not found" without asking the database, as for sections, authors and campaigns.
+ */
+export const getTagBySlug = cache(async (slug: string) =>
+  !isValidSlug(slug) ? null : cachedQuery('tag', [slug], [topicTag(slug)], () => getDb().tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })),
 );
 
 /** Every tag, for the sitemap. */
