@@ -1,7 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, signOut, ThrottledSignIn } from '@/auth';
+import { signIn, signOut, ThrottledSignIn } from '@/lib/auth/next-auth';
 import { decideCallbackUrl } from '@/lib/auth/decide-callback-url';
 import { INVALID_CREDENTIALS } from './messages';
 
