@@ -40,6 +40,16 @@ const config = [
     },
   },
   {
+    // Data flows one way (route → lib → Prisma): lib never reaches back up into routes, components or root files.
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@/(app|components|auth|proxy|instrumentation)(/|$)', message: 'lib/ must not import from app/, components/ or root modules: move the shared code into lib/.' }] },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -5,11 +5,14 @@ import { getEnv } from '@/lib/env';
 import { isRedirectablePath, lookupRedirect } from '@/lib/redirects/redirect-lookup';
 import { isDashboardPath, loginPath } from '@/lib/routes';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
+import { refuseMalformedRequest } from '@/lib/security/malformed-request';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /**
  * Runs before every page and route (not static assets):
+ * - answers 400/403/413 for a malformed request that Next would answer with a 500 (a path that does not
+ *   decode, a server action call from a foreign Origin or with arguments React cannot decode);
  * - answers 301 for a path the Redirect table moved (a changed slug or section), from a short cache;
  * - answers 410 Gone for an expired share link (/preview/<token>), which a page cannot do;
  * - sends visitors without a session cookie from /dashboard to /login. Convenience only, never the
@@ -21,6 +24,8 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const malformed = await refuseMalformedRequest(request, pathname);
+  if (malformed) return malformed;
   if ((request.method === 'GET' || request.method === 'HEAD') && isRedirectablePath(pathname)) {
     const target = await lookupRedirect(pathname);
     if (target && target !== pathname) return NextResponse.redirect(new URL(`${target}${search}`, request.url), 301);

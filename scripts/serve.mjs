@@ -1,10 +1,12 @@
 // @ts-check
 /**
  * The production web server: Next's own request handler (the same one `next start` uses, with its
- * gzip compression, routing, proxy.ts and headers) behind a node:http server that answers one kind of
+ * gzip compression, routing, proxy.ts and headers) behind a node:http server that answers two kinds of
  * request itself: GET/HEAD of a hashed build asset under /_next/static/ from a client that accepts
  * brotli, with the `.br` copy written by scripts/precompress-assets.mjs (quality 11, Content-Encoding:
- * br, cached for a year). Everything else, including a missing copy, goes to Next unchanged. Next's
+ * br, cached for a year); and a path whose percent-escapes do not decode (`/%ZZ`), answered 400, which
+ * Next answers 500 (proxy.ts answers it too, but Next never runs the proxy for /_next/… or
+ * /favicon.ico…). Everything else, including a missing copy, goes to Next unchanged. Next's
  * route handlers cannot do this: `next start` compresses their bytes again or drops Content-Encoding.
  * Why: brotli makes the reader pages' JavaScript (Next's and React's runtime) fit its 120 KB budget.
  *
@@ -41,6 +43,19 @@ function parseArgs(args) {
     else throw new Error(`Unknown or incomplete argument ${arg}. Usage: node scripts/serve.mjs [-p PORT] [-H HOST]`);
   }
   return options;
+}
+
+/**
+ * True when every percent-escape in the path of a request target decodes to UTF-8.
+ * @param {string} url
+ */
+function isDecodablePath(url) {
+  try {
+    decodeURIComponent(url.split('?')[0] ?? '');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function main() {
@@ -86,6 +101,11 @@ async function main() {
   };
 
   server.on('request', (req, res) => {
+    if (!isDecodablePath(req.url ?? '/')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end('Malformed URL: a percent-escape in the path does not decode.');
+      return;
+    }
     sendPrecompressed(req, res)
       .then((sent) => (sent ? undefined : handle(req, res)))
       .catch((error) => {

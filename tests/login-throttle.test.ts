@@ -66,6 +66,37 @@ describe('login throttling', () => {
     expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ ok: true });
   });
 
+  it('never locks out an editor who keeps signing in with the right password', async () => {
+    const user = await seedUser(db, { password: 'the right password here', role: 'EDITOR' });
+    const ip = '192.0.2.20';
+    for (let i = 0; i < ACCOUNT_IP_LIMIT * 3; i++) {
+      expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ ok: true });
+    }
+    // Successful sign-ins used up none of the allowance: no key holds a count for them.
+    const counts = await db.loginThrottle.findMany({ where: { OR: [{ key: { startsWith: `acct:${user.email}` } }, { key: `ip:${ip}` }] } });
+    expect(counts.filter((row) => row.count > 0)).toEqual([]);
+  });
+
+  it('clears the account+IP counter on a successful sign-in, so the next failures start from zero', async () => {
+    const user = await seedUser(db, { password: 'the right password here' });
+    const ip = '192.0.2.21';
+    const wrong = () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip });
+    for (let i = 0; i < ACCOUNT_IP_LIMIT - 1; i++) expect(await wrong()).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ ok: true });
+    for (let i = 0; i < ACCOUNT_IP_LIMIT; i++) expect(await wrong()).toEqual({ ok: false, reason: 'invalid' });
+    expect(await wrong()).toMatchObject({ ok: false, reason: 'throttled' });
+    // 4 + 1 + 5 passwords checked, the sixth failure in a row was not.
+    expect(await passwordChecks(user.email)).toBe(2 * ACCOUNT_IP_LIMIT);
+  });
+
+  it('does not let successful sign-ins of many accounts from one address use up that address', async () => {
+    const users = await Promise.all(Array.from({ length: IP_LIMIT + 5 }, () => seedUser(db, { password: 'the right password here' })));
+    const ip = '192.0.2.22';
+    const results = await inParallel(users.length, 5, (i) => authenticateWithPassword(db, { email: users[i]!.email, password: 'the right password here', ip }));
+    expect(results.filter((r) => r.ok)).toHaveLength(users.length);
+    expect(await countLoginAttempt(db, { email: `someone-${uniqueSuffix()}@example.test`, ip })).toEqual({ allowed: true });
+  });
+
   it('caps one IP across many accounts, counting atomically under parallel load', async () => {
     const ip = `10.${Math.floor(Math.random() * 250)}.0.1`;
     const now = new Date();

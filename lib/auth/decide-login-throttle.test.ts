@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_IP_LIMIT, ACCOUNT_LIMIT, decideLoginThrottle, IP_LIMIT, throttleKeys, throttleWindowStart } from './decide-login-throttle';
+import { ACCOUNT_IP_LIMIT, ACCOUNT_LIMIT, decideLoginThrottle, decideSignInRefund, IP_LIMIT, throttleKeys, throttleWindowStart } from './decide-login-throttle';
 
 const now = new Date('2026-11-27T10:07:30Z');
 
@@ -24,5 +24,9 @@ describe('login throttle decisions', () => {
   });
   it('refuses an IP over its own limit whatever the account', () => {
     expect(decideLoginThrottle({ accountIpCount: 1, ipCount: IP_LIMIT + 1, now })).toMatchObject({ allowed: false });
+  });
+  it('gives a successful sign-in back and clears only its account+IP counter', () => {
+    const keys = throttleKeys({ email: 'ed@example.test', ip: '10.0.0.1' });
+    expect(decideSignInRefund(keys)).toEqual({ reset: [keys.accountIp], giveBack: [keys.ip, keys.account] });
   });
 });

@@ -24,6 +24,15 @@ export function throttleKeys({ email, ip }: { email: string; ip: string | null }
 }
 
 /**
+ * What a successful sign-in does to the counters its attempt bumped: only failures count, so the
+ * attempt is given back on the IP and account keys, and the account+IP counter starts again from zero
+ * (the failures before it were the owner's typos, not someone else's guesses).
+ */
+export function decideSignInRefund(keys: { accountIp: string; ip: string; account: string }): { reset: string[]; giveBack: string[] } {
+  return { reset: [keys.accountIp], giveBack: [keys.ip, keys.account] };
+}
+
+/**
  * Given the counts AFTER this attempt was added, whether its password may be checked. Refused attempts
  * learn when the window ends (Retry-After).
  */

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
-import { decideLoginThrottle, THROTTLE_WINDOW_MS, throttleKeys, throttleWindowStart } from '@/lib/auth/decide-login-throttle';
+import { decideLoginThrottle, decideSignInRefund, THROTTLE_WINDOW_MS, throttleKeys, throttleWindowStart } from '@/lib/auth/decide-login-throttle';
 
 /**
  * Counts one sign-in attempt under its account+IP, IP and account keys and decides whether its password may be
- * checked. Call it BEFORE checking the password. The count is one atomic statement
+ * checked. Call it BEFORE checking the password, and `refundLoginAttempt` with the same `now` when it was right. The count is one atomic statement
  * (INSERT … ON CONFLICT DO UPDATE … RETURNING), so parallel guesses each get a distinct count and
  * cannot slip past the limit between a read and a write.
  */
@@ -30,4 +30,19 @@ export async function countLoginAttempt(db: Db, { email, ip, now = new Date() }:
   // refused per IP cannot lock the owner out; locking it takes many addresses.
   const second = await bump([keys.account]);
   return decideLoginThrottle({ accountIpCount: first(keys.accountIp), ipCount: first(keys.ip), accountCount: second(keys.account), now });
+}
+
+/**
+ * Undoes `countLoginAttempt` for an attempt whose password was right (only failures count): the IP and
+ * account keys get their attempt back in the window it was counted in, and the account+IP counter is
+ * cleared. Call it only after the password check succeeded, with the `now` the attempt was counted at.
+ */
+export async function refundLoginAttempt(db: Db, { email, ip, now }: { email: string; ip: string | null; now: Date }) {
+  const { reset, giveBack } = decideSignInRefund(throttleKeys({ email, ip }));
+  await db.$transaction([
+    db.loginThrottle.deleteMany({ where: { key: { in: reset } } }),
+    db.$executeRaw`
+      UPDATE "LoginThrottle" SET "count" = GREATEST("count" - 1, 0)
+      WHERE "key" = ANY(${giveBack}::text[]) AND "windowStart" = ${throttleWindowStart(now)}`,
+  ]);
 }

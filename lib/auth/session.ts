@@ -2,13 +2,13 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from '@/auth';
+import { auth } from '@/lib/auth/next-auth';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 /**
  * The signed-in user of this request, or null. The session is checked against the database on every
- * call (user exists, not disabled, same sessionVersion: see the jwt callback in auth.ts), once per
+ * call (user exists, not disabled, same sessionVersion: see the jwt callback in lib/auth/next-auth.ts), once per
  * request thanks to React's cache().
  */
 export const getActor = cache(async (): Promise<Actor | null> => {

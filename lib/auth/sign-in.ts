@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/mutations';
-import { countLoginAttempt } from '@/lib/auth/login-throttle';
+import { countLoginAttempt, refundLoginAttempt } from '@/lib/auth/login-throttle';
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '@/lib/auth/password';
 import type { Db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -25,7 +25,8 @@ let dummyHash: Promise<string> | undefined;
  * `invalid` after the same argon2 work (no user enumeration, by message or by timing). Every outcome is
  * audited with the IP: `auth.sign_in` or `auth.sign_in_failed` (detail.reason says why, for admins only).
  * Attempts are throttled first (lib/auth/login-throttle.ts): over the limit the answer is `throttled`
- * and the password is not checked.
+ * and the password is not checked. Only failures use up the allowance: a successful sign-in gives its
+ * attempt back and clears the account+IP counter, so an editor who signs in often is never locked out.
  */
 export async function authenticateWithPassword(
   db: Db,
@@ -36,7 +37,8 @@ export async function authenticateWithPassword(
   const { email, password } = parsed.data;
 
   // Counted before the password is checked: over the limit, the password is never looked at.
-  const throttle = await countLoginAttempt(db, { email, ip });
+  const now = new Date();
+  const throttle = await countLoginAttempt(db, { email, ip, now });
   if (!throttle.allowed) {
     if (throttle.firstRefusal) {
       await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_throttled', detail: { retryAfterSeconds: throttle.retryAfterSeconds }, ip });
@@ -62,6 +64,7 @@ export async function authenticateWithPassword(
     return { ok: false, reason: 'invalid' };
   }
 
+  await refundLoginAttempt(db, { email, ip, now });
   await recordAudit(db, { actor: user, action: 'auth.sign_in', targetType: 'User', targetId: user.id, ip });
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }

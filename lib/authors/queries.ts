@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import type { Actor } from '@/lib/auth/actor';
+import { publishedWhere } from '@/lib/articles/published';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -24,10 +25,14 @@ export const getAuthorBySlug = cache(async (slug: string) =>
   ),
 );
 
-/** Every author with at least one byline, for the sitemap. */
+/** Every author with a byline on at least one article readers can see (publishedWhere), for the sitemap. */
 export function getAllAuthors() {
   return cachedQuery('all-authors', [], [], () =>
-    getDb().author.findMany({ where: { articles: { some: {} } }, orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }),
+    getDb().author.findMany({
+      where: { articles: { some: { article: publishedWhere() } } },
+      orderBy: { slug: 'asc' },
+      select: { slug: true, updatedAt: true },
+    }),
   );
 }
 

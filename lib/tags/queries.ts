@@ -1,15 +1,22 @@
 import 'server-only';
 import { cache } from 'react';
+import { publishedWhere } from '@/lib/articles/published';
 import { getDb } from '@/lib/db';
 import { cachedQuery } from '@/lib/cache/cached';
 import { topicTag } from '@/lib/cache/tags';
+import { isValidSlug } from '@/lib/text/slug';
 
-/** A tag by slug, or null. */
-export const getTagBySlug = cache((slug: string) =>
-  cachedQuery('tag', [slug], [topicTag(slug)], () => getDb().tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })),
+/**
+ * A tag by slug, or null. Anything that is not a slug (a NUL byte, an undecoded escape, 10,000
+ * characters) is "not found" without asking the database, as for sections, authors and campaigns.
+ */
+export const getTagBySlug = cache(async (slug: string) =>
+  !isValidSlug(slug) ? null : cachedQuery('tag', [slug], [topicTag(slug)], () => getDb().tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })),
 );
 
-/** Every tag, for the sitemap. */
+/** Every tag on at least one article readers can see (publishedWhere), for the sitemap: the others' pages are 404. */
 export function getAllTags() {
-  return cachedQuery('all-tags', [], [], () => getDb().tag.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, createdAt: true } }));
+  return cachedQuery('all-tags', [], [], () =>
+    getDb().tag.findMany({ where: { articles: { some: { article: publishedWhere() } } }, orderBy: { slug: 'asc' }, select: { slug: true, createdAt: true } }),
+  );
 }

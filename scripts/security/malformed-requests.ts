@@ -4,7 +4,9 @@
  * Unicode, %00, bad percent-escapes, ../, wrong types) and every server action (ids from
  * .next/server/server-reference-manifest.json, POSTed with `Next-Action` and bad bodies: bad JSON, wrong
  * types, huge fields, unknown keys, React reference tricks, multipart garbage), anonymous and signed in
- * as a writer and an admin. No response may contain a stack trace, a Prisma or SQL message, or a file path.
+ * as a writer and an admin. No response may contain a stack trace, a Prisma or SQL message, or a file path,
+ * and none may be a 5xx (a malformed request gets a 4xx) unless lib/decide-server-errors.ts allows it:
+ * the few that Next answers before any code of ours runs, each with its reason.
  *
  * Then a fault: a second server whose database does not answer. Its pages must show the plain error
  * page with a reference id (the error's digest) and none of the error's text, and the server log must
@@ -13,7 +15,8 @@
  *   npx tsx scripts/security/malformed-requests.ts     (MALFORMED_PORT, default 3241; the fault server uses the next port)
  *   MALFORMED_TIME_LIMIT (seconds, default 420) bounds the sweep; a sweep cut short fails.
  *
- * Prints "malformed requests: N sent to E endpoints, 0 leaking responses" and a status histogram.
+ * Prints "malformed requests: N sent to E endpoints, 0 leaking responses, …" with a status histogram, and
+ * every 5xx by kind of request and endpoint.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +29,7 @@ import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { projectRoot } from '../lib/database';
 import { findLeaks, LEAKS } from './lib/decide-leaks';
+import { ALLOWED_SERVER_ERRORS, allowedServerError, serverErrorBreakdown, unexpectedServerErrors } from './lib/decide-server-errors';
 import { clearNextCaches, printFigure, startProductionServer } from './lib/harness';
 
 const port = Number(process.env.MALFORMED_PORT ?? 3241);
@@ -65,17 +69,25 @@ const ODD: string[] = [
   '%25%30%30',
 ];
 
-type Target = { endpoint: string; method: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array; who: 'anonymous' | 'writer' | 'admin' };
+/** `kind` says what is odd about the request (the odd value, the bad body…), for the breakdown of answers. */
+type Target = { endpoint: string; kind: string; method: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array; who: 'anonymous' | 'writer' | 'admin' };
 type Result = { target: Target; status: number; leaks: string[]; excerpt: string };
 
+/** A short, printable name for an odd value or path. */
+function label(value: string): string {
+  const shown = JSON.stringify(value.length > 24 ? `${value.slice(0, 12)}…` : value);
+  return value.length > 24 ? `${shown} (${value.length} chars)` : shown;
+}
+
 function reqs(endpoint: string, paths: string[], who: Target['who'] = 'anonymous', method = 'GET', extra: Partial<Target> = {}): Target[] {
-  return paths.map((p) => ({ endpoint, method, path: p, who, ...extra }));
+  return paths.map((p) => ({ endpoint, kind: `path ${label(p)}`, method, path: p, who, ...extra }));
 }
 
 /** Every page and route handler with odd parameters, for one kind of visitor. */
 function pageAndRouteTargets(who: Target['who'], ids: { section: string; article: string; articleId: string; author: string; tag: string; campaign: string }): Target[] {
   const t: Target[] = [];
-  const each = (endpoint: string, make: (odd: string) => string, method = 'GET') => t.push(...reqs(endpoint, ODD.map(make), who, method));
+  const each = (endpoint: string, make: (odd: string) => string, method = 'GET') =>
+    t.push(...ODD.map((odd) => ({ endpoint, kind: `odd ${label(odd)}`, method, path: make(odd), who })));
   each('/', (o) => `/?page=${o}`);
   each('/[section]', (o) => `/${o || '%20'}`);
   each('/[section]?page', (o) => `/${ids.section}?page=${o}`);
@@ -103,6 +115,8 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
   each('/_next/image', (o) => `/_next/image?url=${o}&w=${o}&q=${o}`);
   each('/api/auth/[...nextauth]', (o) => `/api/auth/${o || '%20'}`);
   each('/api/auth/callback/[provider]', (o) => `/api/auth/callback/${o || '%20'}?code=${o}`);
+  // Paths Next answers without running proxy.ts: scripts/serve.mjs must refuse their bad escapes.
+  t.push(...reqs('/_next/* and /favicon.ico', ['/_next/%ZZ', '/_next/data/%ZZ', '/_next/static/%E0%A4%A', '/_next/image/%ZZ', '/favicon.ico%ZZ'], who));
   t.push(...reqs('/api/auth/*', ['/api/auth/csrf', '/api/auth/session', '/api/auth/providers', '/api/auth/signin', '/api/auth/signout', '/api/auth/error?error=' + ODD[2]], who));
   each('/dashboard', (o) => `/dashboard?x=${o}`);
   each('/dashboard/articles', (o) => `/dashboard/articles?status=${o}&sectionId=${o}&authorId=${o}&q=${o}&sort=${o}&cursor=${o}`);
@@ -115,31 +129,31 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
   each('/dashboard/users', (o) => `/dashboard/users?q=${o}&page=${o}`);
 
   // Bodies and methods route handlers do not expect.
-  const bodies: { body: string | Uint8Array; type: string }[] = [
-    { body: '', type: 'application/json' },
-    { body: '{', type: 'application/json' },
-    { body: '{"articleIds":"x"}', type: 'application/json' },
-    { body: JSON.stringify({ at: 'now', articleIds: [1], sectionSlugs: null, unknown: true }), type: 'application/json' },
-    { body: JSON.stringify({ a: 'x'.repeat(2_000_000) }), type: 'application/json' },
-    { body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', type: 'multipart/form-data; boundary=x' },
-    { body: 'a=%ZZ&b=%00&__proto__[x]=1', type: 'application/x-www-form-urlencoded' },
-    { body: new Uint8Array(randomBytes(4096)), type: 'application/octet-stream' },
+  const bodies: { name: string; body: string | Uint8Array; type: string }[] = [
+    { name: 'empty JSON', body: '', type: 'application/json' },
+    { name: 'truncated JSON', body: '{', type: 'application/json' },
+    { name: 'wrong types', body: '{"articleIds":"x"}', type: 'application/json' },
+    { name: 'unknown keys', body: JSON.stringify({ at: 'now', articleIds: [1], sectionSlugs: null, unknown: true }), type: 'application/json' },
+    { name: '2 MB JSON', body: JSON.stringify({ a: 'x'.repeat(2_000_000) }), type: 'application/json' },
+    { name: 'multipart garbage', body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', type: 'multipart/form-data; boundary=x' },
+    { name: 'urlencoded escapes', body: 'a=%ZZ&b=%00&__proto__[x]=1', type: 'application/x-www-form-urlencoded' },
+    { name: 'binary', body: new Uint8Array(randomBytes(4096)), type: 'application/octet-stream' },
   ];
   const postTo = ['/api/internal/revalidate', '/api/auth/callback/credentials', '/api/auth/signout', '/api/auth/signin/credentials', '/feed.xml', `/media/x.jpg`, '/sitemap.xml', `/preview/x.1.y`];
   for (const p of postTo) {
-    for (const { body, type } of bodies) {
-      t.push({ endpoint: `POST ${p.replace(/\/x\..*$/, '/[…]')}`, method: 'POST', path: p, who, body, headers: { 'content-type': type, origin: base, 'x-masthead-signature': 'bad' } });
+    for (const { name, body, type } of bodies) {
+      t.push({ endpoint: `POST ${p.replace(/\/x\..*$/, '/[…]')}`, kind: `body ${name}`, method: 'POST', path: p, who, body, headers: { 'content-type': type, origin: base, 'x-masthead-signature': 'bad' } });
     }
   }
   for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
     for (const p of ['/', `/${ids.section}/${ids.article}`, '/feed.xml', '/api/internal/revalidate', '/api/auth/session', '/dashboard/articles', '/media/x.jpg']) {
-      t.push({ endpoint: `${method} ${p}`, method, path: p, who, body: method === 'OPTIONS' ? undefined : '{}', headers: { 'content-type': 'application/json' } });
+      t.push({ endpoint: `${method} ${p}`, kind: 'method', method, path: p, who, body: method === 'OPTIONS' ? undefined : '{}', headers: { 'content-type': 'application/json' } });
     }
   }
   // Requests that claim to be Next's own (RSC navigation, prefetch) with broken router state.
   for (const p of ['/', `/${ids.section}`, `/${ids.section}/${ids.article}`, '/dashboard/articles', '/search?q=x']) {
     for (const state of ['not json', '[', encodeURIComponent('["",{"children":["x",{}]},null,null,true]'), 'x'.repeat(9000), '%E0%A4%A']) {
-      t.push({ endpoint: `RSC ${p}`, method: 'GET', path: p, who, headers: { rsc: '1', 'next-router-state-tree': state, 'next-router-prefetch': '1', 'next-url': state } });
+      t.push({ endpoint: `RSC ${p}`, kind: `router state ${label(state)}`, method: 'GET', path: p, who, headers: { rsc: '1', 'next-router-state-tree': state, 'next-router-prefetch': '1', 'next-url': state } });
     }
   }
   return t;
@@ -317,6 +331,7 @@ async function child() {
         for (const { name, body, type } of actionBodies()) {
           targets.push({
             endpoint: `action ${action.name}`,
+            kind: `body ${name}`,
             method: 'POST',
             path: action.page,
             who,
@@ -325,8 +340,8 @@ async function child() {
           });
         }
         // An action id that does not exist, and a foreign Origin.
-        targets.push({ endpoint: 'action (unknown id)', method: 'POST', path: action.page, who, body: '[]', headers: { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain', origin: base } });
-        targets.push({ endpoint: `action ${action.name}`, method: 'POST', path: action.page, who, body: '[]', headers: { 'next-action': action.id, 'content-type': 'text/plain', origin: 'https://evil.example' } });
+        targets.push({ endpoint: 'action (unknown id)', kind: 'unknown action id', method: 'POST', path: action.page, who, body: '[]', headers: { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain', origin: base } });
+        targets.push({ endpoint: `action ${action.name}`, kind: 'foreign Origin', method: 'POST', path: action.page, who, body: '[]', headers: { 'next-action': action.id, 'content-type': 'text/plain', origin: 'https://evil.example' } });
       }
     }
     const endpoints = new Set(targets.map((t) => t.endpoint));
@@ -348,17 +363,26 @@ async function child() {
     for (const r of leaking.slice(0, 25)) log(`LEAK (${r.leaks.join(', ')}) ${r.target.who} ${r.target.method} ${r.target.endpoint} ${r.target.path.slice(0, 100)} → ${r.status}\n      …${r.excerpt.replace(/\s+/g, ' ').slice(0, 300)}…`);
     const unanswered = results.filter((r) => r.status === 0);
     for (const r of unanswered.slice(0, 10)) log(`no answer: ${r.target.who} ${r.target.method} ${r.target.path.slice(0, 100)}: ${r.excerpt}`);
-    const serverErrors = results.filter((r) => r.status >= 500);
-    const byEndpoint = new Map<string, number>();
-    for (const r of serverErrors) byEndpoint.set(`${r.status} ${r.target.endpoint}`, (byEndpoint.get(`${r.status} ${r.target.endpoint}`) ?? 0) + 1);
-    if (byEndpoint.size) log(`5xx answers by endpoint (plain error pages, checked for leaks like every other answer):\n${[...byEndpoint].map(([e, n]) => `    ${String(n).padStart(4)} × ${e}`).join('\n')}`);
+    // A malformed request is the client's fault: any 5xx outside the short allowlist fails the sweep.
+    const answers = results.map((r) => ({ endpoint: r.target.endpoint, kind: r.target.kind, status: r.status }));
+    const serverErrors = answers.filter((a) => a.status >= 500);
+    const unexpected = unexpectedServerErrors(results.map((r) => ({ ...r, endpoint: r.target.endpoint, kind: r.target.kind })));
+    const breakdown = serverErrorBreakdown(answers);
+    if (breakdown.length) log(`5xx answers by kind of request:\n${breakdown.map(([n, key]) => `    ${String(n).padStart(4)} × ${key}`).join('\n')}`);
+    for (const r of unexpected.slice(0, 25)) log(`UNEXPECTED ${r.status}: ${r.target.who} ${r.target.method} ${r.target.path.slice(0, 100)} (${r.target.endpoint}, ${r.target.kind})`);
+    for (const entry of ALLOWED_SERVER_ERRORS) {
+      const matched = serverErrors.filter((a) => allowedServerError(a) === entry).length;
+      log(matched ? `allowed: ${matched} × ${entry.endpoint} / ${entry.kind}: ${entry.why}` : `allowlist entry ${entry.endpoint} / ${entry.kind} matched nothing: remove it.`);
+    }
     if (cutShort) log(`Time limit reached: ${results.length} of ${targets.length} sent.`);
 
     const errorPage = await checkErrorPage(temp);
     for (const line of errorPage.lines) log(line);
-    printFigure(`malformed requests: ${results.length} sent to ${endpoints.size} endpoints, ${leaking.length} leaking responses (status ${statuses})`);
+    printFigure(
+      `malformed requests: ${results.length} sent to ${endpoints.size} endpoints, ${leaking.length} leaking responses, ${serverErrors.length} answered 5xx of which ${unexpected.length} not allowed (status ${statuses})`,
+    );
     printFigure(`error page: ${errorPage.lines.length} pages with the database down show a plain message and a reference id found in the server log${errorPage.ok ? '' : ' — FAILED'}`);
-    failed = leaking.length > 0 || cutShort || unanswered.length > 0 || !errorPage.ok || results.length === 0;
+    failed = leaking.length > 0 || unexpected.length > 0 || cutShort || unanswered.length > 0 || !errorPage.ok || results.length === 0;
   } finally {
     await server.stop();
     if (!failed) await fs.rm(temp, { recursive: true, force: true });

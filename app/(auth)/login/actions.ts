@@ -1,14 +1,18 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, signOut, ThrottledSignIn } from '@/auth';
+import { signIn, signOut, ThrottledSignIn } from '@/lib/auth/next-auth';
 import { decideCallbackUrl } from '@/lib/auth/decide-callback-url';
 import { INVALID_CREDENTIALS } from './messages';
 
 export type LoginState = { error?: string; email?: string };
 
-/** Signs in through Auth.js (Credentials); on success Auth.js sets the cookie and we redirect. */
-export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+/**
+ * Signs in through Auth.js (Credentials); on success Auth.js sets the cookie and we redirect. Called with
+ * anything but the login form's FormData (a hand-made request), it answers the usual refusal.
+ */
+export async function loginAction(_prev: unknown, formData: unknown): Promise<LoginState> {
+  if (!(formData instanceof FormData)) return { error: INVALID_CREDENTIALS };
   const email = formData.get('email');
   const password = formData.get('password');
   const redirectTo = decideCallbackUrl(formData.get('callbackUrl'));

@@ -1,4 +1,4 @@
-import { handlers } from '@/auth';
+import { handlers } from '@/lib/auth/next-auth';
 import { THROTTLE_WINDOW_MS, throttleWindowStart } from '@/lib/auth/decide-login-throttle';
 import { rejectForeignOrigin } from '@/lib/security/origin';
 

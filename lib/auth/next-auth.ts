@@ -1,3 +1,9 @@
+/**
+ * The Auth.js set-up (Credentials sign-in, JWT sessions re-checked against the database on every read)
+ * and what it exports: the route handlers, auth(), signIn() and signOut(). Routes and lib/auth/session.ts
+ * import it from here.
+ */
+import 'server-only';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { clientIpFromHeaders } from '@/lib/auth/client-ip';
