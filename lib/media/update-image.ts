@@ -12,7 +12,7 @@ import { dbOf, parseInput, recordChange, type OperationArgs, type Outcome } from
  * conditional on `baseVersion` (CONFLICT when someone saved in between: never a silent overwrite).
  * Audited `media.updated`; its change covers the reader pages that show the image.
  */
-export async function updateImage(ctx: OperationArgs): Promise<Outcome<{ version: number }>> {
+export async function updateImage(ctx: OperationArgs): Promise<Outcome<{ id: string; version: number }>> {
   const { actor, ip } = ctx;
   assertCan(actor, 'upload:media');
   const { imageId, baseVersion, text } = parseInput(updateImageSchema, ctx.input, { under: 'text' });
@@ -39,6 +39,6 @@ export async function updateImage(ctx: OperationArgs): Promise<Outcome<{ version
       detail: { version: baseVersion + 1 },
       content: scopeOfUsage(usage),
     });
-    return { result: { version: baseVersion + 1 }, change };
+    return { result: { id: image.id, version: baseVersion + 1 }, change };
   });
 }

@@ -11,7 +11,7 @@ import { touchPresence } from '@/lib/articles/touch-presence';
 import { transitionArticle } from '@/lib/articles/transition-article';
 import { requireActor } from '@/lib/auth/session';
 import type { ActionResult } from '@/lib/operations/action-result';
-import { runAsAction } from '@/lib/operations/server-action';
+import { runAsAction, runAsFormAction } from '@/lib/operations/server-action';
 import { dashboardRoutes } from '@/lib/routes';
 
 // Each action is the operation behind runAsAction: the session gives the actor, the operation parses
@@ -19,7 +19,9 @@ import { dashboardRoutes } from '@/lib/routes';
 
 /** Creates a draft from the "new article" form and opens it in the editor. */
 export async function createArticleAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
-  const result = await runAsAction(createArticle, { headline: formData.get('headline') ?? '', sectionId: formData.get('sectionId') ?? '' }, { present: (a) => ({ id: a.id }) });
+  const result = await runAsFormAction(createArticle, formData, (form) => ({ headline: form.get('headline') ?? '', sectionId: form.get('sectionId') ?? '' }), {
+    present: (a) => ({ id: a.id }),
+  });
   if (!result.ok) return result;
   redirect(dashboardRoutes.article(result.id));
 }

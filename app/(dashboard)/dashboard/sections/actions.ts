@@ -1,8 +1,8 @@
 'use server';
 
-import { pickFormFields, typedValues } from '@/lib/forms/form-input';
+import { pickFormFields } from '@/lib/forms/form-input';
 import type { ActionResult, FormState } from '@/lib/operations/action-result';
-import { runAsAction } from '@/lib/operations/server-action';
+import { runAsFormAction } from '@/lib/operations/server-action';
 import { dashboardRoutes, sectionPath } from '@/lib/routes';
 import { createSection } from '@/lib/sections/create-section';
 import { deleteSection } from '@/lib/sections/delete-section';
@@ -15,30 +15,30 @@ const EDITABLE = ['name', 'slug', 'description'] as const;
 
 /** Creates a section from the "new section" form. */
 export async function createSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
-  return runAsAction(createSection, pickFormFields(formData, EDITABLE), {
+  return runAsFormAction(createSection, formData, (form) => pickFormFields(form, EDITABLE), {
     ...options,
     present: (section) => ({ message: `Created “${section.name}” at ${sectionPath(section.slug)}.` }),
-    values: typedValues(formData, EDITABLE),
+    keep: EDITABLE,
   });
 }
 
 /** Saves a section's edit form (name, slug, description, place), conditional on its version. */
 export async function updateSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
-  return runAsAction(updateSection, pickFormFields(formData, ['id', 'version', ...EDITABLE, 'place']), {
+  return runAsFormAction(updateSection, formData, (form) => pickFormFields(form, ['id', 'version', ...EDITABLE, 'place']), {
     ...options,
     present: ({ section, redirects }) => ({
       message: redirects > 0 ? `Saved. The old addresses now redirect to ${sectionPath(section.slug)} (${redirects} redirects).` : 'Saved.',
     }),
-    values: typedValues(formData, [...EDITABLE, 'place']),
+    keep: [...EDITABLE, 'place'],
   });
 }
 
 /** Moves a section one place up or down. */
 export async function moveSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
-  return runAsAction(moveSection, pickFormFields(formData, ['id', 'version', 'direction']), { ...options, present: () => ({ message: 'Moved.' }) });
+  return runAsFormAction(moveSection, formData, (form) => pickFormFields(form, ['id', 'version', 'direction']), { ...options, present: () => ({ message: 'Moved.' }) });
 }
 
 /** Deletes an empty section. */
 export async function deleteSectionAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
-  return runAsAction(deleteSection, pickFormFields(formData, ['id', 'version']), { ...options, present: () => ({ message: 'Deleted.' }) });
+  return runAsFormAction(deleteSection, formData, (form) => pickFormFields(form, ['id', 'version']), { ...options, present: () => ({ message: 'Deleted.' }) });
 }
