@@ -71,5 +71,6 @@ async function run<T, R extends object>(operation: Operation<T>, toInput: () => 
   const paths = typeof options.revalidatePaths === 'function' ? options.revalidatePaths(outcome.result) : (options.revalidatePaths ?? []);
   for (const path of paths) revalidatePath(path);
   const presented = options.present ? options.present(outcome.result) : ({} as R);
-  return { ...presented, ok: true };
+  // `ok` first, as every answer of this shape has it (scripts read it with a regular expression).
+  return { ok: true, ...presented } as ActionResult<R>;
 }

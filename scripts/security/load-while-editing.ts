@@ -85,7 +85,7 @@ async function main() {
           [{ articleId: article.id, baseVersion: version, content: { ...content, body } }],
           { cookie, pathParams: { id: article.id } },
         );
-        const ok = /"ok":true,"version":(\d+)/.exec(answer.text);
+        const ok = answer.text.includes('"ok":true') ? /"version":(\d+)/.exec(answer.text) : null;
         if (answer.status === 200 && ok) version = Number(ok[1]);
         saves.push({
           version: ok ? Number(ok[1]) : null,
