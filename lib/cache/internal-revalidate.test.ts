@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signRevalidateRequest, verifyRevalidateRequest } from './internal-revalidate';
 
 const secret = 's'.repeat(32);
-const change = { articleIds: ['a1'], sectionSlugs: ['news'], authorSlugs: [], campaignSlugs: [], tagSlugs: [], lists: true };
+const change = { tags: ['content', 'article:a1', 'section:news'] };
 
 describe('internal revalidate signatures', () => {
   it('accepts a fresh signed request', () => {

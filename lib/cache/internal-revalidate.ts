@@ -2,22 +2,19 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * The scheduler runs outside any request, where Next's revalidateTag cannot run, so it asks its own
- * server to revalidate through /api/internal/revalidate. The request body is signed with an HMAC of
+ * Changes made outside a request (the scheduler, another instance's change records read by the change
+ * feed) purge cache tags where Next's revalidateTag cannot run, so they ask their own server to
+ * through /api/internal/revalidate. The request body is signed with an HMAC of
  * AUTH_SECRET and carries a timestamp, so only this deployment can call it and a captured call
  * cannot be replayed later.
  */
 export const SIGNATURE_HEADER = 'x-masthead-signature';
 const MAX_AGE_MS = 60_000;
 
+/** The cache tags to purge (lib/cache/tags.ts names them), with the time the request was signed. */
 export const revalidateRequestSchema = z.strictObject({
   at: z.number().int(),
-  articleIds: z.array(z.string().max(40)).max(500),
-  sectionSlugs: z.array(z.string().max(100)).max(500),
-  authorSlugs: z.array(z.string().max(100)).max(500),
-  campaignSlugs: z.array(z.string().max(100)).max(500),
-  tagSlugs: z.array(z.string().max(100)).max(500),
-  lists: z.boolean(),
+  tags: z.array(z.string().min(1).max(120)).max(5000),
 });
 export type RevalidateRequest = z.infer<typeof revalidateRequestSchema>;
 

@@ -31,5 +31,10 @@ export function contentTagsOf(scope: ContentScope): string[] {
  * Server Action adapter does, with the operation's change).
  */
 export function revalidateContent(scope: ContentScope): void {
-  for (const tag of contentTagsOf(scope)) revalidateTag(tag, { expire: 0 });
+  revalidateTags(contentTagsOf(scope));
+}
+
+/** Invalidates the given data-cache tags at once (`expire: 0`): what the change feed and the internal endpoint purge. */
+export function revalidateTags(tags: readonly string[]): void {
+  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
 }

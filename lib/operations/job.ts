@@ -1,4 +1,5 @@
 import { SIGNATURE_HEADER, signRevalidateRequest } from '@/lib/cache/internal-revalidate';
+import { contentTagsOf } from '@/lib/cache/tags';
 import type { ContentScope } from '@/lib/operations/content-scope';
 import type { Outcome } from '@/lib/operations/operation';
 
@@ -19,10 +20,15 @@ export async function runAsJob<T>(operation: () => Promise<Outcome<T>>): Promise
  * either is unset; throws when the server refuses.
  */
 export async function requestRevalidation(scope: ContentScope): Promise<void> {
+  await requestTagRevalidation(contentTagsOf(scope));
+}
+
+/** `requestRevalidation` for cache tags as the change records store them. */
+export async function requestTagRevalidation(tags: readonly string[]): Promise<void> {
   const secret = process.env.AUTH_SECRET;
   const port = process.env.PORT;
-  if (!secret || !port) return;
-  const { body, signature } = signRevalidateRequest(scope, secret);
+  if (!secret || !port || tags.length === 0) return;
+  const { body, signature } = signRevalidateRequest({ tags: [...tags] }, secret);
   const response = await fetch(`http://127.0.0.1:${port}/api/internal/revalidate`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },

@@ -7,6 +7,7 @@ import { contentTagsOf } from '@/lib/cache/tags';
 import { invalidInput } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ContentScope } from '@/lib/operations/content-scope';
+import { instanceId } from '@/lib/operations/instance';
 
 /**
  * Who is asking and where an operation runs. The actor comes from the caller's session, API key or the
@@ -62,7 +63,14 @@ export async function recordChange(
   await recordAudit(tx, { actor, ip, action, targetType, targetId, detail });
   const change: Change = { kind: action, targetType, targetId, content };
   await tx.changeEvent.create({
-    data: { kind: action, actorId: actor?.id ?? null, targetType, targetId, tags: content ? contentTagsOf(content) : [], payload: change as unknown as Prisma.InputJsonValue },
+    data: {
+      kind: action,
+      actorId: actor?.id ?? null,
+      targetType,
+      targetId,
+      tags: content ? contentTagsOf(content) : [],
+      payload: { ...change, origin: instanceId() } as unknown as Prisma.InputJsonValue,
+    },
   });
   return change;
 }

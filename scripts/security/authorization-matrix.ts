@@ -570,14 +570,7 @@ export const ROUTE_ROWS: RouteRow[] = [
     effect:
       'an unsigned revalidation request is refused (answers anything but {"revalidated":true}); it writes nothing to the database, so the answer is the evidence',
     async prepare(c) {
-      const body = JSON.stringify({
-        articleIds: [],
-        sectionSlugs: [c.fx.sectionSlug],
-        authorSlugs: [],
-        campaignSlugs: [],
-        tagSlugs: [],
-        lists: true,
-      });
+      const body = JSON.stringify({ at: Date.now(), tags: ['content', `section:${c.fx.sectionSlug}`] });
       return { method: 'POST', path: '/api/internal/revalidate', body, tookEffect: async (a) => a.text.includes('"revalidated":true') };
     },
   },

@@ -1,12 +1,17 @@
-import { revalidateContent } from '@/lib/cache/tags';
+import { revalidateTags } from '@/lib/cache/tags';
 import { SIGNATURE_HEADER, verifyRevalidateRequest } from '@/lib/cache/internal-revalidate';
 import { getEnv } from '@/lib/env';
+import { forgetRedirects } from '@/lib/redirects/redirect-lookup';
 
-/** Revalidates reader pages for the in-process scheduler; only requests signed with AUTH_SECRET are obeyed. */
+/**
+ * Purges cache tags for work done outside a request in this instance (the scheduler, the change feed
+ * following every instance's change records); only requests signed with AUTH_SECRET are obeyed.
+ */
 export async function POST(request: Request) {
   const body = await request.text();
-  const change = verifyRevalidateRequest(body, request.headers.get(SIGNATURE_HEADER), getEnv().AUTH_SECRET);
-  if (!change) return Response.json({ error: 'Forbidden' }, { status: 403 });
-  revalidateContent(change);
+  const purge = verifyRevalidateRequest(body, request.headers.get(SIGNATURE_HEADER), getEnv().AUTH_SECRET);
+  if (!purge) return Response.json({ error: 'Forbidden' }, { status: 403 });
+  revalidateTags(purge.tags);
+  forgetRedirects();
   return Response.json({ revalidated: true });
 }
