@@ -213,3 +213,13 @@ test('an article edited after publication says "Updated"; an untouched one does 
   await page.goto(`/culture/${edited.slug}`);
   await expect(page.getByText('Updated', { exact: true })).toBeVisible();
 });
+
+test('a section front loads its first picture (the largest thing a phone shows first) at once, and the rest lazily', async ({ request }) => {
+  const html = await (await request.get('/life-sciences')).text();
+  const main = html.slice(html.indexOf('<main'));
+  const images = [...main.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
+  expect(images.length).toBeGreaterThan(1);
+  expect(images[0]).toMatch(/fetchpriority="high"/i);
+  expect(images[0]).not.toContain('loading="lazy"');
+  expect(images[1]).toContain('loading="lazy"');
+});

@@ -43,7 +43,7 @@ export default async function FrontPage({ searchParams }: Props) {
     return (
       <>
         <h1 className="mb-6 font-serif text-3xl font-bold">Latest news, page {page}</h1>
-        <ArticleGrid articles={latest.items} headingLevel={2} />
+        <ArticleGrid articles={latest.items} headingLevel={2} preloadFirst />
         <Pagination href={homePath} page={page} pageCount={latest.pageCount} />
       </>
     );

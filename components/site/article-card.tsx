@@ -3,8 +3,8 @@ import type { ArticleCard as ArticleCardData } from '@/lib/articles/queries';
 import { articlePath, mediaPath } from '@/lib/routes';
 import { formatDate } from '@/lib/text/format-date';
 
-/** A teaser linking to an article: picture, section, headline, standfirst, byline and date. */
-export function ArticleCard({ article, lead = false, headingLevel = 2 }: { article: ArticleCardData; lead?: boolean; headingLevel?: 2 | 3 }) {
+/** A teaser linking to an article: picture, section, headline, standfirst, byline and date. A lead teaser's picture is preloaded. */
+export function ArticleCard({ article, lead = false, preload = lead, headingLevel = 2 }: { article: ArticleCardData; lead?: boolean; preload?: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = articlePath(article);
   return (
@@ -16,7 +16,7 @@ export function ArticleCard({ article, lead = false, headingLevel = 2 }: { artic
           width={article.heroImage.width}
           height={article.heroImage.height}
           sizes={lead ? '(min-width: 768px) 560px, 100vw' : '(min-width: 768px) 360px, 100vw'}
-          preload={lead}
+          preload={preload}
           className="aspect-[16/9] h-auto w-full object-cover"
         />
       )}

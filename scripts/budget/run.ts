@@ -20,7 +20,7 @@ import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import pg from 'pg';
 import { projectRoot } from '../lib/database';
-import { loadAverage, machineInfo } from '../lib/machine';
+import { loadAverage, machineInfo, waitForQuietMachine } from '../lib/machine';
 import { cleanupAll, cleanupOnSignals, freePort, onCleanup, startNextServer } from '../lib/processes';
 import { BUDGET, checkBudgets, formatBudgetTable, median, type PageFigures, type UnreachablePage } from './decide-budget';
 
@@ -139,6 +139,10 @@ async function main() {
   const port = process.env.BUDGET_PORT ? Number(process.env.BUDGET_PORT) : await freePort();
   const server = await startNextServer({ port, databaseUrl, mediaDir });
   log(`Web server (scripts/serve.mjs, as npm start serves) on ${server.url}`);
+
+  // Lighthouse's performance score swings with a busy CPU: measure once the machine has settled.
+  const settled = await waitForQuietMachine();
+  log(`${settled.quiet ? 'Quiet' : 'Still busy after 3 minutes'}: load average ${settled.loadAverage} before measuring.`);
 
   const debugPort = await freePort();
   const browser = await chromium.launch({ executablePath: chromePath, args: [...chromeArgs, `--remote-debugging-port=${debugPort}`] });

@@ -81,7 +81,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
           </nav>
         )}
       </header>
-      {articles.items.length === 0 ? <p>Nothing has been published in this section yet.</p> : <ArticleGrid articles={articles.items} headingLevel={2} />}
+      {articles.items.length === 0 ? <p>Nothing has been published in this section yet.</p> : <ArticleGrid articles={articles.items} headingLevel={2} preloadFirst />}
       <Pagination href={(n) => sectionPath(section.slug, n)} page={page} pageCount={articles.pageCount} />
       <p className="mt-6 text-sm">
         <a href={feedPath('sections', section.slug)} className="text-brand underline">

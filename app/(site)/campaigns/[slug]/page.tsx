@@ -58,7 +58,7 @@ export default async function CampaignPage({ params }: Props) {
           </aside>
         )}
       </header>
-      {articles.length === 0 ? <p>No articles of this campaign have been published yet.</p> : <ArticleGrid articles={articles} headingLevel={2} />}
+      {articles.length === 0 ? <p>No articles of this campaign have been published yet.</p> : <ArticleGrid articles={articles} headingLevel={2} preloadFirst />}
       <p className="mt-6 text-sm">
         <a href={feedPath('campaigns', campaign.slug)} className="text-brand underline">
           {campaign.name} RSS feed

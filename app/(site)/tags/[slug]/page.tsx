@@ -41,7 +41,7 @@ export default async function TagPage({ params, searchParams }: Props) {
           {page > 1 && <span className="text-2xl font-normal text-neutral-700">, page {page}</span>}
         </h1>
       </header>
-      <ArticleGrid articles={articles.items} headingLevel={2} />
+      <ArticleGrid articles={articles.items} headingLevel={2} preloadFirst />
       <Pagination href={(n) => tagPath(tag.slug, n)} page={page} pageCount={articles.pageCount} />
     </>
   );
