@@ -53,15 +53,15 @@ export function assertCanEditContent(actor: Actor, article: CheckedArticle): voi
   if (!decision.allowed) throw new AppError('FORBIDDEN', decision.reason);
 }
 
-/** The reader pages an article appears on; `lists` when readers can see it (it is on lists everywhere). */
-export function scopeOfArticle(a: CheckedArticle, lists: boolean): ContentScope {
+/** The reader pages a visible article appears on: its own, its section, authors, campaign and tags, and every list. */
+export function scopeOfArticle(a: CheckedArticle): ContentScope {
   return contentScope({
     articleIds: [a.id],
     sectionSlugs: [a.section.slug],
     authorSlugs: a.authors.map((x) => x.author.slug),
     campaignSlugs: a.campaign ? [a.campaign.slug] : [],
     tagSlugs: a.tags.map((t) => t.tag.slug),
-    lists,
+    lists: true,
   });
 }
 
@@ -199,7 +199,7 @@ export async function writeContent(tx: Tx, actor: Actor, article: CheckedArticle
     await applyMoveRedirects(tx, { fromPrefix: oldPath, toPrefix: newPath, childSlugs: [] });
   }
   const after = await loadArticleForActorOrThrow(tx, actor, article.id);
-  return { version, savedAt: now, content: visible ? mergeScopes(scopeOfArticle(article, true), scopeOfArticle(after, true)) : null };
+  return { version, savedAt: now, content: visible ? mergeScopes(scopeOfArticle(article), scopeOfArticle(after)) : null };
 }
 
 /** Reads a stored snapshot (also older factory-made ones with tagIds) as content the save path accepts. */

@@ -149,17 +149,6 @@ export function editorContentOf(article: ArticleForEdit) {
   } satisfies ArticleContentInput;
 }
 
-/** Other people who had the article open in the last 30 seconds. */
-export async function listPresence({ actor, articleId }: { actor: Actor; articleId: string }) {
-  const visible = await getDb().article.findFirst({ where: articleForActorWhere(actor, articleId), select: { id: true } });
-  if (!visible) return [];
-  const rows = await getDb().articlePresence.findMany({
-    where: { articleId, userId: { not: actor.id }, seenAt: { gte: new Date(Date.now() - 30_000) } },
-    select: { user: { select: { name: true } } },
-  });
-  return rows.map((r) => r.user.name);
-}
-
 /** The revision history of an article, newest first. */
 export async function listRevisions({ actor, articleId }: { actor: Actor; articleId: string }) {
   const visible = await getDb().article.findFirst({ where: articleForActorWhere(actor, articleId), select: { id: true, headline: true, version: true } });

@@ -25,10 +25,10 @@ export async function publishDueArticles(ctx: { db?: Db } = {}): Promise<Outcome
         targetType: 'Article',
         targetId: article.id,
         detail: { headline: article.headline },
-        content: scopeOfArticle(article, true),
+        content: scopeOfArticle(article),
       });
     }
-    const content = articles.map((a) => scopeOfArticle(a, true)).reduce(mergeScopes);
+    const content = articles.map((a) => scopeOfArticle(a)).reduce(mergeScopes);
     return { result: published, change: { kind: 'article.publish-scheduled', targetType: 'Article', targetId: null, content } };
   });
 }

@@ -6,10 +6,11 @@ import { AppError } from '@/lib/errors';
 import { dbOf, parseInput, type OperationArgs, type Outcome } from '@/lib/operations/operation';
 
 /**
- * Marks the actor as having the article open now (the editor's heartbeat, every ~10 s). Presence is
- * not content: no audit row and no change record.
+ * Marks the actor as having the article open now (the editor's heartbeat, every ~10 s) and returns the
+ * names of the others who had it open in the last 30 seconds. Presence is not content: no audit row and
+ * no change record.
  */
-export async function touchPresence(ctx: OperationArgs): Promise<Outcome<null>> {
+export async function touchPresence(ctx: OperationArgs): Promise<Outcome<{ others: string[] }>> {
   const { actor } = ctx;
   assertCan(actor, 'access:dashboard');
   const { articleId } = parseInput(articleRefSchema, ctx.input);
@@ -21,5 +22,9 @@ export async function touchPresence(ctx: OperationArgs): Promise<Outcome<null>> 
     update: { seenAt: new Date() },
     create: { articleId, userId: actor.id },
   });
-  return { result: null, change: null };
+  const others = await db.articlePresence.findMany({
+    where: { articleId, userId: { not: actor.id }, seenAt: { gte: new Date(Date.now() - 30_000) } },
+    select: { user: { select: { name: true } } },
+  });
+  return { result: { others: others.map((r) => r.user.name) }, change: null };
 }

@@ -47,7 +47,7 @@ export async function transitionArticle(ctx: OperationArgs): Promise<Outcome<{ s
       targetType: 'Article',
       targetId: article.id,
       detail: { from: article.status, to: decision.to, ...(scheduledAt ? { scheduledAt: scheduledAt.toISOString() } : {}) },
-      content: effects.readersSeeChange ? scopeOfArticle(article, true) : null,
+      content: effects.readersSeeChange ? scopeOfArticle(article) : null,
     });
     return { result: { status: decision.to }, change };
   });

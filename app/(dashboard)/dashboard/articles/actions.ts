@@ -3,13 +3,11 @@
 import { redirect } from 'next/navigation';
 import { copyArticleAsDraft } from '@/lib/articles/copy-article';
 import { createArticle } from '@/lib/articles/create-article';
-import { listPresence } from '@/lib/articles/dashboard-queries';
 import { restoreRevision } from '@/lib/articles/restore-revision';
 import { saveArticle } from '@/lib/articles/save-article';
 import { shareArticlePreview } from '@/lib/articles/share-article-preview';
 import { touchPresence } from '@/lib/articles/touch-presence';
 import { transitionArticle } from '@/lib/articles/transition-article';
-import { requireActor } from '@/lib/auth/session';
 import type { ActionResult } from '@/lib/operations/action-result';
 import { runAsAction, runAsFormAction } from '@/lib/operations/server-action';
 import { dashboardRoutes } from '@/lib/routes';
@@ -48,10 +46,7 @@ export async function copyArticleAction(input: unknown) {
 
 /** The editor's heartbeat: records that the actor has the article open and says who else has. */
 export async function heartbeatAction(articleId: unknown) {
-  const result = await runAsAction(touchPresence, { articleId });
-  if (!result.ok) return result;
-  const actor = await requireActor();
-  return { ok: true as const, others: await listPresence({ actor, articleId: String(articleId) }) };
+  return runAsAction(touchPresence, { articleId }, { present: (presence) => presence });
 }
 
 /** A signed 48-hour share link to the article's preview, for people without an account. */
