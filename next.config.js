@@ -29,6 +29,21 @@ const nextConfig = {
       },
     ];
   },
+  // Later pages of reader lists have paths of their own (/climate/page/2; lib/routes.ts listPagePath),
+  // which the pages read as `?page=N`. Before the file system: /page/2 would otherwise be an article.
+  async rewrites() {
+    const n = ':n(\\d{1,7})';
+    return {
+      beforeFiles: [
+        { source: `/page/${n}`, destination: '/?page=:n' },
+        { source: `/authors/:slug/page/${n}`, destination: '/authors/:slug?page=:n' },
+        { source: `/tags/:slug/page/${n}`, destination: '/tags/:slug?page=:n' },
+        { source: `/:section/page/${n}`, destination: '/:section?page=:n' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   images: {
     localPatterns: [{ pathname: '/media/**' }],
     formats: ['image/avif', 'image/webp'],

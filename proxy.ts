@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { expiredPreviewHtml, previewTokenOfPath } from '@/lib/articles/preview-expired';
 import { verifyPreviewToken } from '@/lib/articles/preview-token';
 import { getEnv } from '@/lib/env';
+import { decidePageRedirect } from '@/lib/redirects/decide-page-redirect';
 import { isRedirectablePath, lookupRedirect } from '@/lib/redirects/redirect-lookup';
 import { isDashboardPath, loginPath } from '@/lib/routes';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
@@ -13,7 +14,8 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  * Runs before every page and route (not static assets):
  * - answers 400/403/413 for a malformed request that Next would answer with a 500 (a path that does not
  *   decode, a server action call from a foreign Origin or with arguments React cannot decode);
- * - answers 301 for a path the Redirect table moved (a changed slug or section), from a short cache;
+ * - answers 301 for a path the Redirect table moved (a changed slug or section), from a short cache, and
+ *   for a list page in its old `?page=N` form (`/climate?page=2` → `/climate/page/2`);
  * - answers 410 Gone for an expired share link (/preview/<token>), which a page cannot do;
  * - sends visitors without a session cookie from /dashboard to /login. Convenience only, never the
  *   security boundary: every page, action and handler checks the session itself;
@@ -26,6 +28,10 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const malformed = await refuseMalformedRequest(request, pathname);
   if (malformed) return malformed;
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    const paged = decidePageRedirect(pathname, request.nextUrl.searchParams);
+    if (paged) return NextResponse.redirect(new URL(paged, request.url), 301);
+  }
   if ((request.method === 'GET' || request.method === 'HEAD') && isRedirectablePath(pathname)) {
     const target = await lookupRedirect(pathname);
     if (target && target !== pathname) return NextResponse.redirect(new URL(`${target}${search}`, request.url), 301);

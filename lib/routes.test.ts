@@ -11,9 +11,11 @@ import {
   homePath,
   isDashboardPath,
   isMediaPath,
+  listPagePath,
   loginPath,
   mediaPath,
   optimisedImagePath,
+  parseListPagePath,
   previewPath,
   searchPath,
   searchPathTemplate,
@@ -27,17 +29,26 @@ import { isValidSlug } from '@/lib/text/slug';
 describe('reader routes', () => {
   it('build the paths readers, crawlers and feed readers already have', () => {
     expect(homePath()).toBe('/');
-    expect(homePath(2)).toBe('/?page=2');
+    expect(homePath(2)).toBe('/page/2');
     expect(sectionPath('life-sciences')).toBe('/life-sciences');
     expect(sectionPath('life-sciences', 1)).toBe('/life-sciences');
-    expect(sectionPath('life-sciences', 3)).toBe('/life-sciences?page=3');
+    expect(sectionPath('life-sciences', 3)).toBe('/life-sciences/page/3');
     expect(articlePath({ sectionSlug: 'life-sciences', slug: 'gene-therapy-next' })).toBe('/life-sciences/gene-therapy-next');
     expect(articlePath({ section: { slug: 'life-sciences' }, slug: 'gene-therapy-next' })).toBe('/life-sciences/gene-therapy-next');
     expect(authorPath('neelam-patel')).toBe('/authors/neelam-patel');
-    expect(authorPath('neelam-patel', 2)).toBe('/authors/neelam-patel?page=2');
+    expect(authorPath('neelam-patel', 2)).toBe('/authors/neelam-patel/page/2');
     expect(campaignPath('life-sciences-2020')).toBe('/campaigns/life-sciences-2020');
     expect(tagPath('ai')).toBe('/tags/ai');
-    expect(tagPath('ai', 4)).toBe('/tags/ai?page=4');
+    expect(tagPath('ai', 4)).toBe('/tags/ai/page/4');
+  });
+
+  it('read a later page of a list back from its path', () => {
+    expect(parseListPagePath('/page/2')).toEqual({ path: '/', page: 2 });
+    expect(parseListPagePath('/life-sciences/page/50')).toEqual({ path: '/life-sciences', page: 50 });
+    expect(parseListPagePath('/authors/neelam-patel/page/3')).toEqual({ path: '/authors/neelam-patel', page: 3 });
+    expect(parseListPagePath('/tags/ai/page/4')).toEqual({ path: '/tags/ai', page: 4 });
+    for (const p of ['/life-sciences/page', '/life-sciences/page/x', '/campaigns/c/page/2', '/a/b/page/2', '/life-sciences/gene-therapy']) expect(parseListPagePath(p), p).toBeNull();
+    for (const [path, n] of [['/', 7], ['/climate', 2], ['/authors/a', 9], ['/tags/t', 3]] as const) expect(parseListPagePath(listPagePath(path, n))).toEqual({ path, page: n });
   });
 
   it('search keeps the query first and pages after it, form-encoded', () => {

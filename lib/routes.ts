@@ -28,14 +28,31 @@ export function withPage(path: string, page = 1, params: Record<string, string> 
   return withQuery(path, search);
 }
 
+/**
+ * Page `page` of a reader list at `path` (front, section, author, tag): page 1 is `path` itself, later
+ * pages are `<path>/page/N`, a path of their own that caches and crawlers treat as one page
+ * (next.config.js rewrites it to `?page=N`; proxy.ts answers the old `?page=N` with a 301).
+ */
+export function listPagePath(path: string, page = 1): string {
+  if (page <= 1) return path;
+  return `${path === '/' ? '' : path}/page/${page}`;
+}
+
+/** The list path and page number of a `<path>/page/N` path, or null when it is not one. */
+export function parseListPagePath(pathname: string): { path: string; page: number } | null {
+  const match = /^(\/(?:authors\/|tags\/)?[^/]+)?\/page\/(\d{1,7})$/.exec(pathname);
+  if (!match) return null;
+  return { path: match[1] ?? '/', page: Number(match[2]) };
+}
+
 /** The front page, or page `page` of its latest news. */
 export function homePath(page = 1): string {
-  return withPage('/', page);
+  return listPagePath('/', page);
 }
 
 /** A section front, or page `page` of it. */
 export function sectionPath(slug: string, page = 1): string {
-  return withPage(`/${segment(slug)}`, page);
+  return listPagePath(`/${segment(slug)}`, page);
 }
 
 /** An article as routes need it: its slug and its section's, flat (search hits) or nested (queries' articles). */
@@ -49,7 +66,7 @@ export function articlePath(article: ArticleRef): string {
 
 /** An author's page, or page `page` of their articles. */
 export function authorPath(slug: string, page = 1): string {
-  return withPage(`/authors/${segment(slug)}`, page);
+  return listPagePath(`/authors/${segment(slug)}`, page);
 }
 
 /** A campaign's page (one page: every article of the series). */
@@ -59,7 +76,7 @@ export function campaignPath(slug: string): string {
 
 /** A tag's page, or page `page` of its articles. */
 export function tagPath(slug: string, page = 1): string {
-  return withPage(`/tags/${segment(slug)}`, page);
+  return listPagePath(`/tags/${segment(slug)}`, page);
 }
 
 /** The search page; with a query, its results (page `page` of them). */

@@ -1,32 +1,51 @@
 // @ts-check
 /**
- * The production web server: Next's own request handler (the same one `next start` uses, with its
- * gzip compression, routing, proxy.ts and headers) behind a node:http server that answers two kinds of
- * request itself: GET/HEAD of a hashed build asset under /_next/static/ from a client that accepts
- * brotli, with the `.br` copy written by scripts/precompress-assets.mjs (quality 11, Content-Encoding:
- * br, cached for a year); and a path whose percent-escapes do not decode (`/%ZZ`), answered 400, which
- * Next answers 500 (proxy.ts answers it too, but Next never runs the proxy for /_next/… or
- * /favicon.ico…). Everything else, including a missing copy, goes to Next unchanged. Next's
- * route handlers cannot do this: `next start` compresses their bytes again or drops Content-Encoding.
- * Why: brotli makes the reader pages' JavaScript (Next's and React's runtime) fit its 120 KB budget.
+ * The production web server: Next's own request handler (the same one `next start` uses) behind a
+ * node:http server that answers three kinds of request itself:
+ * - **reader pages from memory**: anonymous GET/HEAD of the front page, section, article, author, tag,
+ *   campaign and search pages, feeds, sitemaps and robots.txt come from the response cache
+ *   (scripts/lib/response-cache.mjs; what is cached: scripts/lib/decide-page-request.mjs), with
+ *   brotli/gzip variants made once per page, ETag/304, and `Surrogate-Key`/`Cache-Tag` headers for a
+ *   shared cache in front. A miss is rendered by Next through an internal loopback listener, inside an
+ *   AsyncLocalStorage scope in which every reader query notes its cache tags (lib/cache/cached.ts), so
+ *   the stored page knows what it shows; concurrent misses share one render. Changes purge pages by tag
+ *   through the host registered on globalThis (lib/cache/page-cache.ts): this instance's own Server
+ *   Actions and jobs, and the change feed for other instances' changes (ADR 0010);
+ * - GET/HEAD of a hashed build asset under /_next/static/ from a client that accepts brotli, with the
+ *   `.br` copy written by scripts/precompress-assets.mjs (quality 11, cached for a year);
+ * - a request target that does not decode (`/%ZZ`) or is longer than 2,048 characters, answered 400,
+ *   which Next would answer with a 500 (proxy.ts refuses what reaches Next, but never runs for /_next/…).
+ * Everything else (sessions, the dashboard, actions, APIs) goes to Next unchanged, with its gzip.
  *
  *   node scripts/serve.mjs [-p PORT] [-H HOST]      (defaults: PORT from the environment, else 3000; all interfaces)
  *
- * Used by `npm start`, the e2e tests, the bench, the budget and the security checks. Stateless: the
- * only thing it keeps is the list of brotli copies of the immutable build, made at start. SIGTERM or
- * SIGINT stop accepting connections, let requests in flight finish (at most 10 s), then exit 0.
- * `next start` still works for deployments that prefer it (without brotli; see README).
+ * Settings: RESPONSE_CACHE_MB (memory bound of the cache, default 256; 0 turns it off),
+ * RESPONSE_CACHE_TTL (seconds a page is kept at most without a purge, default 600: moves time windows
+ * such as the news sitemap's 48 hours), SHARED_CACHE_MAX_AGE (the `s-maxage` for Varnish or a CDN,
+ * default the TTL), CACHE_STATS=1 (answers GET /__masthead/cache-stats with the cache's counters and the
+ * process's memory, for the bench).
+ * Used by `npm start`, the e2e tests, the bench, the budget and the security checks. SIGTERM or SIGINT
+ * stop accepting connections, let requests in flight finish (at most 10 s), then exit 0.
+ * `next start` still works for deployments that prefer it (without brotli or the page cache; see README).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { acceptsBrotli, precompressedHeaders, precompressedType, STATIC_PREFIX, staticAssetPath } from './lib/decide-static-asset.mjs';
+import { cachedPageHeaders, decidePageRequest, DROPPED_HEADERS, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './lib/decide-page-request.mjs';
+import { ResponseCache } from './lib/response-cache.mjs';
 import { precompressStaticAssets } from './precompress-assets.mjs';
 
 const projectDir = path.resolve(import.meta.dirname, '..');
 const staticDir = path.join(projectDir, '.next', 'static');
 const SHUTDOWN_GRACE_MS = 10_000;
+const RENDER_TIMEOUT_MS = 30_000;
+/** The header that ties a loopback render to its tag scope (random per render; removed before Next sees it). */
+const RENDER_HEADER = 'x-masthead-render';
+const PAGE_CACHE_HOST = Symbol.for('masthead.page-cache');
 const log = (/** @type {string} */ line) => console.log(`[serve] ${line}`);
 
 /**
@@ -58,6 +77,19 @@ function isDecodablePath(url) {
   }
 }
 
+/**
+ * A whole number setting from the environment, or the default.
+ * @param {string} name
+ * @param {number} fallback
+ */
+function numberSetting(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of 0 or more, got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const port = Number(options.port ?? process.env.PORT ?? 3000);
@@ -71,6 +103,22 @@ async function main() {
     throw new Error(`No production build in .next (run \`npm run build\`): ${error instanceof Error ? error.message : String(error)}`);
   });
   if (written) log(`Wrote ${written} brotli copies of build assets.`);
+
+  // The response cache and the host through which Next's code notes page tags and purges (lib/cache/page-cache.ts).
+  const cacheMb = numberSetting('RESPONSE_CACHE_MB', 256);
+  const ttlS = numberSetting('RESPONSE_CACHE_TTL', 600);
+  const sharedMaxAgeS = numberSetting('SHARED_CACHE_MAX_AGE', ttlS);
+  const statsOn = ['1', 'true'].includes(process.env.CACHE_STATS ?? '');
+  const cache = cacheMb > 0 && ttlS > 0 ? new ResponseCache({ maxBytes: Math.floor(cacheMb * 1024 * 1024), ttlMs: ttlS * 1000 }) : null;
+  /** @type {AsyncLocalStorage<Set<string>>} */
+  const tagScope = new AsyncLocalStorage();
+  Object.assign(globalThis, {
+    [PAGE_CACHE_HOST]: {
+      tagScope,
+      purge: (/** @type {readonly string[]} */ tags) => cache?.purge(tags) ?? 0,
+      purgeAll: () => cache?.purgeAll() ?? 0,
+    },
+  });
 
   const server = createServer();
   const app = next({ dev: false, dir: projectDir, hostname: options.hostname ?? 'localhost', port, httpServer: server });
@@ -100,19 +148,147 @@ async function main() {
     return true;
   };
 
-  server.on('request', (req, res) => {
-    if (!isDecodablePath(req.url ?? '/')) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-      res.end('Malformed URL: a percent-escape in the path does not decode.');
+  // Misses are rendered through this loopback listener, each inside the tag scope its header names.
+  /** @type {Map<string, Set<string>>} */
+  const renderScopes = new Map();
+  const renderer = createServer((req, res) => {
+    const scope = renderScopes.get(String(req.headers[RENDER_HEADER] ?? ''));
+    delete req.headers[RENDER_HEADER];
+    if (!scope) {
+      res.writeHead(403).end();
       return;
     }
-    sendPrecompressed(req, res)
-      .then((sent) => (sent ? undefined : handle(req, res)))
-      .catch((error) => {
-        if ((/** @type {NodeJS.ErrnoException} */ (error)).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[serve]', error);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
+    tagScope.run(scope, () => handle(req, res)).catch((/** @type {unknown} */ error) => {
+      console.error('[serve] render', error);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    renderer.once('error', reject);
+    renderer.listen(0, '127.0.0.1', () => resolve(undefined));
+  });
+  const renderPort = /** @type {import('node:net').AddressInfo} */ (renderer.address()).port;
+
+  /**
+   * Renders `renderUrl` with Next, uncompressed, and collects the cache tags its queries noted.
+   * @param {string} renderUrl
+   * @param {import('node:http').IncomingMessage} incoming
+   * @returns {Promise<import('./lib/response-cache.mjs').Rendered>}
+   */
+  const renderPage = (renderUrl, incoming) =>
+    new Promise((resolve, reject) => {
+      const id = randomUUID();
+      /** @type {Set<string>} */
+      const tags = new Set();
+      renderScopes.set(id, tags);
+      const done = () => renderScopes.delete(id);
+      const headers = {
+        host: incoming.headers.host ?? `localhost:${port}`,
+        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+        'accept-encoding': 'identity',
+        'user-agent': 'Masthead page cache',
+        [RENDER_HEADER]: id,
+      };
+      const request = httpRequest({ host: '127.0.0.1', port: renderPort, method: 'GET', path: renderUrl, headers, timeout: RENDER_TIMEOUT_MS }, (response) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('error', (error) => {
+          done();
+          reject(error);
+        });
+        response.on('end', () => {
+          done();
+          /** @type {[string, string][]} */
+          const kept = [];
+          const raw = response.rawHeaders;
+          for (let i = 0; i < raw.length; i += 2) {
+            const name = (raw[i] ?? '').toLowerCase();
+            if (!['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date'].includes(name)) kept.push([name, raw[i + 1] ?? '']);
+          }
+          resolve({ status: response.statusCode ?? 500, headers: kept, body: Buffer.concat(chunks), tags: [...tags].sort(), setsCookie: 'set-cookie' in response.headers });
+        });
       });
+      request.on('timeout', () => request.destroy(new Error(`Render of ${renderUrl} took longer than ${RENDER_TIMEOUT_MS} ms`)));
+      request.on('error', (error) => {
+        done();
+        reject(error);
+      });
+      request.end();
+    });
+
+  /**
+   * Answers from a page of the cache: the client's encoding, 304 when its ETag still matches.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {import('./lib/response-cache.mjs').Page} page
+   * @param {string} state
+   */
+  const sendPage = (req, res, page, state) => {
+    const wanted = negotiateEncoding(req.headers['accept-encoding']);
+    const encoding = page.variants[wanted] ? wanted : 'identity';
+    const variant = page.variants[encoding] ?? { body: Buffer.alloc(0), etag: '' };
+    const publicPage = storeFor({ status: page.status, setsCookie: page.setsCookie ?? false, ttlMs: 1 }) > 0;
+    /** @type {[string, string][]} */
+    const headers = [];
+    if (publicPage) {
+      const vary = page.headers.filter(([name]) => name === 'vary').map(([, value]) => value).join(', ');
+      for (const [name, value] of page.headers) if (!DROPPED_HEADERS.has(name)) headers.push([name, value]);
+      const shared = page.status === 200 ? sharedMaxAgeS : Math.min(sharedMaxAgeS, 60);
+      headers.push(...Object.entries(cachedPageHeaders({ tags: page.tags, sharedMaxAgeS: shared, vary })), ['etag', variant.etag]);
+    } else {
+      headers.push(...page.headers);
+    }
+    headers.push(['x-cache', state], ['age', String(Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000)))]);
+    if (publicPage && page.status === 200 && matchesEtag(req.headers['if-none-match'], page.etags)) {
+      res.writeHead(304, headers.filter(([name]) => name !== 'content-type').flat());
+      res.end();
+      return;
+    }
+    if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
+    headers.push(['content-length', String(variant.body.length)]);
+    res.writeHead(page.status, headers.flat());
+    res.end(req.method === 'HEAD' ? undefined : variant.body);
+  };
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {{ key: string; renderUrl: string; ttlMs?: number }} decision
+   */
+  const servePage = async (req, res, decision) => {
+    if (!cache) throw new Error('no cache');
+    const ttlMs = decision.ttlMs ?? ttlS * 1000;
+    const { page, state } = await cache.fetch(
+      decision.key,
+      () => renderPage(decision.renderUrl, req),
+      (rendered) => storeFor({ status: rendered.status, setsCookie: rendered.setsCookie ?? false, ttlMs }),
+    );
+    sendPage(req, res, page, state);
+  };
+
+  const refuse = (/** @type {import('node:http').ServerResponse} */ res, /** @type {string} */ message) => {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(message);
+  };
+
+  server.on('request', (req, res) => {
+    const url = req.url ?? '/';
+    if (url.length > MAX_URL_LENGTH) return refuse(res, `Malformed URL: longer than ${MAX_URL_LENGTH} characters.`);
+    if (!isDecodablePath(url)) return refuse(res, 'Malformed URL: a percent-escape in the path does not decode.');
+    if (statsOn && url === '/__masthead/cache-stats') {
+      const body = JSON.stringify({ ...cache?.stats, pages: cache?.size ?? 0, bytes: cache?.bytes ?? 0, maxBytes: cacheMb * 1024 * 1024, rss: process.memoryUsage().rss });
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+      return;
+    }
+    const decision = cache ? decidePageRequest(req) : null;
+    const answer = decision?.cache ? servePage(req, res, decision) : sendPrecompressed(req, res).then((sent) => (sent ? undefined : handle(req, res)));
+    answer.catch((error) => {
+      if ((/** @type {NodeJS.ErrnoException} */ (error)).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[serve]', error);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
   });
 
   let stopping = false;
@@ -122,6 +298,8 @@ async function main() {
     log(`${signal}: finishing requests in flight, then stopping.`);
     server.close(() => process.exit(0));
     server.closeIdleConnections();
+    renderer.close();
+    renderer.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();
       process.exit(0);
@@ -134,7 +312,8 @@ async function main() {
     server.once('error', reject);
     server.listen(port, options.hostname, () => resolve(undefined));
   });
-  log(`Ready on http://${options.hostname ?? 'localhost'}:${port} (${assets.size} build assets served with brotli).`);
+  const cacheNote = cache ? `reader pages cached in memory up to ${cacheMb} MB, ${ttlS} s` : 'page cache off';
+  log(`Ready on http://${options.hostname ?? 'localhost'}:${port} (${assets.size} build assets served with brotli; ${cacheNote}).`);
 }
 
 main().catch((error) => {

@@ -6,7 +6,7 @@ import { seedArticle, seedAuthor, seedSection, seedTag, uniqueSuffix } from '../
 
 // Next's data cache needs a running Next server; here every reader query goes straight to the database.
 vi.mock('@/lib/cache/cached', () => ({
-  cachedQuery: <T>(_key: string, _args: unknown[], _tags: string[], query: () => Promise<T>) => query(),
+  readerQuery: <T>(_key: string, _args: unknown[], _tags: string[], query: () => Promise<T>) => query(),
 }));
 
 const db = getDb();

@@ -13,9 +13,10 @@ import { frontPageJsonLd } from '@/lib/seo/decide-json-ld';
 import { getSite, pageMetadata } from '@/lib/seo/site';
 
 /**
- * Rendered per request because `?page=N` varies the page; its data comes from the tagged data cache
- * (lib/cache/cached.ts), so an unchanged page renders without a database query. Also keeps `next build`
- * from prerendering it, which would need a database.
+ * Rendered when the response cache (scripts/serve.mjs) does not hold the page; later pages are
+ * `<path>/page/N`, which next.config.js rewrites to `?page=N`. Its queries mark the page with their tags,
+ * and it stays cached until a change purges one (ADR 0010). Also keeps `next build` from prerendering
+ * it, which would need a database.
  */
 export const dynamic = 'force-dynamic';
 

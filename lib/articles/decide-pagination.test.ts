@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageHref, parsePageParam } from '@/lib/articles/decide-pagination';
+import { parsePageParam } from '@/lib/articles/decide-pagination';
 
 describe('parsePageParam', () => {
   it('defaults to page 1 and accepts whole numbers', () => {
@@ -10,13 +10,5 @@ describe('parsePageParam', () => {
   it('rejects junk, zero, negatives, padding and repeats', () => {
     for (const raw of ['0', '-1', '02', '1.5', 'abc', '', '9999999']) expect(parsePageParam(raw)).toBeNull();
     expect(parsePageParam(['1', '2'])).toBeNull();
-  });
-});
-
-describe('pageHref', () => {
-  it('leaves page 1 bare and keeps other parameters', () => {
-    expect(pageHref('/climate', 1)).toBe('/climate');
-    expect(pageHref('/climate', 3)).toBe('/climate?page=3');
-    expect(pageHref('/search', 2, { q: 'gene therapy' })).toBe('/search?q=gene+therapy&page=2');
   });
 });

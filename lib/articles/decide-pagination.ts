@@ -1,5 +1,5 @@
 /**
- * Reads `?page=N`: undefined or "1" is page 1; any other value must be a whole number from 2 up,
+ * Reads the page number of a list (`/x/page/N`, which next.config.js rewrites to `?page=N`): undefined or "1" is page 1; any other value must be a whole number from 2 up,
  * written canonically ("02" and "1.5" are not). Returns null for anything else, which pages answer
  * with 404 so that crawlers never index junk pagination URLs.
  */
@@ -8,12 +8,4 @@ export function parsePageParam(raw: string | string[] | undefined): number | nul
   if (Array.isArray(raw)) return null;
   if (!/^[1-9]\d{0,5}$/.test(raw)) return null;
   return Number(raw);
-}
-
-/** The href of page `page` of a list at `path`, page 1 without a query, keeping other parameters. */
-export function pageHref(path: string, page: number, params: Record<string, string> = {}): string {
-  const search = new URLSearchParams(params);
-  if (page > 1) search.set('page', String(page));
-  const qs = search.toString();
-  return qs ? `${path}?${qs}` : path;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
-import { cachedQuery } from '@/lib/cache/cached';
+import { readerQuery } from '@/lib/cache/cached';
 import { articleTag, authorTag, campaignTag, sectionTag, topicTag } from '@/lib/cache/tags';
 import { publishedWhere } from '@/lib/articles/published';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
@@ -42,36 +42,36 @@ async function findCardPage(where: Prisma.ArticleWhereInput, page: number, pageS
 
 /** One page of the newest published articles across the site. */
 export function getLatestArticles({ page = 1 }: { page?: number } = {}): Promise<ArticlePage> {
-  return cachedQuery('latest', [page], [], () => findCardPage({}, page));
+  return readerQuery('latest', [page], [], () => findCardPage({}, page));
 }
 
 /** The newest `take` published articles of one section (and its subsections). */
 export function getSectionLatest({ sectionSlug, take }: { sectionSlug: string; take: number }): Promise<ArticleCard[]> {
-  return cachedQuery('section-latest', [sectionSlug, take], [sectionTag(sectionSlug)], () =>
+  return readerQuery('section-latest', [sectionSlug, take], [sectionTag(sectionSlug)], () =>
     findCards({ OR: [{ section: { slug: sectionSlug } }, { section: { parent: { slug: sectionSlug } } }] }, { take }),
   );
 }
 
 /** One page of a section's published articles (its subsections' included), newest first. */
 export function getSectionArticles({ sectionSlug, page }: { sectionSlug: string; page: number }): Promise<ArticlePage> {
-  return cachedQuery('section-articles', [sectionSlug, page], [sectionTag(sectionSlug)], () =>
+  return readerQuery('section-articles', [sectionSlug, page], [sectionTag(sectionSlug)], () =>
     findCardPage({ OR: [{ section: { slug: sectionSlug } }, { section: { parent: { slug: sectionSlug } } }] }, page),
   );
 }
 
 /** One page of an author's published articles, newest first. */
 export function getAuthorArticles({ authorSlug, page }: { authorSlug: string; page: number }): Promise<ArticlePage> {
-  return cachedQuery('author-articles', [authorSlug, page], [authorTag(authorSlug)], () => findCardPage({ authors: { some: { author: { slug: authorSlug } } } }, page));
+  return readerQuery('author-articles', [authorSlug, page], [authorTag(authorSlug)], () => findCardPage({ authors: { some: { author: { slug: authorSlug } } } }, page));
 }
 
 /** One page of a tag's published articles, newest first. */
 export function getTagArticles({ tagSlug, page }: { tagSlug: string; page: number }): Promise<ArticlePage> {
-  return cachedQuery('tag-articles', [tagSlug, page], [topicTag(tagSlug)], () => findCardPage({ tags: { some: { tag: { slug: tagSlug } } } }, page));
+  return readerQuery('tag-articles', [tagSlug, page], [topicTag(tagSlug)], () => findCardPage({ tags: { some: { tag: { slug: tagSlug } } } }, page));
 }
 
 /** A campaign's published articles in the order they appeared (oldest first). */
 export function getCampaignArticles({ campaignSlug }: { campaignSlug: string }): Promise<ArticleCard[]> {
-  return cachedQuery('campaign-articles', [campaignSlug], [campaignTag(campaignSlug)], () =>
+  return readerQuery('campaign-articles', [campaignSlug], [campaignTag(campaignSlug)], () =>
     getDb().article.findMany({
       where: { ...publishedWhere(), campaign: { slug: campaignSlug } },
       orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
@@ -88,7 +88,7 @@ export function getCampaignArticles({ campaignSlug }: { campaignSlug: string }):
 export async function getPublishedArticleId({ section, slug }: { section: string; slug: string }): Promise<string | null> {
   // Not a slug (NUL, a bad escape, too long…): nothing to look up, and the database is never asked.
   if (!isValidSlug(section) || !isValidSlug(slug)) return null;
-  return cachedQuery('article-id', [section, slug], [sectionTag(section)], async () => {
+  return readerQuery('article-id', [section, slug], [sectionTag(section)], async () => {
     const row = await getDb().article.findFirst({ where: { ...publishedWhere(), slug, section: { slug: section } }, select: { id: true } });
     return row?.id ?? null;
   });
@@ -117,7 +117,7 @@ async function findArticle(id: string) {
 export const getPublishedArticle = cache(async ({ section, slug }: { section: string; slug: string }) => {
   const id = await getPublishedArticleId({ section, slug });
   if (!id) return null;
-  const article = await cachedQuery('article', [id], [articleTag(id)], () => findArticle(id));
+  const article = await readerQuery('article', [id], [articleTag(id)], () => findArticle(id));
   if (!article) return null;
   // The body was validated on save; parsing again guarantees the renderer only sees known nodes.
   const body: BodyDocument = bodyDocumentSchema.parse(article.body);
@@ -128,7 +128,7 @@ export type PublishedArticle = NonNullable<Awaited<ReturnType<typeof getPublishe
 
 /** Up to four other published articles sharing a tag with the article, else from its section. */
 export function getRelatedArticles({ articleId, sectionId, tagIds }: { articleId: string; sectionId: string; tagIds: string[] }): Promise<ArticleCard[]> {
-  return cachedQuery('related', [articleId], [articleTag(articleId)], async () => {
+  return readerQuery('related', [articleId], [articleTag(articleId)], async () => {
     const byTag = tagIds.length ? await findCards({ id: { not: articleId }, tags: { some: { tagId: { in: tagIds } } } }, { take: 4 }) : [];
     if (byTag.length >= 4) return byTag;
     const more = await findCards({ id: { notIn: [articleId, ...byTag.map((a) => a.id)] }, sectionId }, { take: 4 - byTag.length });
@@ -142,7 +142,7 @@ export function getRelatedArticles({ articleId, sectionId, tagIds }: { articleId
  */
 export function getNextArticle(article: { id: string; publishedAt: Date | null; sectionId: string; campaignId: string | null }): Promise<ArticleCard | null> {
   const at = article.publishedAt ?? new Date(0);
-  return cachedQuery('next', [article.id], [articleTag(article.id)], async () => {
+  return readerQuery('next', [article.id], [articleTag(article.id)], async () => {
     if (article.campaignId) {
       const [inCampaign] = await getDb().article.findMany({
         where: {
@@ -182,7 +182,7 @@ export function getFeedArticles(scope: FeedScope) {
           ? { authors: { some: { author: { slug: scope.slug } } } }
           : { campaign: { slug: scope.slug } };
   const tags = scope.kind === 'site' ? [] : [{ section: sectionTag, author: authorTag, campaign: campaignTag }[scope.kind](scope.slug)];
-  return cachedQuery('feed', [scope.kind, scope.kind === 'site' ? '' : scope.slug], tags, () =>
+  return readerQuery('feed', [scope.kind, scope.kind === 'site' ? '' : scope.slug], tags, () =>
     getDb().article.findMany({ where: { ...publishedWhere(), ...where }, orderBy: newestFirst, take: 30, select: feedSelect }),
   );
 }
@@ -194,12 +194,12 @@ export const SITEMAP_PAGE_SIZE = 50_000;
 
 /** How many published articles there are, for the sitemap index. */
 export function countPublishedArticles(): Promise<number> {
-  return cachedQuery('count', [], [], () => getDb().article.count({ where: publishedWhere() }));
+  return readerQuery('count', [], [], () => getDb().article.count({ where: publishedWhere() }));
 }
 
 /** One sitemap page of published articles (oldest first, so pages stay stable as new ones arrive). */
 export function getSitemapArticles({ page }: { page: number }) {
-  return cachedQuery('sitemap', [page], [], () =>
+  return readerQuery('sitemap', [page], [], () =>
     getDb().article.findMany({
       where: publishedWhere(),
       orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
@@ -217,7 +217,7 @@ export function getSitemapArticles({ page }: { page: number }) {
 export function getNewsSitemapArticles({ now = new Date() }: { now?: Date } = {}) {
   // Keyed by the hour so the 48-hour window moves even when nothing is published.
   const hour = Math.floor(now.getTime() / 3_600_000);
-  return cachedQuery('news-sitemap', [hour], [], () =>
+  return readerQuery('news-sitemap', [hour], [], () =>
     getDb().article.findMany({
       where: {
         ...publishedWhere(now),

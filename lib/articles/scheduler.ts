@@ -7,7 +7,7 @@ const globalForScheduler = globalThis as unknown as { mastheadScheduler?: NodeJS
 /**
  * Publishes scheduled articles when their time comes, in this process, every 2 seconds: no external
  * cron. Safe with several instances (the publish is one atomic UPDATE … RETURNING). Runs the operation
- * as a job, which asks its own server to revalidate reader pages after the commit.
+ * as a job, which purges the reader pages it changed after the commit.
  */
 export function startArticleScheduler({ log = console.log }: { log?: (line: string) => void } = {}) {
   if (globalForScheduler.mastheadScheduler || !process.env.DATABASE_URL) return;

@@ -5,7 +5,7 @@ import { publishedWhere } from '@/lib/articles/published';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { cachedQuery } from '@/lib/cache/cached';
+import { readerQuery } from '@/lib/cache/cached';
 import { authorTag } from '@/lib/cache/tags';
 import { isValidSlug } from '@/lib/text/slug';
 
@@ -13,7 +13,7 @@ const profileSelect = { id: true, name: true, slug: true, jobTitle: true, organi
 
 /** An author's public profile with photo, or null when there is none by that slug. */
 export const getAuthorBySlug = cache(async (slug: string) =>
-  !isValidSlug(slug) ? null : cachedQuery('author', [slug], [authorTag(slug)], () =>
+  !isValidSlug(slug) ? null : readerQuery('author', [slug], [authorTag(slug)], () =>
     getDb().author.findUnique({
       where: { slug },
       select: {
@@ -27,7 +27,7 @@ export const getAuthorBySlug = cache(async (slug: string) =>
 
 /** Every author with a byline on at least one article readers can see (publishedWhere), for the sitemap. */
 export function getAllAuthors() {
-  return cachedQuery('all-authors', [], [], () =>
+  return readerQuery('all-authors', [], [], () =>
     getDb().author.findMany({
       where: { articles: { some: { article: publishedWhere() } } },
       orderBy: { slug: 'asc' },

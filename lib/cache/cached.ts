@@ -1,19 +1,25 @@
 import 'server-only';
-import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
 import { CONTENT } from '@/lib/cache/tags';
-import { reviveDates } from '@/lib/cache/revive-dates';
+import { notePageTags } from '@/lib/cache/page-cache';
+
+/** One map per request render (React's `cache`), so a query that both metadata and page need runs once. */
+const requestMemo = cache(() => new Map<string, Promise<unknown>>());
 
 /**
- * Runs a reader query through Next's data cache: the result is stored under `key` (plus `args`) with
- * `tags`, never expires by time, and is dropped only by `revalidateContent()` (revalidateTag). Every
- * entry also carries the CONTENT tag. The cache stores JSON, so `…At` fields come back as Date again.
- *
- * Tags are fixed per call, so queries whose tags depend on their arguments build them here.
+ * Runs a reader query and marks the page being rendered with the query's cache tags (`CONTENT` plus the
+ * finer tags of what it shows): the response cache (scripts/serve.mjs) keeps the page until a change
+ * purges one of them. Within one render the same `key` + `args` runs once. There is no second, data
+ * cache below the page cache (ADR 0010): a page is rendered only when it is not cached, once per purge.
  */
-export async function cachedQuery<T>(key: string, args: readonly (string | number | null)[], tags: string[], query: () => Promise<T>): Promise<T> {
-  const run = unstable_cache(query, ['reader', key, ...args.map(String)], {
-    tags: [CONTENT, ...tags.filter((t) => t !== CONTENT)],
-    revalidate: false,
-  });
-  return reviveDates(await run());
+export async function readerQuery<T>(key: string, args: readonly (string | number | null)[], tags: string[], query: () => Promise<T>): Promise<T> {
+  notePageTags([CONTENT, ...tags]);
+  const memo = requestMemo();
+  const id = `${key}\u0000${args.map(String).join('\u0000')}`;
+  let run = memo.get(id) as Promise<T> | undefined;
+  if (!run) {
+    run = query();
+    memo.set(id, run);
+  }
+  return run;
 }

@@ -1,10 +1,10 @@
-import 'server-only';
-import { revalidateTag } from 'next/cache';
+import { pageCacheHost } from '@/lib/cache/page-cache';
+import { purgeSharedCaches } from '@/lib/cache/shared-purge';
 import type { ContentScope } from '@/lib/operations/content-scope';
 
 /**
- * Cache tags of reader data. Every cached reader query tags its result with `CONTENT` plus the finer
- * tags of what it shows, so a change can invalidate exactly what it touched.
+ * Cache tags of reader pages. Every reader query marks the page that runs it with `CONTENT` plus the
+ * finer tags of what it shows (lib/cache/cached.ts), so a change purges exactly the pages it touched.
  */
 export const CONTENT = 'content';
 export const articleTag = (id: string) => `article:${id}`;
@@ -26,15 +26,24 @@ export function contentTagsOf(scope: ContentScope): string[] {
 }
 
 /**
- * Invalidates reader pages after content changed, so the next request renders fresh data (no stale
- * window: `expire: 0`). Call it after the transaction that changed the content has committed (the
- * Server Action adapter does, with the operation's change).
+ * Purges the reader pages that show a change, so the next request renders fresh ones. Call it after the
+ * transaction that changed the content has committed: the Server Action and job adapters do, with the
+ * operation's change, and the change feed does for other instances' changes.
  */
 export function revalidateContent(scope: ContentScope): void {
   revalidateTags(contentTagsOf(scope));
 }
 
-/** Invalidates the given data-cache tags at once (`expire: 0`): what the change feed and the internal endpoint purge. */
+/**
+ * Purges the pages carrying any of these tags from this process's response cache (scripts/serve.mjs),
+ * then from the shared caches in front (CACHE_PURGE_URL: Varnish, a CDN), in that order, so a shared
+ * cache never refetches a page this instance still holds. `CONTENT` purges every page.
+ */
 export function revalidateTags(tags: readonly string[]): void {
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  const unique = [...new Set(tags)];
+  if (unique.length === 0) return;
+  const host = pageCacheHost();
+  if (unique.includes(CONTENT)) host?.purgeAll();
+  else host?.purge(unique);
+  purgeSharedCaches(unique);
 }

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { cachedQuery } from '@/lib/cache/cached';
+import { readerQuery } from '@/lib/cache/cached';
 import { campaignTag } from '@/lib/cache/tags';
 import { isValidSlug } from '@/lib/text/slug';
 
@@ -22,7 +22,7 @@ const campaignSelect = {
 
 /** A campaign by slug, or null. */
 export const getCampaignBySlug = cache(async (slug: string) =>
-  !isValidSlug(slug) ? null : cachedQuery('campaign', [slug], [campaignTag(slug)], () => getDb().campaign.findUnique({ where: { slug }, select: campaignSelect })),
+  !isValidSlug(slug) ? null : readerQuery('campaign', [slug], [campaignTag(slug)], () => getDb().campaign.findUnique({ where: { slug }, select: campaignSelect })),
 );
 
 /**
@@ -31,7 +31,7 @@ export const getCampaignBySlug = cache(async (slug: string) =>
  */
 export function getCurrentCampaigns({ now = new Date() }: { now?: Date } = {}) {
   const day = now.toISOString().slice(0, 10);
-  return cachedQuery('current-campaigns', [day], [], () =>
+  return readerQuery('current-campaigns', [day], [], () =>
     getDb().campaign.findMany({
       where: { AND: [{ OR: [{ startsAt: null }, { startsAt: { lte: now } }] }, { OR: [{ endsAt: null }, { endsAt: { gte: now } }] }] },
       orderBy: [{ startsAt: 'desc' }, { name: 'asc' }],
@@ -43,7 +43,7 @@ export function getCurrentCampaigns({ now = new Date() }: { now?: Date } = {}) {
 
 /** Every campaign, for the sitemap. */
 export function getAllCampaigns() {
-  return cachedQuery('all-campaigns', [], [], () => getDb().campaign.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }));
+  return readerQuery('all-campaigns', [], [], () => getDb().campaign.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }));
 }
 
 /** Every campaign for the dashboard's campaign manager, newest start first, with article counts. Editors and admins only. */

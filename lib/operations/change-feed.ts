@@ -1,9 +1,8 @@
 import pg from 'pg';
-import { CONTENT } from '@/lib/cache/tags';
+import { CONTENT, revalidateTags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { decideFeedStep, type FeedPosition, type FeedRecord } from '@/lib/operations/decide-feed-step';
 import { instanceId } from '@/lib/operations/instance';
-import { requestTagRevalidation } from '@/lib/operations/job';
 
 const CHANNEL = 'masthead_changes';
 /** How often the feed reads the change records even without a notification (a lost connection). */
@@ -11,21 +10,31 @@ const POLL_MS = 5_000;
 /** Longer than any transaction may run (lib/db.ts: 30 s), so an id taken earlier has committed by then. */
 const SETTLE_MS = 60_000;
 const BATCH = 1_000;
+/** Reconnect backoff of the listening connection: first retry soon, then doubling up to the cap. */
+const RECONNECT_MIN_MS = 100;
+const RECONNECT_MAX_MS = 10_000;
+
+/** The wait before reconnect attempt `attempt` (0 first): doubling from the minimum, capped. Pure. */
+export function reconnectDelay(attempt: number, { min = RECONNECT_MIN_MS, max = RECONNECT_MAX_MS } = {}): number {
+  return Math.min(max, min * 2 ** Math.max(0, attempt));
+}
 
 const globalForFeed = globalThis as unknown as { mastheadChangeFeed?: { stop: () => Promise<void> } };
 
 /**
  * Makes this instance hear every instance's committed changes: it LISTENs on `masthead_changes` (a
  * trigger NOTIFYs each new ChangeEvent at commit) and reads the change records every few seconds in any
- * case, then purges the records' cache tags on its own server (`/api/internal/revalidate`). Records
- * this process wrote are skipped: its Server Action or job purged them already. At start it purges
- * every reader page once, since its cache on disk may predate changes made while it was down.
+ * case, then purges the records' cache tags in this process (`revalidateTags`: the response cache and
+ * the shared-cache hook). Records this process wrote are skipped: its Server Action or job purged them
+ * already. A listening connection that is lost (a restart of PostgreSQL, `pg_terminate_backend`) is
+ * reopened with backoff, and having possibly missed notifications the instance then purges every page
+ * it holds. The listener's `application_name` is `masthead-feed:<instance id>`.
  * Started by instrumentation.ts; a no-op without DATABASE_URL.
  */
 export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = console.log }: { databaseUrl?: string; log?: (line: string) => void } = {}) {
   if (globalForFeed.mastheadChangeFeed || !databaseUrl) return;
   let position: FeedPosition | null = null;
-  let pendingPurge: string[] = [CONTENT];
+  let pendingPurge: string[] = [];
   let running = false;
   let again = false;
   let listener: pg.Client | null = null;
@@ -52,7 +61,7 @@ export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = 
       const records = rows.map((r) => ({ id: r.id, createdAt: r.createdAt, tags: r.origin === me ? [] : r.tags }));
       const next = decideFeedStep({ position, records, now: rows[0]?.now ?? new Date(), settleMs: SETTLE_MS });
       const purge = [...new Set([...pendingPurge, ...next.purge])];
-      if (purge.length) await requestTagRevalidation(purge);
+      if (purge.length) revalidateTags(purge);
       answered = true;
       pendingPurge = [];
       position = next.position;
@@ -69,22 +78,38 @@ export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = 
     }
   };
 
+  let attempt = 0;
+  let connectedBefore = false;
+  const retry = () => {
+    if (stopped) return;
+    setTimeout(() => void listen(), reconnectDelay(attempt++)).unref();
+  };
   const listen = async () => {
     if (stopped) return;
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: `masthead-feed:${instanceId()}` });
     client.on('notification', () => void step());
-    client.on('error', () => {
-      listener = null;
+    let lost = false;
+    const onLost = (reason: string) => {
+      if (lost) return;
+      lost = true;
+      if (listener === client) log(`[change-feed] listening connection lost (${reason}); reconnecting`);
+      if (listener === client) listener = null;
       void client.end().catch(() => {});
-      if (!stopped) setTimeout(() => void listen(), POLL_MS).unref();
-    });
+      retry();
+    };
+    client.on('error', (error) => onLost(error.message));
+    client.on('end', () => onLost('closed'));
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
       listener = client;
+      attempt = 0;
+      // Notifications sent while no connection listened are lost: purge everything once, then read on.
+      if (connectedBefore) pendingPurge = [CONTENT];
+      connectedBefore = true;
+      void step();
     } catch {
-      void client.end().catch(() => {});
-      if (!stopped) setTimeout(() => void listen(), POLL_MS).unref();
+      onLost('could not connect');
     }
   };
 

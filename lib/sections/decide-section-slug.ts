@@ -16,6 +16,7 @@ export const RESERVED_TOP_LEVEL_SLUGS: ReadonlySet<string> = new Set([
   'logout',
   'media',
   'news-sitemap',
+  'page',
   'preview',
   'robots',
   'search',

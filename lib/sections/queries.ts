@@ -4,20 +4,20 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { cachedQuery } from '@/lib/cache/cached';
+import { readerQuery } from '@/lib/cache/cached';
 import { sectionTag } from '@/lib/cache/tags';
 import { isValidSlug } from '@/lib/text/slug';
 
 /** Top-level sections in their editorial order, for navigation. */
 export const getNavigationSections = cache(() =>
-  cachedQuery('nav-sections', [], [], () =>
+  readerQuery('nav-sections', [], [], () =>
     getDb().section.findMany({ where: { parentId: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { name: true, slug: true } }),
   ),
 );
 
 /** A section with its parent and subsections, or null when there is none by that slug. */
 export const getSectionBySlug = cache(async (slug: string) =>
-  !isValidSlug(slug) ? null : cachedQuery('section', [slug], [sectionTag(slug)], () =>
+  !isValidSlug(slug) ? null : readerQuery('section', [slug], [sectionTag(slug)], () =>
     getDb().section.findUnique({
       where: { slug },
       select: {
@@ -35,7 +35,7 @@ export const getSectionBySlug = cache(async (slug: string) =>
 
 /** Every section, for the sitemap. */
 export function getAllSections() {
-  return cachedQuery('all-sections', [], [], () => getDb().section.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }));
+  return readerQuery('all-sections', [], [], () => getDb().section.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } }));
 }
 
 /**

@@ -6,13 +6,14 @@
  * The dashboard's Publish button runs `transitionArticleAction`, which runs the operation
  * `transitionArticle({ actor, input: { articleId, action: 'publish' } })` (lib/articles/transition-article.ts)
  * and then purges its change's reader pages.
- * Here a child process does the same with an EDITOR actor: `transitionArticle`, then the revalidation
- * of the same `change`, which it asks the running server to do (`requestRevalidation`, the signed
- * /api/internal/revalidate call the scheduler uses: revalidateTag only works inside the server). The
- * only step not taken is the browser's POST of the server action and its session check.
+ * Here a child process runs the same operation with an EDITOR actor: `transitionArticle`, whose change
+ * record (written in the publish's transaction) reaches the running server through its change feed
+ * (PostgreSQL NOTIFY), exactly as a publish on another instance does; the server then purges the
+ * change's pages. The only step not taken is the browser's POST of the server action and its session
+ * check.
  *
  * Run as a child: tsx --conditions=react-server scripts/bench/publish.ts <articleId> <actorUserId>
- * (with DATABASE_URL, AUTH_SECRET and PORT of the server under test).
+ * (with DATABASE_URL of the server under test).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -114,18 +115,15 @@ export async function measurePublishToLive({
 }
 
 async function childMain(articleId: string, actorUserId: string): Promise<void> {
-  if (!process.env.AUTH_SECRET || !process.env.PORT) throw new Error('AUTH_SECRET and PORT of the server under test are needed to revalidate it.');
   const { getDb } = await import('@/lib/db');
   const { transitionArticle } = await import('@/lib/articles/transition-article');
-  const { requestRevalidation } = await import('@/lib/operations/job');
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actorUserId } });
   if (user.role !== 'EDITOR') throw new Error(`The publish benchmark acts as an EDITOR; ${user.email} is ${user.role}.`);
   const actor = { id: user.id, name: user.name, email: user.email, role: user.role };
   console.log('CALLING');
-  // As transitionArticleAction does: the transition, then revalidation of what changed when readers see it.
+  // As transitionArticleAction does; the server hears the change record and purges what it changed.
   const done = await transitionArticle({ actor, input: { articleId, action: 'publish' } });
   if (done.result.status !== 'PUBLISHED') throw new Error(`transitionArticle left the article ${done.result.status}, not PUBLISHED.`);
-  if (done.change?.content) await requestRevalidation(done.change.content);
   console.log('PUBLISHED');
   process.exit(0);
 }

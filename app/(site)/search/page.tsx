@@ -9,9 +9,9 @@ import { pageMetadata } from '@/lib/seo/site';
 import { formatDate } from '@/lib/text/format-date';
 
 /**
- * Rendered per request because the query and `?page=N` vary the page; results are
- * queried per request. Also keeps `next build`
- * from prerendering it, which would need a database.
+ * Rendered per query: the response cache keeps a normalised query's page for a minute, and purges it
+ * with every change to the content (ADR 0010). Also keeps `next build` from prerendering it, which would
+ * need a database.
  */
 export const dynamic = 'force-dynamic';
 

@@ -8,13 +8,11 @@ import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
 type Props = { params: Promise<{ section: string; slug: string }> };
 
 /**
- * Articles are rendered on their first request and then served as cached HTML (ISR) until
- * `revalidateContent()` drops one of their tags. Nothing is prerendered at build time, which needs no
- * database.
+ * Rendered when the response cache (scripts/serve.mjs) does not hold the page: its queries mark it with
+ * the article's tags, and it stays cached until a change purges one (ADR 0010). Nothing is prerendered
+ * at build time, which needs no database.
  */
-export function generateStaticParams(): { section: string; slug: string }[] {
-  return [];
-}
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getPublishedArticle(await params);

@@ -9,10 +9,8 @@ import { formatDate } from '@/lib/text/format-date';
 
 type Props = { params: Promise<{ slug: string }> };
 
-/** Rendered on first request, then cached until its tags are revalidated; nothing at build time. */
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
+/** Rendered when the response cache does not hold it, then cached until a change purges its tags (ADR 0010). */
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const campaign = await getCampaignBySlug((await params).slug);
