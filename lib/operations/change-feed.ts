@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import pg from 'pg';
 import { CONTENT, revalidateTags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
@@ -28,7 +29,8 @@ const globalForFeed = globalThis as unknown as { mastheadChangeFeed?: { stop: ()
  * the shared-cache hook). Records this process wrote are skipped: its Server Action or job purged them
  * already. A listening connection that is lost (a restart of PostgreSQL, `pg_terminate_backend`) is
  * reopened with backoff, and having possibly missed notifications the instance then purges every page
- * it holds. The listener's `application_name` is `masthead-feed:<instance id>`.
+ * it holds. The listener's `application_name` is `masthead-feed:<host>:<port>`, so an operator (or a
+ * test) can find one instance's connection in pg_stat_activity.
  * Started by instrumentation.ts; a no-op without DATABASE_URL.
  */
 export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = console.log }: { databaseUrl?: string; log?: (line: string) => void } = {}) {
@@ -86,7 +88,7 @@ export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = 
   };
   const listen = async () => {
     if (stopped) return;
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: `masthead-feed:${instanceId()}` });
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: `masthead-feed:${hostname()}:${process.env.PORT ?? ''}`.slice(0, 63) });
     client.on('notification', () => void step());
     let lost = false;
     const onLost = (reason: string) => {
