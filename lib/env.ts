@@ -6,6 +6,71 @@ const booleanish = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/** Unset and empty (`S3_ENDPOINT=` in a compose file) both mean "not set". */
+const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
+
+// Where uploaded media live. Parsed on their own too (parseMediaEnv), for the backup and seed scripts.
+const mediaFields = {
+  MEDIA_STORAGE: z.enum(['file', 's3'], { error: 'MEDIA_STORAGE must be "file" (the default: MEDIA_DIR) or "s3" (S3_BUCKET).' }).default('file'),
+  MEDIA_DIR: z.string().min(1).default('./data/media'),
+  S3_BUCKET: optional(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, 'S3_BUCKET must be a bare bucket name such as masthead-media (no s3://, no slashes).')),
+  S3_REGION: z.preprocess(blankIsUnset, z.string().regex(/^[a-z0-9-]+$/, 'S3_REGION must be a region name such as us-east-1.').default('us-east-1')),
+  S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s):// URL such as https://s3.example.com' })),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
+  S3_FORCE_PATH_STYLE: booleanish,
+  S3_PREFIX: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/, 'S3_PREFIX must be a key prefix such as media/ (letters, digits, . _ - and single slashes).')
+      .refine((v) => !v.split('/').includes('..'), 'S3_PREFIX must not contain "..".'),
+  ),
+};
+
+type MediaFields = z.infer<z.ZodObject<typeof mediaFields>>;
+
+function checkMediaFields(env: MediaFields, ctx: z.RefinementCtx): void {
+  if (env.MEDIA_STORAGE === 's3' && !env.S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'S3_BUCKET must be set when MEDIA_STORAGE=s3 (the bucket that holds the uploaded media).' });
+  }
+  if (env.MEDIA_STORAGE === 's3' && !env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+      message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK's default credentials (environment, profile, instance role).",
+    });
+  }
+}
+
+/** Where this process keeps uploaded media, as configured (see lib/media/configured-storage.ts). */
+export type MediaSettings =
+  | { storage: 'file'; dir: string }
+  | {
+      storage: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      /** Unset: the AWS SDK's default credential chain. */
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+      forcePathStyle: boolean;
+      /** '' or ending in '/'. */
+      prefix: string;
+    };
+
+function toMediaSettings(env: MediaFields): MediaSettings {
+  if (env.MEDIA_STORAGE === 'file') return { storage: 'file', dir: path.resolve(env.MEDIA_DIR) };
+  return {
+    storage: 's3',
+    bucket: env.S3_BUCKET!,
+    region: env.S3_REGION,
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+    ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } } : {}),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    prefix: env.S3_PREFIX ? `${env.S3_PREFIX.replace(/\/+$/, '')}/` : '',
+  };
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,7 +84,7 @@ const envSchema = z
     SITE_URL: z.url({ error: 'SITE_URL must be an absolute URL such as https://news.example.com' }).default('http://localhost:3000'),
     SITE_NAME: z.string().min(1).default('Masthead'),
     SITE_LANGUAGE: z.string().min(2).default('en'),
-    MEDIA_DIR: z.string().min(1).default('./data/media'),
+    ...mediaFields,
     AUTH_TRUST_HOST: booleanish,
     NEXT_PHASE: z.string().optional(),
   })
@@ -34,9 +99,10 @@ const envSchema = z
           'AUTH_SECRET must be set to at least 32 random characters in production (e.g. `openssl rand -base64 32`). `npm start` creates one in data/ for the demo.',
       });
     }
+    checkMediaFields(env, ctx);
   });
 
-export type Env = z.infer<typeof envSchema> & { mediaDir: string; siteUrl: string };
+export type Env = z.infer<typeof envSchema> & { mediaDir: string; siteUrl: string; media: MediaSettings };
 
 /** Thrown when the configuration is invalid; its message lists every problem, one per line. */
 export class ConfigError extends Error {
@@ -45,17 +111,27 @@ export class ConfigError extends Error {
 
 /** Validates a raw environment; pure, so scripts and tests can check a configuration without touching process.env. */
 export function parseEnv(raw: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(raw);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new ConfigError(`Masthead's configuration is invalid:\n${lines.join('\n')}`);
-  }
-  const env = result.data;
+  const env = parseOrThrow(envSchema, raw);
   return {
     ...env,
     mediaDir: path.resolve(env.MEDIA_DIR),
     siteUrl: env.SITE_URL.replace(/\/+$/, ''),
+    media: toMediaSettings(env),
   };
+}
+
+/** Validates only the media settings (MEDIA_STORAGE, MEDIA_DIR, S3_*): for scripts that touch media but not the site. */
+export function parseMediaEnv(raw: Record<string, string | undefined>): MediaSettings {
+  return toMediaSettings(parseOrThrow(z.object(mediaFields).superRefine(checkMediaFields), raw));
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, raw: Record<string, string | undefined>): z.output<T> {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`Masthead's configuration is invalid:\n${lines.join('\n')}`);
+  }
+  return result.data;
 }
 
 let cached: Env | undefined;

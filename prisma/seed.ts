@@ -1,6 +1,6 @@
 import { createPrismaClient } from '@/lib/db';
 import { getDatabaseUrl, getEnv } from '@/lib/env';
-import { createFileStorage } from '@/lib/media/storage';
+import { createConfiguredStorage } from '@/lib/media/configured-storage';
 import { seedDemo, wipeDatabase } from './seed/demo';
 
 /** `prisma db seed` / `npm run db:seed`: replaces the database's content with the demo publication. */
@@ -10,7 +10,7 @@ async function main() {
   try {
     const started = Date.now();
     await wipeDatabase(db);
-    await seedDemo(db, createFileStorage(env.mediaDir));
+    await seedDemo(db, createConfiguredStorage(env.media));
     console.log(`Seeded the demo publication in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await db.$disconnect();

@@ -1,10 +1,11 @@
 /**
  * `npm run backup [-- --out <folder>]`: a consistent backup of the running site's database and media
  * into backups/<timestamp>/ (see scripts/lib/backup.ts). Uses DATABASE_URL, or the embedded PostgreSQL
- * in data/postgres (MASTHEAD_DATA_DIR), started or shared with a running `npm start`.
+ * in data/postgres (MASTHEAD_DATA_DIR), started or shared with a running `npm start`; the media of
+ * MEDIA_DIR, or with MEDIA_STORAGE=s3 the images the database references, read from the bucket.
  */
 import path from 'node:path';
-import { createBackup } from './lib/backup';
+import { createBackup, mediaLocationFromEnv } from './lib/backup';
 import { dataRootFolder, openDatabase, projectRoot } from './lib/database';
 
 const log = (line: string) => console.log(`[backup] ${line}`);
@@ -18,11 +19,12 @@ async function main() {
   if (unknown.length) throw new Error(`Unknown argument(s): ${unknown.join(' ')}. Usage: npm run backup [-- --out <folder>]`);
 
   const dataRoot = dataRootFolder();
+  const media = mediaLocationFromEnv(dataRoot);
   const database = await openDatabase({ dataDir: path.join(dataRoot, 'postgres'), log });
   try {
     const { dir, manifest } = await createBackup({
       databaseUrl: database.url,
-      mediaDir: path.resolve(process.env.MEDIA_DIR || path.join(dataRoot, 'media')),
+      ...media,
       ...(out ? { outDir: path.resolve(out) } : { outRoot: path.join(projectRoot, 'backups') }),
       log,
     });

@@ -1,10 +1,11 @@
 /**
  * `npm run restore -- <backup folder> [--force]`: brings a backup made by `npm run backup` back into
- * DATABASE_URL (or the embedded PostgreSQL in data/postgres) and MEDIA_DIR. Refuses a non-empty database
- * or media folder unless --force. Stop the site first: restoring replaces the database's content.
+ * DATABASE_URL (or the embedded PostgreSQL in data/postgres) and MEDIA_DIR, or the bucket of
+ * MEDIA_STORAGE=s3. Refuses a non-empty database, a media folder with files or a bucket that already
+ * holds the backup's images unless --force. Stop the site first: restoring replaces the database's content.
  */
 import path from 'node:path';
-import { restoreBackup } from './lib/backup';
+import { mediaLocationFromEnv, restoreBackup } from './lib/backup';
 import { dataRootFolder, openDatabase } from './lib/database';
 
 const log = (line: string) => console.log(`[restore] ${line}`);
@@ -17,12 +18,13 @@ async function main() {
   if (positional.length !== 1 || positional[0]!.startsWith('-')) throw new Error(usage);
 
   const dataRoot = dataRootFolder();
+  const media = mediaLocationFromEnv(dataRoot);
   const database = await openDatabase({ dataDir: path.join(dataRoot, 'postgres'), log });
   try {
     const manifest = await restoreBackup({
       dir: path.resolve(positional[0]!),
       databaseUrl: database.url,
-      mediaDir: path.resolve(process.env.MEDIA_DIR || path.join(dataRoot, 'media')),
+      ...media,
       force,
       log,
     });

@@ -21,7 +21,7 @@ import { parsePostmasterPid } from './lib/decide-embedded-start';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { createPrismaClient } from '@/lib/db';
 import { ConfigError, parseEnv } from '@/lib/env';
-import { createFileStorage } from '@/lib/media/storage';
+import { createConfiguredStorage, describeMediaStorage } from '@/lib/media/configured-storage';
 import { isDatabaseEmpty, seedDemo } from '../prisma/seed/demo';
 import { dataRootFolder, migrateDatabase, projectRoot } from './lib/database';
 import { canConnect, processAlive } from './lib/processes';
@@ -71,7 +71,7 @@ async function main() {
   env.MEDIA_DIR ||= path.join(dataRoot, 'media');
   const port = env.PORT || '3000';
   env.SITE_URL ||= `http://localhost:${port}`;
-  parseEnv(env); // every configuration problem, before anything starts
+  const settings = parseEnv(env); // every configuration problem, before anything starts
 
   if (!dev && !existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
     log('No production build yet: running `next build` (once; `npm run build` rebuilds).');
@@ -216,13 +216,14 @@ async function main() {
       : await openEmbedded();
     env.DATABASE_URL = database.url;
     log(database.embedded ? `Using the embedded PostgreSQL in ${pgDataDir}.` : 'Using the PostgreSQL server in DATABASE_URL.');
+    log(`Media: ${describeMediaStorage(settings.media)}.`);
     await migrateDatabase(database.url);
 
     const db = createPrismaClient(database.url, 2);
     try {
       if (await isDatabaseEmpty(db)) {
         log('Empty database: seeding the demo publication…');
-        await seedDemo(db, createFileStorage(path.resolve(env.MEDIA_DIR)));
+        await seedDemo(db, createConfiguredStorage(settings.media));
         log('Demo content ready. Demo sign-ins are listed in README.md.');
       }
     } finally {

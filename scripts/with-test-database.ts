@@ -5,7 +5,8 @@
  *
  * With TEST_DATABASE_SERVER_URL (or DATABASE_URL) set, a uniquely named database is created on that
  * server and dropped afterwards; otherwise an embedded PostgreSQL is started in a temporary folder.
- * The command gets DATABASE_URL and a temporary MEDIA_DIR. Exits with the command's exit code.
+ * The command gets DATABASE_URL and a temporary MEDIA_DIR (with MEDIA_STORAGE=s3 in the environment, --seed
+ * writes the demo's images to that bucket instead). Exits with the command's exit code.
  */
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -13,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
-import { createFileStorage } from '@/lib/media/storage';
+import { parseMediaEnv } from '@/lib/env';
+import { createConfiguredStorage } from '@/lib/media/configured-storage';
 import { seedDemo } from '../prisma/seed/demo';
 import { createScratchDatabase, migrateDatabase, projectRoot } from './lib/database';
 
@@ -51,7 +53,7 @@ async function main() {
     if (options.includes('--seed')) {
       const db = createPrismaClient(url, 2);
       try {
-        await seedDemo(db, createFileStorage(mediaDir));
+        await seedDemo(db, createConfiguredStorage(parseMediaEnv({ ...process.env, MEDIA_DIR: mediaDir })));
       } finally {
         await db.$disconnect();
       }

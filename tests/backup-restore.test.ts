@@ -12,8 +12,9 @@ import { createPrismaClient, type Db } from '@/lib/db';
 import { createFileStorage } from '@/lib/media/storage';
 import { seedArticle, seedImage } from '../prisma/seed/factories';
 import { seedDemo, wipeDatabase } from '../prisma/seed/demo';
-import { countContentRows, createBackup, findPgTool, restoreBackup } from '../scripts/lib/backup';
+import { countContentRows, createBackup, findPgTool, mediaLocationFromEnv, restoreBackup } from '../scripts/lib/backup';
 import { createScratchDatabase } from '../scripts/lib/database';
+import { startS3TestServer } from '../scripts/lib/s3-test-server';
 
 let db: Db;
 let temp: string;
@@ -132,6 +133,43 @@ describe('backup and restore', async () => {
       }
     });
   }
+
+  it('backs up the images the database references from an S3 bucket (MEDIA_STORAGE=s3) and restores them into another', async () => {
+    const s3 = await startS3TestServer({ dir: path.join(temp, 's3rver') });
+    try {
+      const source = mediaLocationFromEnv(temp, { ...s3.env, S3_PREFIX: 'source' });
+      const restoredTo = mediaLocationFromEnv(temp, { ...s3.env, S3_PREFIX: 'restored' });
+      if (!('mediaStorage' in source) || !('mediaStorage' in restoredTo)) throw new Error('MEDIA_STORAGE=s3 gave no media store');
+      const keys = [...new Set((await db.image.findMany({ select: { storageKey: true } })).map((i) => i.storageKey))].sort();
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) await source.mediaStorage.put(key, await fs.readFile(path.join(mediaDir, key)));
+      await source.mediaStorage.put('0unreferenced.png', Buffer.from('not in any row'));
+
+      const dir = path.join(temp, 'backup-s3');
+      const { manifest } = await createBackup({ databaseUrl: process.env.DATABASE_URL!, ...source, outDir: dir, engine: 'snapshot-json' });
+      expect(manifest.media.missing).toEqual([]);
+      expect(manifest.media.files.map((f) => f.key)).toEqual(keys);
+
+      const target = await createScratchDatabase(process.env.DATABASE_URL!, 'masthead_restore');
+      drops.push(target.drop);
+      await restoreBackup({ dir, databaseUrl: target.url, ...restoredTo });
+      for (const key of keys) {
+        const [a, b] = await Promise.all([fs.readFile(path.join(mediaDir, key)), restoredTo.mediaStorage.get(key)]);
+        expect(b && sha(b), key).toBe(sha(a));
+      }
+      expect(await restoredTo.mediaStorage.exists('0unreferenced.png')).toBe(false);
+
+      // Into an empty database but a bucket that already holds the backup's images: refused without --force.
+      const second = await createScratchDatabase(process.env.DATABASE_URL!, 'masthead_restore');
+      drops.push(second.drop);
+      await expect(restoreBackup({ dir, databaseUrl: second.url, ...restoredTo })).rejects.toThrow(/already holds images of this backup.*--force/);
+      expect(await countContentRows(second.url)).toBe(0);
+      await restoreBackup({ dir, databaseUrl: second.url, ...restoredTo, force: true });
+      expect(await countContentRows(second.url)).toBeGreaterThan(0);
+    } finally {
+      await s3.stop();
+    }
+  });
 
   it('refuses a damaged backup before touching anything', async () => {
     const dir = path.join(temp, 'backup-damaged');

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
-/** Where media bytes live. The file store below is the default; an object store can replace it. */
+/** Where media bytes live: the file store below (the default) or the S3 store in s3-storage.ts. */
 export type MediaStorage = {
   put(key: string, bytes: Buffer): Promise<void>;
   /** The bytes, or null when there is no such object. */
@@ -23,14 +23,22 @@ export function newStorageKey(ext: 'jpg' | 'png' | 'webp' | 'avif'): string {
   return `${randomBytes(16).toString('hex')}.${ext}`;
 }
 
-function assertKey(key: string): void {
+/** Throws for a key `isValidStorageKey` refuses: stores call it before writing or deleting anything. */
+export function assertStorageKey(key: string): void {
   if (!isValidStorageKey(key)) throw new Error(`Invalid media key: ${JSON.stringify(key)}`);
+}
+
+const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
+
+/** The Content-Type for a storage key's extension. */
+export function mediaContentType(key: string): string {
+  return TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }
 
 /** Stores media as files in `dir`, written atomically (temp file, then rename). */
 export function createFileStorage(dir: string): MediaStorage {
   const file = (key: string) => {
-    assertKey(key);
+    assertStorageKey(key);
     return path.join(dir, key);
   };
   return {

@@ -1,11 +1,13 @@
 /**
- * Backup and restore of a running Masthead: the database and the media folder.
+ * Backup and restore of a running Masthead: the database and the media (a folder, or a media store
+ * such as the S3 bucket of MEDIA_STORAGE=s3, read and written through its MediaStorage).
  *
  * Consistency: the database is read in ONE repeatable-read snapshot (exported with
  * pg_export_snapshot, so pg_dump, the row counts and the list of referenced media all see the same
  * moment). Media files are copied after that. Media are write-once files with random names, written
  * before the row that references them, so every file the snapshot references already exists when the
- * copy starts; a file deleted in between is reported in the manifest as missing.
+ * copy starts; a file deleted in between is reported in the manifest as missing. From a folder every
+ * media file in it is copied; from a store (which cannot list), the images the snapshot references.
  *
  * Two database formats, chosen automatically:
  * - `pg_dump`: a custom-format dump, when a pg_dump whose major version is ≥ the server's is installed
@@ -20,6 +22,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
+import { parseMediaEnv } from '@/lib/env';
+import { createConfiguredStorage, describeMediaStorage } from '@/lib/media/configured-storage';
+import { isValidStorageKey, type MediaStorage } from '@/lib/media/storage';
 import { migrateDatabase } from './database';
 
 export type BackupManifest = {
@@ -37,20 +42,32 @@ export type BackupManifest = {
   };
   media: {
     files: { key: string; bytes: number; sha256: string }[];
-    /** Storage keys referenced by the snapshot but gone from MEDIA_DIR when the copy ran. */
+    /** Storage keys referenced by the snapshot but gone from the media folder or store when the copy ran. */
     missing: string[];
   };
 };
 
 type Log = (line: string) => void;
 
-const MEDIA_KEY = /^[a-z0-9][a-z0-9-]{0,80}\.(jpg|png|webp|avif)$/;
+/** Where the media are copied from and restored to: a folder, or a store named `mediaLabel` in messages. */
+export type MediaLocation = { mediaDir: string } | { mediaStorage: MediaStorage; mediaLabel: string };
+
+/** The media of `env`: the bucket of MEDIA_STORAGE=s3, or the folder MEDIA_DIR (default `<dataRoot>/media`). */
+export function mediaLocationFromEnv(dataRoot: string, env: Record<string, string | undefined> = process.env): MediaLocation {
+  const settings = parseMediaEnv({ ...env, MEDIA_DIR: env.MEDIA_DIR || path.join(dataRoot, 'media') });
+  if (settings.storage === 'file') return { mediaDir: settings.dir };
+  return { mediaStorage: createConfiguredStorage(settings), mediaLabel: describeMediaStorage(settings) };
+}
+
+const mediaLabelOf = (media: MediaLocation) => ('mediaDir' in media ? media.mediaDir : media.mediaLabel);
 const BATCH = 500;
 
 /** Folder name for a backup made at `date`: 2026-11-27T17-45-03-123Z. */
 export function backupFolderName(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -113,13 +130,22 @@ async function publicTables(client: pg.Client): Promise<string[]> {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-async function copyMedia(mediaDir: string, target: string): Promise<BackupManifest['media']['files']> {
+async function copyMedia(media: MediaLocation, referenced: string[], target: string): Promise<BackupManifest['media']['files']> {
   await fs.mkdir(target, { recursive: true });
-  const names = (await fs.readdir(mediaDir).catch(() => [] as string[])).filter((n) => MEDIA_KEY.test(n)).sort();
   const files: BackupManifest['media']['files'] = [];
+  if ('mediaStorage' in media) {
+    for (const key of [...new Set(referenced)].filter(isValidStorageKey).sort()) {
+      const bytes = await media.mediaStorage.get(key);
+      if (!bytes) continue; // reported as missing
+      await fs.writeFile(path.join(target, key), bytes);
+      files.push({ key, bytes: bytes.length, sha256: sha256(bytes) });
+    }
+    return files;
+  }
+  const names = (await fs.readdir(media.mediaDir).catch(() => [] as string[])).filter(isValidStorageKey).sort();
   for (const key of names) {
     const destination = path.join(target, key);
-    await fs.copyFile(path.join(mediaDir, key), destination);
+    await fs.copyFile(path.join(media.mediaDir, key), destination);
     const stat = await fs.stat(destination);
     files.push({ key, bytes: stat.size, sha256: await sha256File(destination) });
   }
@@ -127,12 +153,11 @@ async function copyMedia(mediaDir: string, target: string): Promise<BackupManife
 }
 
 /**
- * Writes a consistent backup of the database at `databaseUrl` and the media in `mediaDir` into a new
- * folder `<outRoot>/<timestamp>/` (or exactly `outDir`), with manifest.json. The site may keep running.
+ * Writes a consistent backup of the database at `databaseUrl` and the media (`mediaDir` or `mediaStorage`)
+ * into a new folder `<outRoot>/<timestamp>/` (or exactly `outDir`), with manifest.json. The site may keep running.
  */
-export async function createBackup(options: {
+export async function createBackup(options: MediaLocation & {
   databaseUrl: string;
-  mediaDir: string;
   outRoot?: string;
   outDir?: string;
   /** 'auto' (default): pg_dump when a compatible one is installed. */
@@ -208,11 +233,11 @@ export async function createBackup(options: {
     }
     await client.query('COMMIT');
 
-    log(`Copying media from ${options.mediaDir}…`);
-    const mediaFiles = await copyMedia(options.mediaDir, path.join(dir, 'media'));
+    log(`Copying media from ${mediaLabelOf(options)}…`);
+    const mediaFiles = await copyMedia(options, referenced, path.join(dir, 'media'));
     const copied = new Set(mediaFiles.map((f) => f.key));
     const missing = referenced.filter((key) => !copied.has(key)).sort();
-    if (missing.length) log(`WARNING: ${missing.length} media file(s) referenced by the database were not in ${options.mediaDir}: ${missing.slice(0, 5).join(', ')}`);
+    if (missing.length) log(`WARNING: ${missing.length} media file(s) referenced by the database were not in ${mediaLabelOf(options)}: ${missing.slice(0, 5).join(', ')}`);
 
     manifest = {
       format: 'masthead-backup/1',
@@ -242,7 +267,7 @@ export async function verifyBackup(dir: string): Promise<BackupManifest> {
     if (actual !== file.sha256) problems.push(`${file.path} (${actual === 'missing' ? 'missing' : 'checksum differs'})`);
   }
   for (const file of manifest.media.files) {
-    if (!MEDIA_KEY.test(file.key)) problems.push(`media/${file.key} (not a valid media name)`);
+    if (!isValidStorageKey(file.key)) problems.push(`media/${file.key} (not a valid media name)`);
     const actual = await sha256File(path.join(dir, 'media', file.key)).catch(() => 'missing');
     if (actual !== file.sha256) problems.push(`media/${file.key} (${actual === 'missing' ? 'missing' : 'checksum differs'})`);
   }
@@ -266,10 +291,11 @@ export async function countContentRows(url: string): Promise<number> {
 }
 
 /**
- * Restores the backup in `dir` into `databaseUrl` and `mediaDir`. Refuses a database that holds any
- * rows, or a media folder with files, unless `force` (then the database's tables are replaced).
+ * Restores the backup in `dir` into `databaseUrl` and the media folder or store. Refuses a database that
+ * holds any rows, a media folder with files, or a store that holds any of the backup's images, unless
+ * `force` (then the database's tables are replaced and the images written again).
  */
-export async function restoreBackup(options: { dir: string; databaseUrl: string; mediaDir: string; force?: boolean; log?: Log }): Promise<BackupManifest> {
+export async function restoreBackup(options: MediaLocation & { dir: string; databaseUrl: string; force?: boolean; log?: Log }): Promise<BackupManifest> {
   const log = options.log ?? (() => {});
   const manifest = await verifyBackup(options.dir);
   if (!options.force) {
@@ -279,9 +305,17 @@ export async function restoreBackup(options: { dir: string; databaseUrl: string;
         `The target database is not empty (${rows} rows). Restoring replaces everything in it: run again with --force if that is what you want.`,
       );
     }
-    const media = (await fs.readdir(options.mediaDir).catch(() => [] as string[])).filter((n) => MEDIA_KEY.test(n));
-    if (media.length > 0) {
-      throw new Error(`The media folder ${options.mediaDir} already holds ${media.length} files. Run again with --force to restore into it anyway.`);
+    if ('mediaDir' in options) {
+      const media = (await fs.readdir(options.mediaDir).catch(() => [] as string[])).filter(isValidStorageKey);
+      if (media.length > 0) {
+        throw new Error(`The media folder ${options.mediaDir} already holds ${media.length} files. Run again with --force to restore into it anyway.`);
+      }
+    } else {
+      for (const file of manifest.media.files) {
+        if (await options.mediaStorage.exists(file.key)) {
+          throw new Error(`The media store ${options.mediaLabel} already holds images of this backup (${file.key}). Run again with --force to restore into it anyway.`);
+        }
+      }
     }
   }
 
@@ -305,7 +339,11 @@ export async function restoreBackup(options: { dir: string; databaseUrl: string;
     await restoreSnapshotJson(options.dir, manifest, options.databaseUrl, log);
   }
 
-  log(`Restoring ${manifest.media.files.length} media files into ${options.mediaDir}…`);
+  log(`Restoring ${manifest.media.files.length} media files into ${mediaLabelOf(options)}…`);
+  if ('mediaStorage' in options) {
+    for (const file of manifest.media.files) await options.mediaStorage.put(file.key, await fs.readFile(path.join(options.dir, 'media', file.key)));
+    return manifest;
+  }
   await fs.mkdir(options.mediaDir, { recursive: true });
   for (const file of manifest.media.files) {
     const target = path.join(options.mediaDir, file.key);

@@ -1,4 +1,5 @@
-import { getMediaStorage, mediaContentType } from '@/lib/media/store';
+import { mediaContentType } from '@/lib/media/storage';
+import { getMediaStorage } from '@/lib/media/store';
 
 /** Serves an uploaded image. Keys are random and never reused, so responses are cached for a year. */
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string }> }) {
