@@ -47,9 +47,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The data cache (.next/cache/fetch-cache) and cached pages (.next/server/route-cache) live on disk and
-    // outlive the database of an earlier run: start each run without them.
-    command: `node -e "for (const d of ['.next/cache/fetch-cache', '.next/server/route-cache']) require('fs').rmSync(d, { recursive: true, force: true })" && node scripts/serve.mjs -p ${PORT}`,
+    // Cached pages live in the server's memory only (ADR 0010), so a run never sees an earlier run's.
+    command: `node scripts/serve.mjs -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

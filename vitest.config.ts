@@ -15,14 +15,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'prisma/**/*.test.ts', 'scripts/**/decide-*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'prisma/**/*.test.ts', 'scripts/**/decide-*.test.ts', 'scripts/lib/response-cache.test.ts'], environment: 'node' },
       },
       {
         extends: true,
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['scripts/**/decide-*.test.ts'],
+          exclude: ['scripts/**/decide-*.test.ts', 'scripts/lib/response-cache.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -219,6 +219,42 @@ async function main() {
     });
 
   /**
+   * The response headers of a page per encoding (flat name/value lists, as writeHead takes them), made
+   * once per page: a hit then only adds X-Cache and Age.
+   * @type {WeakMap<import('./lib/response-cache.mjs').Page, { public: boolean; byEncoding: Map<string, string[]> }>}
+   */
+  const preparedHeaders = new WeakMap();
+  /** @param {import('./lib/response-cache.mjs').Page} page */
+  const prepare = (page) => {
+    let prepared = preparedHeaders.get(page);
+    if (prepared) return prepared;
+    const publicPage = storeFor({ status: page.status, setsCookie: page.setsCookie ?? false, ttlMs: 1 }) > 0;
+    /** @type {[string, string][]} */
+    const common = [];
+    if (publicPage) {
+      const vary = page.headers.filter(([name]) => name === 'vary').map(([, value]) => value).join(', ');
+      for (const [name, value] of page.headers) if (!DROPPED_HEADERS.has(name)) common.push([name, value]);
+      const shared = page.status === 200 ? sharedMaxAgeS : Math.min(sharedMaxAgeS, 60);
+      common.push(...Object.entries(cachedPageHeaders({ tags: page.tags, sharedMaxAgeS: shared, vary })));
+    } else {
+      common.push(...page.headers);
+    }
+    const byEncoding = new Map();
+    for (const [encoding, variant] of Object.entries(page.variants)) {
+      if (!variant) continue;
+      /** @type {[string, string][]} */
+      const headers = [...common];
+      if (publicPage) headers.push(['etag', variant.etag]);
+      if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
+      headers.push(['content-length', String(variant.body.length)]);
+      byEncoding.set(encoding, headers.flat());
+    }
+    prepared = { public: publicPage, byEncoding };
+    preparedHeaders.set(page, prepared);
+    return prepared;
+  };
+
+  /**
    * Answers from a page of the cache: the client's encoding, 304 when its ETag still matches.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -228,27 +264,23 @@ async function main() {
   const sendPage = (req, res, page, state) => {
     const wanted = negotiateEncoding(req.headers['accept-encoding']);
     const encoding = page.variants[wanted] ? wanted : 'identity';
-    const variant = page.variants[encoding] ?? { body: Buffer.alloc(0), etag: '' };
-    const publicPage = storeFor({ status: page.status, setsCookie: page.setsCookie ?? false, ttlMs: 1 }) > 0;
-    /** @type {[string, string][]} */
-    const headers = [];
-    if (publicPage) {
-      const vary = page.headers.filter(([name]) => name === 'vary').map(([, value]) => value).join(', ');
-      for (const [name, value] of page.headers) if (!DROPPED_HEADERS.has(name)) headers.push([name, value]);
-      const shared = page.status === 200 ? sharedMaxAgeS : Math.min(sharedMaxAgeS, 60);
-      headers.push(...Object.entries(cachedPageHeaders({ tags: page.tags, sharedMaxAgeS: shared, vary })), ['etag', variant.etag]);
-    } else {
-      headers.push(...page.headers);
-    }
-    headers.push(['x-cache', state], ['age', String(Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000)))]);
-    if (publicPage && page.status === 200 && matchesEtag(req.headers['if-none-match'], page.etags)) {
-      res.writeHead(304, headers.filter(([name]) => name !== 'content-type').flat());
+    const variant = page.variants[encoding];
+    const prepared = prepare(page);
+    const headers = prepared.byEncoding.get(encoding);
+    if (!variant || !headers) throw new Error(`A cached page lacks its ${encoding} variant.`);
+    const extra = ['x-cache', state, 'age', String(Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000)))];
+    if (prepared.public && page.status === 200 && req.headers['if-none-match'] && matchesEtag(req.headers['if-none-match'], page.etags)) {
+      /** @type {string[]} */
+      const notModified = [];
+      for (let i = 0; i < headers.length; i += 2) {
+        const name = headers[i] ?? '';
+        if (name !== 'content-type' && name !== 'content-length' && name !== 'content-encoding') notModified.push(name, headers[i + 1] ?? '');
+      }
+      res.writeHead(304, [...notModified, ...extra]);
       res.end();
       return;
     }
-    if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
-    headers.push(['content-length', String(variant.body.length)]);
-    res.writeHead(page.status, headers.flat());
+    res.writeHead(page.status, [...headers, ...extra]);
     res.end(req.method === 'HEAD' ? undefined : variant.body);
   };
 

@@ -263,6 +263,20 @@ describe('workflow', () => {
     expect(audit?.actorId).toBe(editor.id);
   });
 
+  it('a fix to a published article’s body purges its page, feeds and sitemaps, not the lists; a headline change purges the lists', async () => {
+    const a = (await createArticle({ actor: editor, input: { headline: 'Body fix', sectionId } })).result;
+    await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { authorIds: [authorId], standfirst: 'S', heroImageId: imageId, heroAlt: 'A harbour' }) } });
+    await transitionArticle({ actor: editor, input: { articleId: a.id, action: 'publish' } });
+    const version = (await db.article.findUniqueOrThrow({ where: { id: a.id } })).version;
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A typo, fixed.' }] }] };
+    const fix = await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: version, content: await contentOf(a.id, { body } as never) } });
+    expect(fix.change?.content).toEqual({ articleIds: [a.id], sectionSlugs: [], authorSlugs: [], campaignSlugs: [], tagSlugs: [], lists: false, modified: true });
+    const record = await db.changeEvent.findFirstOrThrow({ where: { targetId: a.id, kind: 'article.save' }, orderBy: { id: 'desc' } });
+    expect(record.tags.sort()).toEqual([`article:${a.id}`, 'modified']);
+    const retitled = await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: version + 1, content: await contentOf(a.id, { headline: 'Body fix, retitled' }) } });
+    expect(retitled.change?.content).toMatchObject({ articleIds: [a.id], lists: true });
+  });
+
   it('changing the slug of a published article adds a 301 and keeps redirects flat', async () => {
     const a = await seedArticle(db, { headline: 'Moving story', sectionId, authorIds: [authorId], heroImageId: imageId });
     const v1 = (await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: 1, content: await contentOf(a.id, { slug: 'moved-story' }) } })).result;

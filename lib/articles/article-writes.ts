@@ -30,7 +30,9 @@ export const articleForCheck = {
   publishedAt: true,
   scheduledAt: true,
   standfirst: true,
+  sponsored: true,
   sectionId: true,
+  heroImageId: true,
   section: { select: { slug: true } },
   campaign: { select: { slug: true } },
   heroImage: { select: { alt: true } },
@@ -51,6 +53,17 @@ export async function loadArticleForActorOrThrow(tx: Tx, actor: Actor, articleId
 export function assertCanEditContent(actor: Actor, article: CheckedArticle): void {
   const decision = decideCanEdit({ status: article.status, trashed: article.deletedAt !== null, isOwn: isOwnArticle(actor, article) }, actor.role);
   if (!decision.allowed) throw new AppError('FORBIDDEN', decision.reason);
+}
+
+/**
+ * True when a save changed something a card, list or tag page of the article shows (headline, path,
+ * standfirst, section, authors, tags, campaign, hero image and its alt text, the sponsored label);
+ * false for an edit of the body, SEO fields or the like, which only its own page, feeds and sitemaps show.
+ */
+export function cardChanged(before: CheckedArticle, after: CheckedArticle): boolean {
+  const card = (a: CheckedArticle) =>
+    JSON.stringify([a.headline, a.slug, a.standfirst, a.sponsored, a.sectionId, a.campaign?.slug ?? null, a.heroImageId, a.heroImage?.alt ?? null, a.authors.map((x) => x.authorId), a.tags.map((t) => t.tag.slug).sort()]);
+  return card(before) !== card(after);
 }
 
 /** The reader pages a visible article appears on: its own, its section, authors, campaign and tags, and every list. */
@@ -199,7 +212,9 @@ export async function writeContent(tx: Tx, actor: Actor, article: CheckedArticle
     await applyMoveRedirects(tx, { fromPrefix: oldPath, toPrefix: newPath, childSlugs: [] });
   }
   const after = await loadArticleForActorOrThrow(tx, actor, article.id);
-  return { version, savedAt: now, content: visible ? mergeScopes(scopeOfArticle(article), scopeOfArticle(after)) : null };
+  // A body fix purges its own page, feeds and sitemaps, not every list (the front page does not show it).
+  const scope = cardChanged(article, after) ? mergeScopes(scopeOfArticle(article), scopeOfArticle(after)) : contentScope({ articleIds: [article.id], modified: true });
+  return { version, savedAt: now, content: visible ? scope : null };
 }
 
 /** Reads a stored snapshot (also older factory-made ones with tagIds) as content the save path accepts. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { readerQuery } from '@/lib/cache/cached';
-import { articleTag, authorTag, campaignTag, sectionTag, topicTag } from '@/lib/cache/tags';
+import { articleTag, authorTag, campaignTag, MODIFIED, sectionTag, topicTag } from '@/lib/cache/tags';
 import { publishedWhere } from '@/lib/articles/published';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -181,7 +181,7 @@ export function getFeedArticles(scope: FeedScope) {
         : scope.kind === 'author'
           ? { authors: { some: { author: { slug: scope.slug } } } }
           : { campaign: { slug: scope.slug } };
-  const tags = scope.kind === 'site' ? [] : [{ section: sectionTag, author: authorTag, campaign: campaignTag }[scope.kind](scope.slug)];
+  const tags = [MODIFIED, ...(scope.kind === 'site' ? [] : [{ section: sectionTag, author: authorTag, campaign: campaignTag }[scope.kind](scope.slug)])];
   return readerQuery('feed', [scope.kind, scope.kind === 'site' ? '' : scope.slug], tags, () =>
     getDb().article.findMany({ where: { ...publishedWhere(), ...where }, orderBy: newestFirst, take: 30, select: feedSelect }),
   );
@@ -199,7 +199,7 @@ export function countPublishedArticles(): Promise<number> {
 
 /** One sitemap page of published articles (oldest first, so pages stay stable as new ones arrive). */
 export function getSitemapArticles({ page }: { page: number }) {
-  return readerQuery('sitemap', [page], [], () =>
+  return readerQuery('sitemap', [page], [MODIFIED], () =>
     getDb().article.findMany({
       where: publishedWhere(),
       orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],

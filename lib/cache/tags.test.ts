@@ -8,6 +8,10 @@ describe('contentTagsOf', () => {
     expect(contentTagsOf(scope)).toEqual(['article:a1', 'section:news', 'author:ada', 'campaign:life', 'tag:ai']);
     expect(contentTagsOf({ ...scope, lists: true })[0]).toBe('content');
   });
+  it('names the modified-times pages (feeds, sitemaps) for an edit no card shows', () => {
+    expect(contentTagsOf(contentScope({ articleIds: ['a1'], modified: true }))).toEqual(['modified', 'article:a1']);
+    expect(contentTagsOf(contentScope({ articleIds: ['a1'], modified: true, lists: true }))).toEqual(['content', 'article:a1']);
+  });
   it('is empty for an empty scope', () => {
     expect(contentTagsOf(contentScope({}))).toEqual([]);
   });

@@ -7,6 +7,8 @@ import type { ContentScope } from '@/lib/operations/content-scope';
  * finer tags of what it shows (lib/cache/cached.ts), so a change purges exactly the pages it touched.
  */
 export const CONTENT = 'content';
+/** Pages that show when articles last changed (feeds, sitemaps' lastmod): purged by an edit no card shows. */
+export const MODIFIED = 'modified';
 export const articleTag = (id: string) => `article:${id}`;
 export const sectionTag = (slug: string) => `section:${slug}`;
 export const authorTag = (slug: string) => `author:${slug}`;
@@ -16,7 +18,7 @@ export const topicTag = (slug: string) => `tag:${slug}`;
 /** The data-cache tags of a content scope: `CONTENT` when lists may change, plus one per thing touched. */
 export function contentTagsOf(scope: ContentScope): string[] {
   return [
-    ...(scope.lists ? [CONTENT] : []),
+    ...(scope.lists ? [CONTENT] : scope.modified ? [MODIFIED] : []),
     ...scope.articleIds.map(articleTag),
     ...scope.sectionSlugs.map(sectionTag),
     ...scope.authorSlugs.map(authorTag),

@@ -7,6 +7,6 @@ describe('content scopes', () => {
   });
   it('merges without repeating a slug, and lists when either lists', () => {
     const merged = mergeScopes(contentScope({ articleIds: ['a'], tagSlugs: ['x'] }), contentScope({ articleIds: ['a', 'b'], lists: true }));
-    expect(merged).toEqual({ articleIds: ['a', 'b'], sectionSlugs: [], authorSlugs: [], campaignSlugs: [], tagSlugs: ['x'], lists: true });
+    expect(merged).toEqual({ articleIds: ['a', 'b'], sectionSlugs: [], authorSlugs: [], campaignSlugs: [], tagSlugs: ['x'], lists: true, modified: false });
   });
 });

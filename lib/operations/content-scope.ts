@@ -1,7 +1,9 @@
 /**
  * Which reader pages a change may alter, as the ids and slugs of what it touched. `lists`: whether
  * lists everywhere (front page, feeds, sitemaps, related links) may show it differently, as publishing,
- * unpublishing or editing a published article does. Pure: the change record stores it, the cache purges it.
+ * unpublishing or editing what a published article's card shows does. `modified`: whether only the
+ * pages that show when articles last changed (feeds, sitemaps) must follow, as a fix to a published
+ * article's body alone needs. Pure: the change record stores it, the cache purges it.
  */
 export type ContentScope = {
   articleIds: string[];
@@ -10,9 +12,10 @@ export type ContentScope = {
   campaignSlugs: string[];
   tagSlugs: string[];
   lists: boolean;
+  modified: boolean;
 };
 
-/** A scope with the given parts and nothing else (`lists` defaults to false). */
+/** A scope with the given parts and nothing else (`lists` and `modified` default to false). */
 export function contentScope(parts: Partial<ContentScope>): ContentScope {
   return {
     articleIds: parts.articleIds ?? [],
@@ -21,6 +24,7 @@ export function contentScope(parts: Partial<ContentScope>): ContentScope {
     campaignSlugs: parts.campaignSlugs ?? [],
     tagSlugs: parts.tagSlugs ?? [],
     lists: parts.lists ?? false,
+    modified: parts.modified ?? false,
   };
 }
 
@@ -35,5 +39,6 @@ export function mergeScopes(a: ContentScope, b: ContentScope): ContentScope {
     campaignSlugs: union(a.campaignSlugs, b.campaignSlugs),
     tagSlugs: union(a.tagSlugs, b.tagSlugs),
     lists: a.lists || b.lists,
+    modified: a.modified || b.modified,
   };
 }

@@ -83,8 +83,24 @@ function headerValue(value) {
  * @returns {'br' | 'gzip' | 'identity'}
  */
 export function negotiateEncoding(acceptEncoding) {
+  const header = headerValue(acceptEncoding);
+  const known = negotiated.get(header);
+  if (known) return known;
+  const chosen = parseAndChoose(header);
+  if (negotiated.size < 256) negotiated.set(header, chosen); // browsers send a handful of distinct values
+  return chosen;
+}
+
+/** @type {Map<string, 'br' | 'gzip' | 'identity'>} */
+const negotiated = new Map();
+
+/**
+ * @param {string} header
+ * @returns {'br' | 'gzip' | 'identity'}
+ */
+function parseAndChoose(header) {
   const accepted = new Map();
-  for (const part of headerValue(acceptEncoding).split(',')) {
+  for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     if (!name) continue;
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));

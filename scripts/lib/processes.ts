@@ -5,7 +5,6 @@
  * registration (web server before the database it uses).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from './project-root';
@@ -158,9 +157,6 @@ export async function startNextServer({
     ...extraEnv,
   });
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
-  // The data cache and cached pages live on disk and outlive the database of an earlier run (they would
-  // serve its headlines and media keys): every server here starts on a fresh database, so without them.
-  for (const dir of ['.next/cache/fetch-cache', '.next/server/route-cache']) await rm(path.join(projectRoot, dir), { recursive: true, force: true });
   const child = spawnTracked(`web server :${port}`, process.execPath, [serveScript, '-p', String(port), '-H', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -564,16 +564,6 @@ export const ROUTE_ROWS: RouteRow[] = [
       };
     },
   },
-  {
-    route: '/api/internal/revalidate',
-    allowed: { own: [], other: [] },
-    effect:
-      'an unsigned revalidation request is refused (answers anything but {"revalidated":true}); it writes nothing to the database, so the answer is the evidence',
-    async prepare(c) {
-      const body = JSON.stringify({ at: Date.now(), tags: ['content', `section:${c.fx.sectionSlug}`] });
-      return { method: 'POST', path: '/api/internal/revalidate', body, tookEffect: async (a) => a.text.includes('"revalidated":true') };
-    },
-  },
   publicRead('/feed.xml', () => '/feed.xml'),
   publicRead('/feeds/[kind]/[slug]', (_c, fx) => `/feeds/sections/${fx.sectionSlug}`),
   publicRead('/icon.svg', () => '/icon.svg'),

@@ -1,6 +1,6 @@
 /**
  * Malformed-request sweep: thousands of malformed requests to every route handler (feeds, sitemaps,
- * media, robots, api/auth, api/internal/revalidate, preview), every page with odd parameters (huge,
+ * media, robots, api/auth, preview), every page with odd parameters (huge,
  * Unicode, %00, bad percent-escapes, ../, wrong types) and every server action (ids from
  * .next/server/server-reference-manifest.json, POSTed with `Next-Action` and bad bodies: bad JSON, wrong
  * types, huge fields, unknown keys, React reference tricks, multipart garbage), anonymous and signed in
@@ -30,7 +30,7 @@ import pg from 'pg';
 import { projectRoot } from '../lib/database';
 import { findLeaks, LEAKS } from './lib/decide-leaks';
 import { ALLOWED_SERVER_ERRORS, allowedServerError, serverErrorBreakdown, unexpectedServerErrors } from './lib/decide-server-errors';
-import { clearNextCaches, printFigure, startProductionServer } from './lib/harness';
+import { printFigure, startProductionServer } from './lib/harness';
 
 const port = Number(process.env.MALFORMED_PORT ?? 3241);
 const faultPort = port + 1;
@@ -139,14 +139,14 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
     { name: 'urlencoded escapes', body: 'a=%ZZ&b=%00&__proto__[x]=1', type: 'application/x-www-form-urlencoded' },
     { name: 'binary', body: new Uint8Array(randomBytes(4096)), type: 'application/octet-stream' },
   ];
-  const postTo = ['/api/internal/revalidate', '/api/auth/callback/credentials', '/api/auth/signout', '/api/auth/signin/credentials', '/feed.xml', `/media/x.jpg`, '/sitemap.xml', `/preview/x.1.y`];
+  const postTo = ['/api/auth/callback/credentials', '/api/auth/signout', '/api/auth/signin/credentials', '/feed.xml', `/media/x.jpg`, '/sitemap.xml', `/preview/x.1.y`];
   for (const p of postTo) {
     for (const { name, body, type } of bodies) {
       t.push({ endpoint: `POST ${p.replace(/\/x\..*$/, '/[…]')}`, kind: `body ${name}`, method: 'POST', path: p, who, body, headers: { 'content-type': type, origin: base, 'x-masthead-signature': 'bad' } });
     }
   }
   for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
-    for (const p of ['/', `/${ids.section}/${ids.article}`, '/feed.xml', '/api/internal/revalidate', '/api/auth/session', '/dashboard/articles', '/media/x.jpg']) {
+    for (const p of ['/', `/${ids.section}/${ids.article}`, '/feed.xml', '/api/auth/session', '/dashboard/articles', '/media/x.jpg']) {
       t.push({ endpoint: `${method} ${p}`, kind: 'method', method, path: p, who, body: method === 'OPTIONS' ? undefined : '{}', headers: { 'content-type': 'application/json' } });
     }
   }
@@ -253,7 +253,6 @@ async function checkErrorPage(temp: string): Promise<{ ok: boolean; lines: strin
   const lines: string[] = [];
   const faultLog = path.join(temp, 'fault-server.log');
   const faultBase = `http://127.0.0.1:${faultPort}`;
-  clearNextCaches(projectRoot);
   // Nothing listens on port 9 (discard) here: every query fails with a connection error.
   const server = startProductionServer({
     projectRoot,
@@ -298,7 +297,6 @@ async function checkErrorPage(temp: string): Promise<{ ok: boolean; lines: strin
 async function child() {
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-malformed-'));
   const serverLog = path.join(temp, 'server.log');
-  clearNextCaches(projectRoot);
   const server = startProductionServer({ projectRoot, port, env: { SITE_URL: base, AUTH_TRUST_HOST: 'true' }, logFile: serverLog });
   let failed = true;
   try {

@@ -43,7 +43,7 @@ import { createFileStorage } from '@/lib/media/storage';
 import { seedImage } from '../../prisma/seed/factories';
 import { isBrowserSafe } from '../../tests/support/browser-url';
 import { projectRoot } from '../lib/database';
-import { canonicalJson, clearNextCaches, printFigure, startProductionServer } from './lib/harness';
+import { canonicalJson, printFigure, startProductionServer } from './lib/harness';
 import { xssVectors } from './lib/xss-vectors';
 
 /** The Big List of Naughty Strings (a JSON array the package ships). */
@@ -546,7 +546,6 @@ async function checkFeeds(prepared: Prepared): Promise<{ problems: string[]; ite
 /** Child mode: runs inside scripts/with-test-database.ts (DATABASE_URL, MEDIA_DIR of a fresh seeded database). */
 async function child() {
   const secret = process.env.AUTH_SECRET!;
-  clearNextCaches(projectRoot);
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-xss-'));
   const serverLog = path.join(temp, 'server.log');
   const server = startProductionServer({ projectRoot, port, env: { SITE_URL: base, AUTH_TRUST_HOST: 'true' }, logFile: serverLog });

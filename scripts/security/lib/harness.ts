@@ -1,8 +1,7 @@
 /** Small helpers shared by the security checks: figures, waiting, canonical hashes, child processes. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
-import path from 'node:path';
+import { createWriteStream } from 'node:fs';
 
 /** Prints a figure line; scripts/security/run.ts collects these. */
 export function printFigure(text: string): void {
@@ -105,21 +104,6 @@ export function spawnLogged(
   }
   child.on('exit', () => out.end());
   return child;
-}
-
-/**
- * Removes Next's on-disk data cache and cached pages (.next/cache/fetch-cache, .next/server/route-cache),
- * which outlive the database of an earlier run. Best effort: another server writing there meanwhile
- * only means a page is rendered again.
- */
-export function clearNextCaches(projectRoot: string): void {
-  for (const dir of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
-    try {
-      rmSync(path.join(projectRoot, dir), { recursive: true, force: true, maxRetries: 3 });
-    } catch {
-      // A file appeared while removing: the cache is mostly gone, which is all a fresh run needs.
-    }
-  }
 }
 
 /** A production server (scripts/serve.mjs, as `npm start` runs it) started by a check. */
