@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { CONTENT, revalidateTags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
-import { decideFeedStep, type FeedPosition, type FeedRecord } from '@/lib/operations/decide-feed-step';
+import { decideFeedStep, reconnectDelay, type FeedPosition, type FeedRecord } from '@/lib/operations/decide-feed-step';
 import { instanceId } from '@/lib/operations/instance';
 
 const CHANNEL = 'masthead_changes';
@@ -11,15 +11,6 @@ const POLL_MS = 5_000;
 /** Longer than any transaction may run (lib/db.ts: 30 s), so an id taken earlier has committed by then. */
 const SETTLE_MS = 60_000;
 const BATCH = 1_000;
-/** Reconnect backoff of the listening connection: first retry soon, then doubling up to the cap. */
-const RECONNECT_MIN_MS = 100;
-const RECONNECT_MAX_MS = 10_000;
-
-/** The wait before reconnect attempt `attempt` (0 first): doubling from the minimum, capped. Pure. */
-export function reconnectDelay(attempt: number, { min = RECONNECT_MIN_MS, max = RECONNECT_MAX_MS } = {}): number {
-  return Math.min(max, min * 2 ** Math.max(0, attempt));
-}
-
 const globalForFeed = globalThis as unknown as { mastheadChangeFeed?: { stop: () => Promise<void> } };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideFeedStep, type FeedRecord } from './decide-feed-step';
+import { decideFeedStep, reconnectDelay, type FeedRecord } from './decide-feed-step';
 
 const now = new Date('2026-12-01T12:00:00Z');
 const ago = (s: number) => new Date(now.getTime() - s * 1000);
@@ -30,5 +30,13 @@ describe('decideFeedStep', () => {
 
   it('ignores records at or below the watermark', () => {
     expect(decideFeedStep({ position: start, records: [rec(9, ['old'], 1), rec(10, ['old'], 1)], now, settleMs: 60_000 }).purge).toEqual([]);
+  });
+});
+
+describe('reconnectDelay', () => {
+  it('retries soon, then doubles up to the cap', () => {
+    expect([0, 1, 2, 3].map((n) => reconnectDelay(n))).toEqual([100, 200, 400, 800]);
+    expect(reconnectDelay(20)).toBe(10_000);
+    expect(reconnectDelay(-1)).toBe(100);
   });
 });

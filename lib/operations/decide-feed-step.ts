@@ -26,3 +26,11 @@ export function decideFeedStep({ position, records, now, settleMs }: { position:
   for (const id of handled) if (id <= watermark) handled.delete(id);
   return { purge, position: { watermark, handled } satisfies FeedPosition };
 }
+
+/**
+ * The wait before reconnect attempt `attempt` (0 first) of the feed's listening connection: soon at
+ * first (a killed connection is back within a fraction of a second), doubling up to `max`.
+ */
+export function reconnectDelay(attempt: number, { min = 100, max = 10_000 }: { min?: number; max?: number } = {}): number {
+  return Math.min(max, min * 2 ** Math.max(0, attempt));
+}

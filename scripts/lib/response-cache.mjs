@@ -95,6 +95,16 @@ export class ResponseCache {
   }
 
   /**
+   * The stored page for `key`, counted as a hit, or undefined (then call `fetch`).
+   * @param {string} key
+   */
+  hit(key) {
+    const page = this.#pages.get(key);
+    if (page) this.stats.hits++;
+    return page;
+  }
+
+  /**
    * The page for `key`: from memory when stored, otherwise from `render()`, which concurrent callers
    * for the same key share. The page is stored for `storeMs(rendered)` ms (0: not stored).
    * @param {string} key
