@@ -3,7 +3,7 @@ import { contentScope, mergeScopes } from './content-scope';
 
 describe('content scopes', () => {
   it('fills what is not given with nothing', () => {
-    expect(contentScope({ sectionSlugs: ['news'] })).toEqual({ articleIds: [], sectionSlugs: ['news'], authorSlugs: [], campaignSlugs: [], tagSlugs: [], lists: false });
+    expect(contentScope({ sectionSlugs: ['news'] })).toEqual({ articleIds: [], sectionSlugs: ['news'], authorSlugs: [], campaignSlugs: [], tagSlugs: [], lists: false, modified: false });
   });
   it('merges without repeating a slug, and lists when either lists', () => {
     const merged = mergeScopes(contentScope({ articleIds: ['a'], tagSlugs: ['x'] }), contentScope({ articleIds: ['a', 'b'], lists: true }));
