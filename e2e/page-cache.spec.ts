@@ -81,3 +81,11 @@ test('a fix to an article’s body in the dashboard shows at once and leaves the
   const mine = await page.request.get(path);
   expect(mine.headers()['x-cache']).toBeUndefined();
 });
+
+test('a URL that does not decode or is overlong answers 400 before Next, with a plain message', async () => {
+  for (const path of ['/authors/x%ff', '/%E0%A4%A', `/${'a'.repeat(2_100)}`, `/search?q=${'x'.repeat(2_100)}`]) {
+    const res = await anonymous(path);
+    expect(res.status, path.slice(0, 40)).toBe(400);
+    expect(await res.text()).toMatch(/^Malformed URL: /);
+  }
+});
