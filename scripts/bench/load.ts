@@ -1,12 +1,12 @@
 /**
  * Puts one URL under load with wrk (or autocannon when wrk is not installed) at a fixed number of
- * connections, sending `Accept-Encoding: gzip` as browsers do.
+ * connections, sending `Accept-Encoding: gzip` as browsers do; and reads a server's cache counters.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../lib/database';
 import { spawnTracked } from '../lib/processes';
-import { parseAutocannonOutput, parseWrkOutput, type LoadResult } from './decide-load-result';
+import { parseAutocannonOutput, parseWrkOutput, type CacheStats, type LoadResult } from './decide-load-result';
 
 export type LoadTool = 'wrk' | 'autocannon';
 
@@ -69,4 +69,13 @@ export async function measureUrl({
     url,
   ]);
   return parseAutocannonOutput(stdout);
+}
+
+/** The response cache's counters and the process's RSS of the server at `baseUrl` (started with CACHE_STATS=1). */
+export async function readCacheStats(baseUrl: string): Promise<CacheStats> {
+  const response = await fetch(`${baseUrl}/__masthead/cache-stats`, { cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`${baseUrl}/__masthead/cache-stats answered ${response.status}: is the server started with CACHE_STATS=1?`);
+  const stats = (await response.json()) as Partial<CacheStats>;
+  if (typeof stats.renders !== 'number' || typeof stats.rss !== 'number') throw new Error(`${baseUrl}/__masthead/cache-stats has no counters (is the response cache off?): ${JSON.stringify(stats)}`);
+  return stats as CacheStats;
 }

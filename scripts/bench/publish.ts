@@ -1,19 +1,21 @@
 /**
- * Publish-to-live: publishes a fresh, complete draft through the dashboard's code path and polls the
- * article's URL and its section front until both show it; the delay is from the call to the moment
- * both answer with it.
+ * Publish-to-live on several instances: publishes a fresh, complete draft through the dashboard's code
+ * path and polls, on every instance, the article's URL and its section front until both show it; each
+ * delay is from the call to the moment that instance answers with it.
  *
  * The dashboard's Publish button runs `transitionArticleAction`, which runs the operation
  * `transitionArticle({ actor, input: { articleId, action: 'publish' } })` (lib/articles/transition-article.ts)
  * and then purges its change's reader pages.
  * Here a child process runs the same operation with an EDITOR actor: `transitionArticle`, whose change
- * record (written in the publish's transaction) reaches the running server through its change feed
- * (PostgreSQL NOTIFY), exactly as a publish on another instance does; the server then purges the
+ * record (written in the publish's transaction) reaches every running server through its change feed
+ * (PostgreSQL NOTIFY), exactly as a publish on another instance does; each server then purges the
  * change's pages. The only step not taken is the browser's POST of the server action and its session
- * check.
+ * check. Before the call, every instance has the article's URL (a 404) and the section front in its
+ * cache, so what is measured is the purge reaching it and one render, not a cold start.
  *
  * Run as a child: tsx --conditions=react-server scripts/bench/publish.ts <articleId> <actorUserId>
- * (with DATABASE_URL of the server under test).
+ * (with DATABASE_URL of the servers under test); it prints READY, waits for a line on stdin, then
+ * prints CALLING, publishes, and prints PUBLISHED.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -23,28 +25,52 @@ import { seedArticle } from '../../prisma/seed/factories';
 import { demoBody } from '../../prisma/seed/demo';
 import { seededRandom } from '../../prisma/seed/images';
 import { projectRoot } from '../lib/database';
+import { instanceLiveMs, type CacheStats, type InstanceLive, type PublishResult } from './decide-load-result';
+import { readCacheStats } from './load';
 
-export type PublishResult =
-  | { status: 'measured'; articleMs: number; sectionMs: number; liveMs: number }
-  | { status: 'not-measured'; reason: string }
-  | { status: 'timed-out'; afterMs: number; articleMs?: number; sectionMs?: number };
+const POLL_MS = 25;
 
-/** Publishes a new draft in `sectionSlug` and measures until the article URL and its section front show it. */
+/** Resolves once `child`'s stdout has printed `word`; rejects when the child exits first. */
+function waitForLine(child: ReturnType<typeof spawn>, word: string, output: { text: string }): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const onData = () => {
+      if (output.text.includes(word)) {
+        child.stdout?.off('data', onData);
+        child.off('exit', onExit);
+        resolve(performance.now());
+      }
+    };
+    const onExit = (code: number | null) => reject(new Error(`the publish child exited (${code}) before printing ${word}: ${output.text.slice(-500)}`));
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    onData();
+  });
+}
+
+/**
+ * Publishes a new draft in `sectionSlug` and measures, on each of `instances`, until its article URL and
+ * section front show it (polled every 25 ms, at most `timeoutMs`), with each instance's renders (from its
+ * cache-stats) from just before the call until the last instance showed it. `beforePublish` runs once
+ * everything is ready, just before the call (to start a load in the background).
+ */
 export async function measurePublishToLive({
-  baseUrl,
+  instances,
   databaseUrl,
   sectionSlug,
   authSecret,
-  timeoutMs = 30_000,
+  timeoutMs = 10_000,
+  beforePublish,
 }: {
-  baseUrl: string;
+  /** The servers to poll, by name ("A") and base URL; the child publishes with the first one's PORT. */
+  instances: { instance: string; url: string }[];
   databaseUrl: string;
   sectionSlug: string;
-  /** The server's AUTH_SECRET, which signs the revalidation request. */
+  /** The servers' AUTH_SECRET. */
   authSecret: string;
   timeoutMs?: number;
+  beforePublish?: () => Promise<void>;
 }): Promise<PublishResult> {
-
+  if (instances.length === 0) return { status: 'not-measured', reason: 'no instance to poll' };
   const db = createPrismaClient(databaseUrl, 2);
   let articleId: string;
   let editorId: string;
@@ -76,42 +102,57 @@ export async function measurePublishToLive({
     await db.$disconnect();
   }
 
-  const articleUrl = `${baseUrl}/${sectionSlug}/${slug}`;
-  const sectionUrl = `${baseUrl}/${sectionSlug}`;
+  const targets = instances.map(({ instance, url }) => ({ instance, url, articleUrl: `${url}/${sectionSlug}/${slug}`, sectionUrl: `${url}/${sectionSlug}` }));
+  // Every instance holds the article's URL (a 404, kept briefly) and the section front before the call.
+  for (const t of targets) {
+    for (const url of [t.articleUrl, t.sectionUrl]) await (await fetch(url, { cache: 'no-store' })).arrayBuffer();
+  }
+
   const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(process.execPath, [tsx, '--conditions=react-server', fileURLToPath(import.meta.url), articleId, editorId], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: new URL(baseUrl).port },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: new URL(instances[0]!.url).port },
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  // The child prints "PUBLISHED" once the publish committed and the server revalidated; the clock starts just before the call.
-  const started = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    let callStarted = 0;
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!callStarted && out.includes('CALLING')) callStarted = performance.now();
-      if (out.includes('PUBLISHED')) resolve(callStarted || performance.now());
-    });
-    // After a resolve this reject is a no-op; before one, the child failed or never published.
-    child.on('exit', (code) => reject(new Error(`the publish did not complete in the child process (exit ${code}): ${out.slice(-500)}`)));
-  });
+  const output = { text: '' };
+  child.stdout?.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
+  try {
+    await waitForLine(child, 'READY', output);
+    await beforePublish?.();
+    const before = await Promise.all(targets.map((t) => readCacheStats(t.url)));
+    const calling = waitForLine(child, 'CALLING', output);
+    const published = waitForLine(child, 'PUBLISHED', output);
+    // Awaited below; a child that fails before CALLING rejects both, and `calling` reports it.
+    published.catch(() => {});
+    child.stdin?.end('GO\n');
+    // The clock starts just before the call; nothing can show the article before it commits.
+    const started = await calling;
+    await published;
 
-  let articleMs: number | undefined;
-  let sectionMs: number | undefined;
-  while (performance.now() - started < timeoutMs) {
-    const [article, section] = await Promise.all([
-      articleMs === undefined ? fetch(articleUrl, { cache: 'no-store' }) : undefined,
-      sectionMs === undefined ? fetch(sectionUrl, { cache: 'no-store' }).then(async (r) => (r.ok ? await r.text() : '')) : undefined,
-    ]);
-    const now = performance.now() - started;
-    if (article?.ok) articleMs = now;
-    await article?.body?.cancel();
-    if (section !== undefined && section.includes(headline)) sectionMs = now;
-    if (articleMs !== undefined && sectionMs !== undefined) return { status: 'measured', articleMs, sectionMs, liveMs: Math.max(articleMs, sectionMs) };
-    await new Promise((r) => setTimeout(r, 25));
+    const found: InstanceLive[] = targets.map(({ instance, url }) => ({ instance, url }));
+    const everywhere = () => found.every((f) => instanceLiveMs(f) !== undefined);
+    while (!everywhere() && performance.now() - started < timeoutMs) {
+      await Promise.all(
+        targets.map(async (t, i) => {
+          const f = found[i]!;
+          const [article, section] = await Promise.all([
+            f.articleMs === undefined ? fetch(t.articleUrl, { cache: 'no-store' }) : undefined,
+            f.sectionMs === undefined ? fetch(t.sectionUrl, { cache: 'no-store' }).then(async (r) => (r.ok ? await r.text() : '')) : undefined,
+          ]);
+          const now = performance.now() - started;
+          if (article?.ok) f.articleMs = now;
+          await article?.body?.cancel();
+          if (section?.includes(headline)) f.sectionMs = now;
+        }),
+      );
+      if (!everywhere()) await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    const after: CacheStats[] = await Promise.all(targets.map((t) => readCacheStats(t.url)));
+    for (const [i, f] of found.entries()) f.renders = after[i]!.renders - before[i]!.renders;
+    return { status: everywhere() ? 'measured' : 'timed-out', timeoutMs, instances: found };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   }
-  return { status: 'timed-out', afterMs: timeoutMs, articleMs, sectionMs };
 }
 
 async function childMain(articleId: string, actorUserId: string): Promise<void> {
@@ -120,6 +161,9 @@ async function childMain(articleId: string, actorUserId: string): Promise<void> 
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actorUserId } });
   if (user.role !== 'EDITOR') throw new Error(`The publish benchmark acts as an EDITOR; ${user.email} is ${user.role}.`);
   const actor = { id: user.id, name: user.name, email: user.email, role: user.role };
+  // Loaded and connected: the parent says when to publish (once its load runs).
+  console.log('READY');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
   console.log('CALLING');
   // As transitionArticleAction does; the server hears the change record and purges what it changed.
   const done = await transitionArticle({ actor, input: { articleId, action: 'publish' } });

@@ -30,6 +30,11 @@ export function loadAverage(): string {
     .join(', ');
 }
 
+/** The 1-minute load average alone, printed beside each figure the bench takes. */
+export function oneMinuteLoad(): number {
+  return os.loadavg()[0]!;
+}
+
 /**
  * Waits (at most `maxMs`) until the 1-minute load average is below `below`, so figures are taken on a
  * quiet machine (the house rule) even right after other work, such as CI's test steps. Returns the load
@@ -37,6 +42,6 @@ export function loadAverage(): string {
  */
 export async function waitForQuietMachine({ below = 1.5, maxMs = 180_000, pollMs = 5_000 }: { below?: number; maxMs?: number; pollMs?: number } = {}) {
   const deadline = Date.now() + maxMs;
-  while (os.loadavg()[0]! >= below && Date.now() < deadline) await new Promise((r) => setTimeout(r, pollMs));
-  return { quiet: os.loadavg()[0]! < below, loadAverage: loadAverage() };
+  while (oneMinuteLoad() >= below && Date.now() < deadline) await new Promise((r) => setTimeout(r, pollMs));
+  return { quiet: oneMinuteLoad() < below, loadAverage: loadAverage() };
 }
