@@ -25,8 +25,8 @@ const log = (line: string) => console.log(`[sqlmap] ${line}`);
 /** Targets: query parameters are tested as they are; `*` marks a path segment to inject into. Extend freely. */
 export const targets: string[] = [
   '/search?q=vaccine',
-  '/?page=2',
-  '/life-sciences?page=2',
+  '/page/2*',
+  '/life-sciences/page/2*',
   '/technology*',
   '/life-sciences/some-article*',
   '/feed.xml?section=climate',
