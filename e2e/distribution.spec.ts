@@ -1,6 +1,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { expect, test } from '@playwright/test';
 import { publishedWhere } from '../lib/articles/published';
+import { seedArticle, seedAuthor, seedSection, seedTag, uniqueSuffix } from '../prisma/seed/factories';
 import { openTestData } from './fixtures/data';
 import { validateSitemap } from './fixtures/sitemap-schema';
 
@@ -27,6 +28,45 @@ test('every feed parses with a real feed parser and carries items with enclosure
   }
   expect((await request.get('/feeds/sections/no-such-section')).status()).toBe(404);
   expect((await request.get('/feeds/nonsense/life-sciences')).status()).toBe(404);
+});
+
+test('a tag with published articles has an RSS feed, advertised by its page; an unknown tag has none', async ({ request, page }) => {
+  // Fresh slugs: the production server caches reader pages, and these are seeded straight into the database.
+  const section = await seedSection(db);
+  const author = await seedAuthor(db, { name: `Feed Writer ${uniqueSuffix()}` });
+  const tag = await seedTag(db, `Feed topic ${uniqueSuffix()}`);
+  const article = await seedArticle(db, { sectionId: section.id, authorIds: [author.id], tagIds: [tag.id] });
+  await seedArticle(db, { sectionId: section.id, tagIds: [tag.id], status: 'DRAFT' });
+
+  const response = await request.get(`/feeds/tags/${tag.slug}`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/rss+xml');
+  const xml = await response.text();
+  const feed = parseFeed(xml);
+  expect(feed.title).toContain(tag.name);
+  expect(feed.items.map((entry) => entry.url)).toEqual([expect.stringMatching(new RegExp(`/${section.slug}/${article.slug}$`))]);
+  expect(feed.items[0]!.authors.map((a) => a.name)).toEqual([author.name]);
+  expect(xml).toContain(`<dc:creator>${author.name}</dc:creator>`);
+  expect(xml).not.toMatch(/<author>/);
+
+  expect((await request.get(`/feeds/tags/no-such-tag-${uniqueSuffix()}`)).status()).toBe(404);
+  // A tag whose articles are all unpublished has no page, and so no feed.
+  const draftOnly = await seedTag(db, `Draft feed topic ${uniqueSuffix()}`);
+  await seedArticle(db, { sectionId: section.id, tagIds: [draftOnly.id], status: 'DRAFT' });
+  expect((await request.get(`/feeds/tags/${draftOnly.slug}`)).status()).toBe(404);
+
+  await page.goto(`/tags/${tag.slug}`);
+  const link = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
+  await expect(link).toHaveCount(1);
+  expect(new URL((await link.getAttribute('href'))!).pathname).toBe(`/feeds/tags/${tag.slug}`);
+});
+
+test('the front page advertises the site feed in its head', async ({ page }) => {
+  await page.goto('/');
+  const link = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
+  await expect(link).toHaveCount(1);
+  expect(new URL((await link.getAttribute('href'))!).pathname).toBe('/feed.xml');
+  expect(await link.getAttribute('title')).toMatch(/RSS/);
 });
 
 test('the sitemap index and its sitemaps validate against the sitemaps.org schema', async ({ request }) => {

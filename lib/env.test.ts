@@ -69,3 +69,16 @@ describe('media settings', () => {
     expect(parseMediaEnv({ S3_ACCESS_KEY_ID: 'AKIA' })).toMatchObject({ storage: 'file' });
   });
 });
+
+describe('full-text feeds', () => {
+  it('are off unless FEED_FULL_TEXT says true', () => {
+    expect(parseEnv({}).FEED_FULL_TEXT).toBe(false);
+    expect(parseEnv({ FEED_FULL_TEXT: '' }).FEED_FULL_TEXT).toBe(false);
+    expect(parseEnv({ FEED_FULL_TEXT: 'false' }).FEED_FULL_TEXT).toBe(false);
+    expect(parseEnv({ FEED_FULL_TEXT: 'true' }).FEED_FULL_TEXT).toBe(true);
+  });
+
+  it('refuse a value that is neither true nor false', () => {
+    expect(() => parseEnv({ FEED_FULL_TEXT: 'yes please' })).toThrow(/FEED_FULL_TEXT/);
+  });
+});

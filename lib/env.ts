@@ -84,6 +84,8 @@ const envSchema = z
     SITE_URL: z.url({ error: 'SITE_URL must be an absolute URL such as https://news.example.com' }).default('http://localhost:3000'),
     SITE_NAME: z.string().min(1).default('Masthead'),
     SITE_LANGUAGE: z.string().min(2).default('en'),
+    // RSS items carry the whole article in content:encoded (true) or only the standfirst (the default).
+    FEED_FULL_TEXT: booleanish,
     ...mediaFields,
     AUTH_TRUST_HOST: booleanish,
     NEXT_PHASE: z.string().optional(),

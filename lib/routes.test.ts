@@ -64,6 +64,7 @@ describe('reader routes', () => {
     expect(feedPath('sections', 'climate')).toBe('/feeds/sections/climate');
     expect(feedPath('authors', 'tom-okafor')).toBe('/feeds/authors/tom-okafor');
     expect(feedPath('campaigns', 'life-sciences-2020')).toBe('/feeds/campaigns/life-sciences-2020');
+    expect(feedPath('tags', 'heat-pumps')).toBe('/feeds/tags/heat-pumps');
     expect(articleSitemapPath(1)).toBe('/sitemaps/articles/1');
     expect(mediaPath('0123456789abcdef0123456789abcdef.jpg')).toBe('/media/0123456789abcdef0123456789abcdef.jpg');
     expect(isMediaPath(mediaPath('abc.webp'))).toBe(true);

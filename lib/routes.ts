@@ -111,10 +111,10 @@ export const FAVICON_PATH = '/favicon.ico';
 /** The site-wide RSS feed. */
 export const SITE_FEED_PATH = '/feed.xml';
 
-/** What a per-scope feed follows: a section, an author or a campaign. */
-export type FeedKind = 'sections' | 'authors' | 'campaigns';
+/** What a per-scope feed follows: a section, an author, a campaign or a tag. */
+export type FeedKind = 'sections' | 'authors' | 'campaigns' | 'tags';
 
-/** The RSS feed of one section, author or campaign: `/feeds/<kind>/<slug>`. */
+/** The RSS feed of one section, author, campaign or tag: `/feeds/<kind>/<slug>`. */
 export function feedPath(kind: FeedKind, slug: string): string {
   return `/feeds/${kind}/${segment(slug)}`;
 }

@@ -1,13 +1,17 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { getFeedArticles } from '@/lib/articles/queries';
 import { getAllAuthors } from '@/lib/authors/queries';
+import { MODIFIED, topicTag } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { getAllTags, getTagBySlug } from '@/lib/tags/queries';
 import { seedArticle, seedAuthor, seedSection, seedTag, uniqueSuffix } from '../prisma/seed/factories';
 
-// Next's data cache needs a running Next server; here every reader query goes straight to the database.
-vi.mock('@/lib/cache/cached', () => ({
-  readerQuery: <T>(_key: string, _args: unknown[], _tags: string[], query: () => Promise<T>) => query(),
+// Next's data cache needs a running Next server; here every reader query goes straight to the database,
+// and the tags each one marks the page with are recorded.
+const { readerQuery } = vi.hoisted(() => ({
+  readerQuery: vi.fn(<T>(_key: string, _args: unknown[], _tags: string[], query: () => Promise<T>) => query()),
 }));
+vi.mock('@/lib/cache/cached', () => ({ readerQuery }));
 
 const db = getDb();
 afterAll(() => db.$disconnect());
@@ -72,5 +76,25 @@ describe('sitemap of authors and tags', () => {
     expect((await getAllAuthors()).map((a) => a.slug)).toContain(author.slug);
     await db.article.update({ where: { id: article.id }, data: { status: 'DRAFT', publishedAt: null } });
     expect((await getAllAuthors()).map((a) => a.slug)).not.toContain(author.slug);
+  });
+});
+
+describe('tag feeds', () => {
+  it('list the published articles of a tag, newest first, tagged with the tag and MODIFIED', async () => {
+    const section = await seedSection(db);
+    const [tag, other] = await Promise.all([seedTag(db, `Feed topic ${uniqueSuffix()}`), seedTag(db, `Other topic ${uniqueSuffix()}`)]);
+    const older = await seedArticle(db, { sectionId: section.id, tagIds: [tag.id], publishedAt: new Date(Date.now() - 2 * HOUR) });
+    const newer = await seedArticle(db, { sectionId: section.id, tagIds: [tag.id, other.id], publishedAt: new Date(Date.now() - HOUR) });
+    await seedArticle(db, { sectionId: section.id, tagIds: [tag.id], status: 'DRAFT' });
+    await seedArticle(db, { sectionId: section.id, tagIds: [other.id] });
+
+    readerQuery.mockClear();
+    const articles = await getFeedArticles({ kind: 'tag', slug: tag.slug });
+    expect(articles.map((a) => a.id)).toEqual([newer.id, older.id]);
+    expect(articles[0]).not.toHaveProperty('body');
+    expect(readerQuery.mock.calls.map((call) => call[2])).toEqual([[MODIFIED, topicTag(tag.slug)]]);
+
+    const [full] = await getFeedArticles({ kind: 'tag', slug: tag.slug }, { fullText: true });
+    expect(full?.body).toMatchObject({ type: 'doc' });
   });
 });

@@ -7,7 +7,7 @@ import { Pagination } from '@/components/site/pagination';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getLatestArticles, getSectionLatest } from '@/lib/articles/queries';
 import { getCurrentCampaigns } from '@/lib/campaigns/queries';
-import { campaignPath, homePath, sectionPath } from '@/lib/routes';
+import { campaignPath, homePath, sectionPath, SITE_FEED_PATH } from '@/lib/routes';
 import { getNavigationSections } from '@/lib/sections/queries';
 import { frontPageJsonLd } from '@/lib/seo/decide-json-ld';
 import { getSite, pageMetadata } from '@/lib/seo/site';
@@ -29,6 +29,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     title: page > 1 ? `Latest news, page ${page}` : `${site.name}: latest news`,
     description: `The latest reporting from ${site.name} on science, technology, climate, business, health and culture.`,
     path: homePath(page),
+    feed: { path: SITE_FEED_PATH, title: `${site.name} RSS` },
   });
 }
 

@@ -1,5 +1,6 @@
 import { connection } from 'next/server';
 import { getFeedArticles } from '@/lib/articles/queries';
+import { getEnv } from '@/lib/env';
 import { buildRssFeed, feedResponse } from '@/lib/feeds/build-feed';
 import { homePath, SITE_FEED_PATH } from '@/lib/routes';
 import { getSite } from '@/lib/seo/site';
@@ -8,6 +9,7 @@ import { getSite } from '@/lib/seo/site';
 export async function GET() {
   await connection();
   const site = getSite();
-  const articles = await getFeedArticles({ kind: 'site' });
-  return feedResponse(buildRssFeed({ title: site.name, description: `The latest from ${site.name}.`, path: homePath(), feedPath: SITE_FEED_PATH, articles }));
+  const fullText = getEnv().FEED_FULL_TEXT;
+  const articles = await getFeedArticles({ kind: 'site' }, { fullText });
+  return feedResponse(buildRssFeed({ title: site.name, description: `The latest from ${site.name}.`, path: homePath(), feedPath: SITE_FEED_PATH, articles, fullText }));
 }

@@ -169,21 +169,34 @@ const feedSelect = {
   campaign: { select: { name: true } },
 } as const satisfies Prisma.ArticleSelect;
 
-export type FeedScope = { kind: 'site' } | { kind: 'section' | 'author' | 'campaign'; slug: string };
+export type FeedScope = { kind: 'site' } | { kind: 'section' | 'author' | 'campaign' | 'tag'; slug: string };
 
-/** The 30 newest published articles of a feed's scope, with what a feed item needs. */
-export function getFeedArticles(scope: FeedScope) {
-  const where: Prisma.ArticleWhereInput =
-    scope.kind === 'site'
-      ? {}
-      : scope.kind === 'section'
-        ? { OR: [{ section: { slug: scope.slug } }, { section: { parent: { slug: scope.slug } } }] }
-        : scope.kind === 'author'
-          ? { authors: { some: { author: { slug: scope.slug } } } }
-          : { campaign: { slug: scope.slug } };
-  const tags = [MODIFIED, ...(scope.kind === 'site' ? [] : [{ section: sectionTag, author: authorTag, campaign: campaignTag }[scope.kind](scope.slug)])];
-  return readerQuery('feed', [scope.kind, scope.kind === 'site' ? '' : scope.slug], tags, () =>
-    getDb().article.findMany({ where: { ...publishedWhere(), ...where }, orderBy: newestFirst, take: 30, select: feedSelect }),
+function feedWhere(scope: FeedScope): Prisma.ArticleWhereInput {
+  switch (scope.kind) {
+    case 'site':
+      return {};
+    case 'section':
+      return { OR: [{ section: { slug: scope.slug } }, { section: { parent: { slug: scope.slug } } }] };
+    case 'author':
+      return { authors: { some: { author: { slug: scope.slug } } } };
+    case 'campaign':
+      return { campaign: { slug: scope.slug } };
+    case 'tag':
+      return { tags: { some: { tag: { slug: scope.slug } } } };
+  }
+}
+
+const feedScopeTag = { section: sectionTag, author: authorTag, campaign: campaignTag, tag: topicTag } as const;
+
+/**
+ * The 30 newest published articles of a feed's scope, with what a feed item needs; with `fullText`, each
+ * with its body (unvalidated JSON: the feed parses it before rendering). Marks the feed with `MODIFIED`
+ * and its scope's tag.
+ */
+export function getFeedArticles(scope: FeedScope, { fullText = false }: { fullText?: boolean } = {}) {
+  const tags = [MODIFIED, ...(scope.kind === 'site' ? [] : [feedScopeTag[scope.kind](scope.slug)])];
+  return readerQuery('feed', [scope.kind, scope.kind === 'site' ? '' : scope.slug, fullText ? 'full' : 'summary'], tags, () =>
+    getDb().article.findMany({ where: { ...publishedWhere(), ...feedWhere(scope) }, orderBy: newestFirst, take: 30, select: { ...feedSelect, body: fullText } }),
   );
 }
 

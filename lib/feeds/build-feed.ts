@@ -1,16 +1,36 @@
 import 'server-only';
 import { Feed } from 'feed';
+import { bodyToHtml } from '@/lib/articles/body-html';
+import { bodyDocumentSchema } from '@/lib/articles/body-schema';
 import type { FeedArticle } from '@/lib/articles/queries';
-import { articlePath, authorPath, FAVICON_PATH, mediaPath, sectionPath } from '@/lib/routes';
+import { articlePath, FAVICON_PATH, mediaPath, sectionPath } from '@/lib/routes';
 import { absoluteUrl, getSite } from '@/lib/seo/site';
 import { removeInvalidXmlChars as xml } from '@/lib/text/xml-chars';
 
+const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
+
 /**
- * An RSS 2.0 feed built with the `feed` library: summary content (the standfirst), authors, section as
- * category, and the hero image as enclosure. Editors' text passes through `removeInvalidXmlChars`: the
- * `feed` library escapes markup but keeps control characters that make XML malformed.
+ * An RSS 2.0 feed built with the `feed` library: summary (the standfirst), with `fullText` the whole body
+ * as HTML in `content:encoded`, each author as `dc:creator` (RSS's own `<author>` is an email address, so
+ * it is never emitted), section as category, and the hero image as enclosure (url, length, type: the
+ * only attributes RSS defines). Editors' text passes through `removeInvalidXmlChars`: the `feed` library
+ * escapes markup but keeps control characters that make XML malformed.
  */
-export function buildRssFeed({ title, description, path, feedPath, articles }: { title: string; description: string; path: string; feedPath: string; articles: FeedArticle[] }): string {
+export function buildRssFeed({
+  title,
+  description,
+  path,
+  feedPath,
+  articles,
+  fullText = false,
+}: {
+  title: string;
+  description: string;
+  path: string;
+  feedPath: string;
+  articles: FeedArticle[];
+  fullText?: boolean;
+}): string {
   const site = getSite();
   const feed = new Feed({
     title: xml(title),
@@ -27,21 +47,48 @@ export function buildRssFeed({ title, description, path, feedPath, articles }: {
   });
   for (const a of articles) {
     const url = absoluteUrl(articlePath(a));
+    const content = fullText ? bodyHtml(a.body, url) : null;
     feed.addItem({
       title: xml(a.headline),
       id: url,
       link: url,
       description: xml(a.standfirst),
+      ...(content ? { content } : {}),
       date: a.publishedAt ?? a.updatedAt,
       published: a.publishedAt ?? undefined,
-      author: a.authors.map(({ author }) => ({ name: xml(author.name), link: absoluteUrl(authorPath(author.slug)) })),
+      extensions: a.authors.length ? [dcCreators(a.authors.map(({ author }) => author.name))] : [],
       category: [{ name: xml(a.section.name), domain: absoluteUrl(sectionPath(a.section.slug)) }],
-      ...(a.heroImage
-        ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes, title: xml(a.heroImage.alt) } }
-        : {}),
+      ...(a.heroImage ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes } } : {}),
     });
   }
-  return feed.rss2();
+  return withDcNamespace(feed.rss2());
+}
+
+/**
+ * One `dc:creator` per author. `feed` writes an item's `author` as `<author>name</author>`, so the names go
+ * in as an item extension, which it hands to xml-js as given: an array of text nodes is one element each
+ * (the library types `objects` as a single object, hence the cast).
+ */
+function dcCreators(names: string[]): { name: string; objects: Record<string, unknown> } {
+  return { name: 'dc:creator', objects: names.map((name) => ({ _text: xml(name) })) as unknown as Record<string, unknown> };
+}
+
+/** The body as sanitised HTML, or null when there is none or it is not a document the renderer knows. */
+function bodyHtml(body: unknown, articleUrl: string): string | null {
+  const parsed = bodyDocumentSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const html = bodyToHtml(parsed.data, { baseUrl: articleUrl });
+  return html ? xml(html) : null;
+}
+
+/**
+ * `feed` declares the `dc` prefix only when some item has `content`; a feed of summaries with
+ * `dc:creator` would then use an undeclared prefix, which namespace-aware parsers reject. The library
+ * offers no option for root attributes, so the declaration is added to the `<rss` start tag it writes.
+ */
+function withDcNamespace(rss: string): string {
+  if (rss.includes(`xmlns:dc="${DC_NAMESPACE}"`)) return rss;
+  return rss.replace('<rss version="2.0"', `<rss version="2.0" xmlns:dc="${DC_NAMESPACE}"`);
 }
 
 /** The response for a feed: RSS content type, cacheable by browsers and proxies for five minutes. */

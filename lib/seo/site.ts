@@ -22,7 +22,8 @@ export function resizedImageUrl(storageKey: string, width = 1200): string {
 
 /**
  * Metadata every reader page carries: title, description, canonical URL, OpenGraph and Twitter card,
- * with the image at 1200 px when there is one.
+ * with the image at 1200 px when there is one; with `feed`, a `<link rel="alternate"
+ * type="application/rss+xml">` to the page's RSS feed, so browsers and feed readers find it.
  */
 export function pageMetadata({
   title,
@@ -34,6 +35,7 @@ export function pageMetadata({
   modifiedAt,
   section,
   authors,
+  feed,
 }: {
   title: string;
   description: string;
@@ -44,6 +46,7 @@ export function pageMetadata({
   modifiedAt?: Date | null;
   section?: string;
   authors?: string[];
+  feed?: { path: string; title: string };
 }): Metadata {
   const site = getSite();
   const url = absoluteUrl(path);
@@ -53,7 +56,10 @@ export function pageMetadata({
   return {
     title,
     description,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      ...(feed ? { types: { 'application/rss+xml': [{ url: absoluteUrl(feed.path), title: feed.title }] } } : {}),
+    },
     openGraph: {
       type,
       url,

@@ -24,17 +24,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const section = await getSectionBySlug((await params).section);
   if (!section) return {};
   const page = parsePageParam((await searchParams).page) ?? 1;
-  return {
-    ...pageMetadata({
-      title: page > 1 ? `${section.name}, page ${page}` : section.name,
-      description: section.description ?? `The latest ${section.name.toLowerCase()} news.`,
-      path: sectionPath(section.slug, page),
-    }),
-    alternates: {
-      canonical: absoluteUrl(sectionPath(section.slug, page)),
-      types: { 'application/rss+xml': [{ url: feedPath('sections', section.slug), title: `${section.name} RSS` }] },
-    },
-  };
+  return pageMetadata({
+    title: page > 1 ? `${section.name}, page ${page}` : section.name,
+    description: section.description ?? `The latest ${section.name.toLowerCase()} news.`,
+    path: sectionPath(section.slug, page),
+    feed: { path: feedPath('sections', section.slug), title: `${section.name} RSS` },
+  });
 }
 
 /** A section front: name, description, subsections, and its articles newest first, paginated. */

@@ -25,17 +25,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (!author) return {};
   const page = parsePageParam((await searchParams).page) ?? 1;
   const role = [author.jobTitle, author.organisation].filter(Boolean).join(', ');
-  return {
-    ...pageMetadata({
-      title: page > 1 ? `${author.name}, page ${page}` : author.name,
-      description: author.bio ?? `Articles by ${author.name}${role ? `, ${role}` : ''}.`,
-      path: authorPath(author.slug, page),
-    }),
-    alternates: {
-      canonical: absoluteUrl(authorPath(author.slug, page)),
-      types: { 'application/rss+xml': [{ url: feedPath('authors', author.slug), title: `${author.name} RSS` }] },
-    },
-  };
+  return pageMetadata({
+    title: page > 1 ? `${author.name}, page ${page}` : author.name,
+    description: author.bio ?? `Articles by ${author.name}${role ? `, ${role}` : ''}.`,
+    path: authorPath(author.slug, page),
+    feed: { path: feedPath('authors', author.slug), title: `${author.name} RSS` },
+  });
 }
 
 /** An author's page: photo, role, bio and their articles, paginated. */

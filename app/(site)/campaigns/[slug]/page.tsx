@@ -15,13 +15,12 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const campaign = await getCampaignBySlug((await params).slug);
   if (!campaign) return {};
-  return {
-    ...pageMetadata({ title: campaign.name, description: campaign.description ?? `${campaign.name}: every article of the series.`, path: campaignPath(campaign.slug) }),
-    alternates: {
-      canonical: campaignPath(campaign.slug),
-      types: { 'application/rss+xml': [{ url: feedPath('campaigns', campaign.slug), title: `${campaign.name} RSS` }] },
-    },
-  };
+  return pageMetadata({
+    title: campaign.name,
+    description: campaign.description ?? `${campaign.name}: every article of the series.`,
+    path: campaignPath(campaign.slug),
+    feed: { path: feedPath('campaigns', campaign.slug), title: `${campaign.name} RSS` },
+  });
 }
 
 /** A campaign: intro, partner disclosure, and its articles in the order they appeared. */

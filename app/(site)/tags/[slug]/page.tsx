@@ -4,7 +4,7 @@ import { ArticleGrid } from '@/components/site/article-grid';
 import { Pagination } from '@/components/site/pagination';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getTagArticles } from '@/lib/articles/queries';
-import { tagPath } from '@/lib/routes';
+import { feedPath, tagPath } from '@/lib/routes';
 import { getTagBySlug } from '@/lib/tags/queries';
 import { pageMetadata } from '@/lib/seo/site';
 
@@ -22,7 +22,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const tag = await getTagBySlug((await params).slug);
   if (!tag) return {};
   const page = parsePageParam((await searchParams).page) ?? 1;
-  return pageMetadata({ title: page > 1 ? `${tag.name}, page ${page}` : tag.name, description: `Articles about ${tag.name}.`, path: tagPath(tag.slug, page) });
+  return pageMetadata({
+    title: page > 1 ? `${tag.name}, page ${page}` : tag.name,
+    description: `Articles about ${tag.name}.`,
+    path: tagPath(tag.slug, page),
+    feed: { path: feedPath('tags', tag.slug), title: `${tag.name} RSS` },
+  });
 }
 
 /** A tag's page: its articles newest first, paginated. Unknown tags and tags with no articles are 404. */
