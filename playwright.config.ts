@@ -11,6 +11,25 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromePath = process.env.CHROME_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+/** Desktop Chrome, from the system's Chromium when there is one. */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: chromePath
+    ? {
+        executablePath: chromePath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }
+    : {},
+};
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
@@ -25,26 +44,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: chromePath
-          ? {
-              executablePath: chromePath,
-              args: [
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-quic',
-                '--no-first-run',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync',
-              ],
-            }
-          : {},
-      },
-    },
+    // Three instances behind nginx and Varnish, timed to the second (e2e/cluster.spec.ts), run alone after
+    // every other spec so that none competes with them for the machine's two cores: as the chromium
+    // project's teardown, which runs after it whether or not it passed (a project with `dependencies`
+    // would not run after a failure). `playwright test e2e/cluster.spec.ts` runs it by itself.
+    { name: 'chromium', testIgnore: /cluster\.spec\.ts$/, teardown: 'cluster', use: chromium },
+    { name: 'cluster', testMatch: /cluster\.spec\.ts$/, use: chromium },
   ],
   webServer: {
     // Cached pages live in the server's memory only (ADR 0010), so a run never sees an earlier run's.

@@ -4,6 +4,7 @@ import { CONTENT, revalidateTags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { decideFeedStep, reconnectDelay, type FeedPosition, type FeedRecord } from '@/lib/operations/decide-feed-step';
 import { instanceId } from '@/lib/operations/instance';
+import { forgetRedirects } from '@/lib/redirects/redirect-lookup';
 
 const CHANNEL = 'masthead_changes';
 /** How often the feed reads the change records even without a notification (a lost connection). */
@@ -54,7 +55,12 @@ export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = 
       const records = rows.map((r) => ({ id: r.id, createdAt: r.createdAt, tags: r.origin === me ? [] : r.tags }));
       const next = decideFeedStep({ position, records, now: rows[0]?.now ?? new Date(), settleMs: SETTLE_MS });
       const purge = [...new Set([...pendingPurge, ...next.purge])];
-      if (purge.length) revalidateTags(purge);
+      if (purge.length) {
+        revalidateTags(purge);
+        // The change may have moved a path (a new Redirect row): the proxy must not go on remembering
+        // that the old path redirected nowhere, or it renders (and caches) a 404 there.
+        forgetRedirects();
+      }
       answered = true;
       pendingPurge = [];
       position = next.position;
