@@ -234,7 +234,7 @@ async function main() {
     if (publicPage) {
       const vary = page.headers.filter(([name]) => name === 'vary').map(([, value]) => value).join(', ');
       for (const [name, value] of page.headers) if (!DROPPED_HEADERS.has(name)) common.push([name, value]);
-      const shared = page.status === 200 ? sharedMaxAgeS : Math.min(sharedMaxAgeS, 60);
+      const shared = page.superseded ? 0 : page.status === 200 ? sharedMaxAgeS : Math.min(sharedMaxAgeS, 60);
       common.push(...Object.entries(cachedPageHeaders({ tags: page.tags, sharedMaxAgeS: shared, vary })));
     } else {
       common.push(...page.headers);

@@ -21,7 +21,7 @@ const gzip = promisify(zlib.gzip);
  * @typedef {{ status: number; headers: [string, string][]; body: Buffer; tags: string[]; setsCookie?: boolean }} Rendered
  * @typedef {'identity' | 'br' | 'gzip'} Encoding
  * @typedef {{ body: Buffer; etag: string }} Variant
- * @typedef {{ status: number; headers: [string, string][]; tags: string[]; setsCookie?: boolean; variants: Partial<Record<Encoding, Variant>>; etags: string[]; storedAt: number; size: number }} Page
+ * @typedef {{ status: number; headers: [string, string][]; tags: string[]; setsCookie?: boolean; superseded?: boolean; variants: Partial<Record<Encoding, Variant>>; etags: string[]; storedAt: number; size: number }} Page
  */
 
 /**
@@ -144,6 +144,9 @@ export class ResponseCache {
           this.stats.stored++;
           return { page, stored: true };
         }
+        // A page a purge overtook may show what the purge removed: readers who asked before the purge
+        // get it, but no shared cache in front may keep it (the server sends it with s-maxage=0).
+        if (stale) page.superseded = true;
         this.stats.notStored++;
         return { page, stored: false };
       } finally {

@@ -86,6 +86,8 @@ describe('ResponseCache', () => {
     old.finish();
     fresh.finish();
     expect((await before).page.variants.identity!.body.toString()).toContain('old headline');
+    expect((await before).page.superseded).toBe(true); // sent with s-maxage=0: no shared cache keeps it
+    expect((await after).page.superseded).toBeUndefined();
     expect((await after).page.variants.identity!.body.toString()).toContain('new headline');
     expect(cache.get('/a')!.variants.identity!.body.toString()).toContain('new headline');
   });
