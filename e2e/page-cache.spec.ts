@@ -61,10 +61,10 @@ test('a fix to an article’s body in the dashboard shows at once and leaves the
   await page.getByRole('button', { name: 'Save now' }).click();
   await expect(page.getByTestId('save-state')).toHaveText(/All changes saved/, { timeout: 15_000 });
 
-  // The article's page shows the fix at once (its tag was purged)…
+  // The article's page shows the fix at once (its tag was purged, and the server renders a page readers
+  // just asked for again right away, so this answer may come from that render)…
   const after = await anonymous(path);
   expect(await after.text()).toContain(fix);
-  expect(after.headers.get('x-cache')).toBe('MISS');
   // …and the front page, which does not show the body, was not purged, unless another test's publish
   // (running beside this one) purged every list meanwhile.
   const frontAfter = await anonymous('/');

@@ -46,6 +46,8 @@ const RENDER_TIMEOUT_MS = 30_000;
 /** The header that ties a loopback render to its tag scope (random per render; removed before Next sees it). */
 const RENDER_HEADER = 'x-masthead-render';
 const PAGE_CACHE_HOST = Symbol.for('masthead.page-cache');
+/** At most this many recently read pages are rendered again right after a purge. */
+const REFRESH_AHEAD = 16;
 const log = (/** @type {string} */ line) => console.log(`[serve] ${line}`);
 
 /**
@@ -109,7 +111,13 @@ async function main() {
   const ttlS = numberSetting('RESPONSE_CACHE_TTL', 600);
   const sharedMaxAgeS = numberSetting('SHARED_CACHE_MAX_AGE', ttlS);
   const statsOn = ['1', 'true'].includes(process.env.CACHE_STATS ?? '');
-  const cache = cacheMb > 0 && ttlS > 0 ? new ResponseCache({ maxBytes: Math.floor(cacheMb * 1024 * 1024), ttlMs: ttlS * 1000 }) : null;
+  // Refresh-ahead: pages readers asked for in the last 10 s are rendered again as soon as a change
+  // purges them (at most REFRESH_AHEAD at a time), so the first reader after a publish gets a page that
+  // is already rendering or rendered; readers coalesce onto that render as onto any other.
+  /** @type {(hotKeys: string[]) => void} */
+  let refreshAhead = () => {};
+  const cache =
+    cacheMb > 0 && ttlS > 0 ? new ResponseCache({ maxBytes: Math.floor(cacheMb * 1024 * 1024), ttlMs: ttlS * 1000, onPurged: (keys) => refreshAhead(keys) }) : null;
   /** @type {AsyncLocalStorage<Set<string>>} */
   const tagScope = new AsyncLocalStorage();
   Object.assign(globalThis, {
@@ -173,7 +181,7 @@ async function main() {
   /**
    * Renders `renderUrl` with Next, uncompressed, and collects the cache tags its queries noted.
    * @param {string} renderUrl
-   * @param {import('node:http').IncomingMessage} incoming
+   * @param {import('node:http').IncomingMessage | null} incoming the reader's request (null for a refresh-ahead)
    * @returns {Promise<import('./lib/response-cache.mjs').Rendered>}
    */
   const renderPage = (renderUrl, incoming) =>
@@ -184,7 +192,7 @@ async function main() {
       renderScopes.set(id, tags);
       const done = () => renderScopes.delete(id);
       const headers = {
-        host: incoming.headers.host ?? `localhost:${port}`,
+        host: incoming?.headers.host ?? `localhost:${port}`,
         accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
         'accept-encoding': 'identity',
         'user-agent': 'Masthead page cache',
@@ -298,6 +306,19 @@ async function main() {
       (rendered) => storeFor({ status: rendered.status, setsCookie: rendered.setsCookie ?? false, ttlMs }),
     );
     sendPage(req, res, page, state);
+  };
+
+  refreshAhead = (keys) => {
+    setImmediate(() => {
+      for (const key of keys.slice(0, REFRESH_AHEAD)) {
+        const decision = decidePageRequest({ method: 'GET', url: key, headers: {} });
+        if (!decision.cache || !cache) continue;
+        const ttlMs = decision.ttlMs ?? ttlS * 1000;
+        cache
+          .fetch(decision.key, () => renderPage(decision.renderUrl, null), (rendered) => storeFor({ status: rendered.status, setsCookie: rendered.setsCookie ?? false, ttlMs }))
+          .catch((/** @type {unknown} */ error) => console.error('[serve] refresh-ahead', decision.key, error));
+      }
+    });
   };
 
   const refuse = (/** @type {import('node:http').ServerResponse} */ res, /** @type {string} */ message) => {

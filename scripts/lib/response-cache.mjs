@@ -21,7 +21,7 @@ const gzip = promisify(zlib.gzip);
  * @typedef {{ status: number; headers: [string, string][]; body: Buffer; tags: string[]; setsCookie?: boolean }} Rendered
  * @typedef {'identity' | 'br' | 'gzip'} Encoding
  * @typedef {{ body: Buffer; etag: string }} Variant
- * @typedef {{ status: number; headers: [string, string][]; tags: string[]; setsCookie?: boolean; superseded?: boolean; variants: Partial<Record<Encoding, Variant>>; etags: string[]; storedAt: number; size: number }} Page
+ * @typedef {{ status: number; headers: [string, string][]; tags: string[]; setsCookie?: boolean; superseded?: boolean; lastHitAt?: number; variants: Partial<Record<Encoding, Variant>>; etags: string[]; storedAt: number; size: number }} Page
  */
 
 /**
@@ -62,10 +62,14 @@ export class ResponseCache {
   stats = { hits: 0, misses: 0, coalesced: 0, renders: 0, stored: 0, purges: 0, purgedPages: 0, notStored: 0 };
 
   /**
-   * @param {{ maxBytes: number; ttlMs: number }} options
+   * `onPurged` is told the keys of purged pages that readers asked for within the last `hotMs`, so the
+   * server can render them again at once (refresh-ahead) instead of on the next reader's request.
+   * @param {{ maxBytes: number; ttlMs: number; hotMs?: number; onPurged?: (hotKeys: string[]) => void }} options
    */
-  constructor({ maxBytes, ttlMs }) {
+  constructor({ maxBytes, ttlMs, hotMs = 10_000, onPurged }) {
     this.ttlMs = ttlMs;
+    this.hotMs = hotMs;
+    this.onPurged = onPurged;
     this.#pages = new LRUCache({
       maxSize: maxBytes,
       maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
@@ -100,7 +104,10 @@ export class ResponseCache {
    */
   hit(key) {
     const page = this.#pages.get(key);
-    if (page) this.stats.hits++;
+    if (page) {
+      this.stats.hits++;
+      page.lastHitAt = Date.now();
+    }
     return page;
   }
 
@@ -116,6 +123,7 @@ export class ResponseCache {
     const stored = this.#pages.get(key);
     if (stored) {
       this.stats.hits++;
+      stored.lastHitAt = Date.now();
       return { page: stored, state: 'HIT' };
     }
     const flying = this.#inflight.get(key);
@@ -166,14 +174,23 @@ export class ResponseCache {
   purge(tags) {
     this.stats.purges++;
     this.#supersedeInflight(tags);
+    /** @type {string[]} */
+    const hot = [];
+    const since = Date.now() - this.hotMs;
     let dropped = 0;
     for (const tag of tags) {
       const keys = this.#byTag.get(tag);
       if (!keys) continue;
-      for (const key of [...keys]) if (this.#pages.delete(key)) dropped++;
+      for (const key of [...keys]) {
+        const page = this.#pages.peek(key, { allowStale: true });
+        if (!this.#pages.delete(key)) continue;
+        dropped++;
+        if ((page?.lastHitAt ?? 0) >= since) hot.push(key);
+      }
       this.#byTag.delete(tag);
     }
     this.stats.purgedPages += dropped;
+    if (hot.length) this.onPurged?.(hot);
     return dropped;
   }
 
@@ -181,10 +198,15 @@ export class ResponseCache {
   purgeAll() {
     this.stats.purges++;
     this.#supersedeInflight('all');
+    const since = Date.now() - this.hotMs;
+    /** @type {string[]} */
+    const hot = [];
+    for (const [key, page] of this.#pages.entries()) if ((page.lastHitAt ?? 0) >= since) hot.push(key);
     const dropped = this.#pages.size;
     this.#pages.clear();
     this.#byTag.clear();
     this.stats.purgedPages += dropped;
+    if (hot.length) this.onPurged?.(hot);
     return dropped;
   }
 

@@ -126,4 +126,21 @@ describe('ResponseCache', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(cache.get('/short')).toBeUndefined();
   });
+
+  it('names the purged pages readers asked for recently, so the server can render them again at once', async () => {
+    const told: string[][] = [];
+    const cache = new ResponseCache({ maxBytes: 1e6, ttlMs: 60_000, hotMs: 60_000, onPurged: (keys) => told.push(keys) });
+    await cache.fetch('/read', async () => html('read', ['content', 'section:a']), store);
+    await cache.fetch('/unread', async () => html('unread', ['content', 'section:a']), store);
+    cache.hit('/read'); // a reader asked for it after it was stored
+    cache.purge(['section:a']);
+    expect(told).toEqual([['/read']]);
+    await cache.fetch('/read', async () => html('read again', ['content']), store);
+    await cache.fetch('/other', async () => html('other', ['content']), store);
+    cache.hit('/read');
+    cache.purgeAll();
+    expect(told.at(-1)).toEqual(['/read']);
+    cache.purge(['nothing-carries-this']);
+    expect(told).toHaveLength(2);
+  });
 });
