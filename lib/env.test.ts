@@ -82,3 +82,11 @@ describe('full-text feeds', () => {
     expect(() => parseEnv({ FEED_FULL_TEXT: 'yes please' })).toThrow(/FEED_FULL_TEXT/);
   });
 });
+
+describe('the shared-cache purge hook', () => {
+  it('is optional and must be an http(s) URL when set', () => {
+    expect(parseEnv({}).CACHE_PURGE_URL).toBeUndefined();
+    expect(parseEnv({ CACHE_PURGE_URL: 'http://127.0.0.1:6081/' }).CACHE_PURGE_URL).toBe('http://127.0.0.1:6081/');
+    expect(() => parseEnv({ CACHE_PURGE_URL: 'varnish:6081' })).toThrow(/CACHE_PURGE_URL must be an http\(s\) URL/);
+  });
+});

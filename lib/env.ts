@@ -86,6 +86,13 @@ const envSchema = z
     SITE_LANGUAGE: z.string().min(2).default('en'),
     // RSS items carry the whole article in content:encoded (true) or only the standfirst (the default).
     FEED_FULL_TEXT: booleanish,
+    // The shared cache's purge endpoint (lib/cache/shared-purge.ts reads it); checked here so a typo
+    // stops start-up instead of failing every purge after a change has committed.
+    CACHE_PURGE_URL: z
+      .string()
+      .trim()
+      .regex(/^(https?:\/\/.+)?$/, 'CACHE_PURGE_URL must be an http(s) URL such as http://127.0.0.1:6081/ (Varnish), or unset.')
+      .optional(),
     ...mediaFields,
     AUTH_TRUST_HOST: booleanish,
     NEXT_PHASE: z.string().optional(),

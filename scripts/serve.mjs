@@ -35,7 +35,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { acceptsBrotli, precompressedHeaders, precompressedType, STATIC_PREFIX, staticAssetPath } from './lib/decide-static-asset.mjs';
-import { cachedPageHeaders, decidePageRequest, DROPPED_HEADERS, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './lib/decide-page-request.mjs';
+import { cachedPageHeaders, decidePageRequest, DROPPED_HEADERS, isPublicPage, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './lib/decide-page-request.mjs';
 import { ResponseCache } from './lib/response-cache.mjs';
 import { precompressStaticAssets } from './precompress-assets.mjs';
 
@@ -46,6 +46,8 @@ const RENDER_TIMEOUT_MS = 30_000;
 /** The header that ties a loopback render to its tag scope (random per render; removed before Next sees it). */
 const RENDER_HEADER = 'x-masthead-render';
 const PAGE_CACHE_HOST = Symbol.for('masthead.page-cache');
+/** Response headers of a render that belong to its connection, not to the page. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
 /** At most this many recently read pages are rendered again right after a purge. */
 const REFRESH_AHEAD = 16;
 const log = (/** @type {string} */ line) => console.log(`[serve] ${line}`);
@@ -80,7 +82,7 @@ function isDecodablePath(url) {
 }
 
 /**
- * A whole number setting from the environment, or the default.
+ * A number setting (0 or more) from the environment, or the default.
  * @param {string} name
  * @param {number} fallback
  */
@@ -96,7 +98,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const port = Number(options.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${options.port ?? process.env.PORT}`);
-  // Next reads these: production mode, and PORT for the scheduler's calls to its own server. Set before
+  // Next reads these: production mode, and PORT (the change feed names its connection after it). Set before
   // Next (and React, which picks its build from NODE_ENV when first loaded) is imported.
   Object.assign(process.env, { NODE_ENV: 'production', PORT: String(port) });
   const { default: next } = await import('next');
@@ -127,6 +129,18 @@ async function main() {
       purgeAll: () => cache?.purgeAll() ?? 0,
     },
   });
+
+  /**
+   * Ends a response whose answer failed: a bare 500 when nothing was sent yet, else the connection.
+   * @param {import('node:http').ServerResponse} res
+   * @param {unknown} error
+   * @param {string} what
+   */
+  const failed = (res, error, what) => {
+    if ((/** @type {NodeJS.ErrnoException} */ (error)).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error(`[serve] ${what}`, error);
+    if (!res.headersSent) res.writeHead(500).end();
+    else res.destroy();
+  };
 
   const server = createServer();
   const app = next({ dev: false, dir: projectDir, hostname: options.hostname ?? 'localhost', port, httpServer: server });
@@ -166,11 +180,7 @@ async function main() {
       res.writeHead(403).end();
       return;
     }
-    tagScope.run(scope, () => handle(req, res)).catch((/** @type {unknown} */ error) => {
-      console.error('[serve] render', error);
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
+    tagScope.run(scope, () => handle(req, res)).catch((/** @type {unknown} */ error) => failed(res, error, 'render'));
   });
   await new Promise((resolve, reject) => {
     renderer.once('error', reject);
@@ -213,7 +223,7 @@ async function main() {
           const raw = response.rawHeaders;
           for (let i = 0; i < raw.length; i += 2) {
             const name = (raw[i] ?? '').toLowerCase();
-            if (!['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date'].includes(name)) kept.push([name, raw[i + 1] ?? '']);
+            if (!HOP_BY_HOP.has(name)) kept.push([name, raw[i + 1] ?? '']);
           }
           resolve({ status: response.statusCode ?? 500, headers: kept, body: Buffer.concat(chunks), tags: [...tags].sort(), setsCookie: 'set-cookie' in response.headers });
         });
@@ -236,7 +246,7 @@ async function main() {
   const prepare = (page) => {
     let prepared = preparedHeaders.get(page);
     if (prepared) return prepared;
-    const publicPage = storeFor({ status: page.status, setsCookie: page.setsCookie ?? false, ttlMs: 1 }) > 0;
+    const publicPage = isPublicPage({ status: page.status, setsCookie: page.setsCookie ?? false });
     /** @type {[string, string][]} */
     const common = [];
     if (publicPage) {
@@ -293,30 +303,25 @@ async function main() {
   };
 
   /**
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
+   * The page a cacheable decision names: stored, or rendered once for every caller asking meanwhile.
    * @param {{ key: string; renderUrl: string; ttlMs?: number }} decision
+   * @param {import('node:http').IncomingMessage | null} incoming the reader's request (null for a refresh-ahead)
    */
-  const servePage = async (req, res, decision) => {
-    if (!cache) throw new Error('no cache');
+  const fetchPage = (decision, incoming) => {
+    if (!cache) throw new Error('The page cache is off.');
     const ttlMs = decision.ttlMs ?? ttlS * 1000;
-    const { page, state } = await cache.fetch(
+    return cache.fetch(
       decision.key,
-      () => renderPage(decision.renderUrl, req),
+      () => renderPage(decision.renderUrl, incoming),
       (rendered) => storeFor({ status: rendered.status, setsCookie: rendered.setsCookie ?? false, ttlMs }),
     );
-    sendPage(req, res, page, state);
   };
 
   refreshAhead = (keys) => {
     setImmediate(() => {
       for (const key of keys.slice(0, REFRESH_AHEAD)) {
         const decision = decidePageRequest({ method: 'GET', url: key, headers: {} });
-        if (!decision.cache || !cache) continue;
-        const ttlMs = decision.ttlMs ?? ttlS * 1000;
-        cache
-          .fetch(decision.key, () => renderPage(decision.renderUrl, null), (rendered) => storeFor({ status: rendered.status, setsCookie: rendered.setsCookie ?? false, ttlMs }))
-          .catch((/** @type {unknown} */ error) => console.error('[serve] refresh-ahead', decision.key, error));
+        if (decision.cache) fetchPage(decision, null).catch((/** @type {unknown} */ error) => console.error('[serve] refresh-ahead', key, error));
       }
     });
   };
@@ -343,18 +348,14 @@ async function main() {
       try {
         sendPage(req, res, hit, 'HIT');
       } catch (error) {
-        console.error('[serve]', error);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
+        failed(res, error, req.url ?? '');
       }
       return;
     }
-    const answer = decision?.cache ? servePage(req, res, decision) : sendPrecompressed(req, res).then((sent) => (sent ? undefined : handle(req, res)));
-    answer.catch((error) => {
-      if ((/** @type {NodeJS.ErrnoException} */ (error)).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[serve]', error);
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
+    const answer = decision?.cache
+      ? fetchPage(decision, req).then(({ page, state }) => sendPage(req, res, page, state))
+      : sendPrecompressed(req, res).then((sent) => (sent ? undefined : handle(req, res)));
+    answer.catch((/** @type {unknown} */ error) => failed(res, error, req.url ?? ''));
   });
 
   let stopping = false;

@@ -53,8 +53,19 @@ export async function sendPurge(settings: PurgeSettings, tags: readonly string[]
 
 let settings: PurgeSettings | null | undefined;
 
-/** Purges the tags from the configured shared cache, in the background; a no-op without CACHE_PURGE_URL. */
-export function purgeSharedCaches(tags: readonly string[]): void {
-  settings ??= purgeSettingsFrom(process.env);
+/**
+ * Purges the tags from the configured shared cache, in the background; a no-op without CACHE_PURGE_URL.
+ * Never throws: it runs after a change has committed. A bad setting (which `npm start` refuses before
+ * serving) is logged once here and turns the hook off.
+ */
+export function purgeSharedCaches(tags: readonly string[], log: (line: string) => void = console.error): void {
+  if (settings === undefined) {
+    try {
+      settings = purgeSettingsFrom(process.env);
+    } catch (error) {
+      settings = null;
+      log(`[cache-purge] ${error instanceof Error ? error.message : String(error)} No shared cache will be purged.`);
+    }
+  }
   if (settings && tags.length) void sendPurge(settings, tags);
 }

@@ -1,5 +1,6 @@
 import { pageCacheHost } from '@/lib/cache/page-cache';
 import { purgeSharedCaches } from '@/lib/cache/shared-purge';
+import { forgetRedirects } from '@/lib/redirects/redirect-lookup';
 import type { ContentScope } from '@/lib/operations/content-scope';
 
 /**
@@ -38,8 +39,10 @@ export function revalidateContent(scope: ContentScope): void {
 
 /**
  * Purges the pages carrying any of these tags from this process's response cache (scripts/serve.mjs),
- * then from the shared caches in front (CACHE_PURGE_URL: Varnish, a CDN), in that order, so a shared
- * cache never refetches a page this instance still holds. `CONTENT` purges every page.
+ * forgets the redirects it remembered (the change may have moved a path: the proxy must not go on
+ * answering that the old path leads nowhere, and cache that 404), then purges the shared caches in
+ * front (CACHE_PURGE_URL: Varnish, a CDN), in that order, so a shared cache never refetches a page this
+ * instance still holds. `CONTENT` purges every page.
  */
 export function revalidateTags(tags: readonly string[]): void {
   const unique = [...new Set(tags)];
@@ -47,5 +50,6 @@ export function revalidateTags(tags: readonly string[]): void {
   const host = pageCacheHost();
   if (unique.includes(CONTENT)) host?.purgeAll();
   else host?.purge(unique);
+  forgetRedirects();
   purgeSharedCaches(unique);
 }

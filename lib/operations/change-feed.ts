@@ -4,7 +4,6 @@ import { CONTENT, revalidateTags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { decideFeedStep, reconnectDelay, type FeedPosition, type FeedRecord } from '@/lib/operations/decide-feed-step';
 import { instanceId } from '@/lib/operations/instance';
-import { forgetRedirects } from '@/lib/redirects/redirect-lookup';
 
 const CHANNEL = 'masthead_changes';
 /** How often the feed reads the change records even without a notification (a lost connection). */
@@ -33,7 +32,7 @@ export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = 
   let again = false;
   let listener: pg.Client | null = null;
   let stopped = false;
-  let answered = false;
+  let succeeded = false;
 
   const step = async () => {
     if (running) {
@@ -55,19 +54,14 @@ export function startChangeFeed({ databaseUrl = process.env.DATABASE_URL, log = 
       const records = rows.map((r) => ({ id: r.id, createdAt: r.createdAt, tags: r.origin === me ? [] : r.tags }));
       const next = decideFeedStep({ position, records, now: rows[0]?.now ?? new Date(), settleMs: SETTLE_MS });
       const purge = [...new Set([...pendingPurge, ...next.purge])];
-      if (purge.length) {
-        revalidateTags(purge);
-        // The change may have moved a path (a new Redirect row): the proxy must not go on remembering
-        // that the old path redirected nowhere, or it renders (and caches) a 404 there.
-        forgetRedirects();
-      }
-      answered = true;
+      if (purge.length) revalidateTags(purge);
+      succeeded = true;
       pendingPurge = [];
       position = next.position;
       if (rows.length === BATCH) again = true;
     } catch (error) {
-      // The server may not answer yet (start-up) or the database may be away: the next step retries.
-      if (answered) log(`[change-feed] ${error instanceof Error ? error.message : String(error)}`);
+      // The database may not be up yet (start-up) or be away: the next step retries. Logged once it worked.
+      if (succeeded) log(`[change-feed] ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       running = false;
       if (again && !stopped) {

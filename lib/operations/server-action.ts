@@ -5,7 +5,6 @@ import { getRequestIp } from '@/lib/auth/request-ip';
 import { requireActor } from '@/lib/auth/session';
 import { revalidateContent } from '@/lib/cache/tags';
 import { AppError, isAppError } from '@/lib/errors';
-import { forgetRedirects } from '@/lib/redirects/redirect-lookup';
 import { typedValues } from '@/lib/forms/form-input';
 import type { ActionResult } from '@/lib/operations/action-result';
 import type { Operation } from '@/lib/operations/operation';
@@ -64,10 +63,7 @@ async function run<T, R extends object>(operation: Operation<T>, toInput: () => 
     if (!isAppError(error)) throw error;
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, detail: error.detail, ...(options.values ? { values: options.values } : {}) };
   }
-  if (outcome.change?.content) {
-    revalidateContent(outcome.change.content);
-    forgetRedirects();
-  }
+  if (outcome.change?.content) revalidateContent(outcome.change.content);
   const paths = typeof options.revalidatePaths === 'function' ? options.revalidatePaths(outcome.result) : (options.revalidatePaths ?? []);
   for (const path of paths) revalidatePath(path);
   const presented = options.present ? options.present(outcome.result) : ({} as R);

@@ -132,10 +132,17 @@ export function matchesEtag(ifNoneMatch, etags) {
  * @param {{ status: number; setsCookie: boolean; ttlMs: number }} response
  */
 export function storeFor({ status, setsCookie, ttlMs }) {
-  if (setsCookie) return 0;
-  if (status === 200) return ttlMs;
-  if (status === 404) return Math.min(ttlMs, NOT_FOUND_TTL_MS);
-  return 0;
+  if (!isPublicPage({ status, setsCookie })) return 0;
+  return status === 404 ? Math.min(ttlMs, NOT_FOUND_TTL_MS) : ttlMs;
+}
+
+/**
+ * True for a response any reader may be given, and a shared cache keep: a 200 or 404 that sets no
+ * cookie. Other responses are sent as Next made them.
+ * @param {{ status: number; setsCookie: boolean }} response
+ */
+export function isPublicPage({ status, setsCookie }) {
+  return !setsCookie && (status === 200 || status === 404);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedPageHeaders, decidePageRequest, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './decide-page-request.mjs';
+import { cachedPageHeaders, decidePageRequest, isPublicPage, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './decide-page-request.mjs';
 
 const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => decidePageRequest({ method, url, headers });
 
@@ -66,6 +66,7 @@ describe('storeFor', () => {
     expect(storeFor({ status: 404, setsCookie: false, ttlMs: 600_000 })).toBe(60_000);
     for (const status of [301, 308, 410, 500, 503]) expect(storeFor({ status, setsCookie: false, ttlMs: 600_000 }), String(status)).toBe(0);
     expect(storeFor({ status: 200, setsCookie: true, ttlMs: 600_000 })).toBe(0);
+    expect([isPublicPage({ status: 404, setsCookie: false }), isPublicPage({ status: 301, setsCookie: false }), isPublicPage({ status: 200, setsCookie: true })]).toEqual([true, false, false]);
   });
 });
 

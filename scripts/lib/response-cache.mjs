@@ -120,12 +120,8 @@ export class ResponseCache {
    * @returns {Promise<{ page: Page; state: 'HIT' | 'MISS' | 'COALESCED' }>}
    */
   async fetch(key, render, storeMs) {
-    const stored = this.#pages.get(key);
-    if (stored) {
-      this.stats.hits++;
-      stored.lastHitAt = Date.now();
-      return { page: stored, state: 'HIT' };
-    }
+    const stored = this.hit(key);
+    if (stored) return { page: stored, state: 'HIT' };
     const flying = this.#inflight.get(key);
     if (flying) {
       this.stats.coalesced++;
