@@ -30,8 +30,10 @@ describe('login throttling', () => {
   it('lets at most 5 passwords be checked per account and IP when 1,000 wrong guesses arrive 10 at a time', async () => {
     const user = await seedUser(db, { password: 'the right password here' });
     const ip = `198.51.100.${Math.floor(Math.random() * 200)}`;
+    // One clock for the whole test: a run that straddles the end of a 15-minute window would otherwise count in two.
+    const now = new Date();
     const results = await inParallel(1000, 10, () =>
-      authenticateWithPassword(db, { email: user.email, password: 'a wrong guess, again', ip }),
+      authenticateWithPassword(db, { email: user.email, password: 'a wrong guess, again', ip, now }),
     );
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(ACCOUNT_IP_LIMIT);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(1000 - ACCOUNT_IP_LIMIT);
@@ -45,7 +47,7 @@ describe('login throttling', () => {
     expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_throttled' } })).toBe(1);
 
     // The right password is refused too while the window lasts, without being checked…
-    const refused = await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip });
+    const refused = await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip, now });
     expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
     expect(refused.ok === false && refused.reason === 'throttled' && refused.retryAfterSeconds).toBeGreaterThan(0);
     expect(await passwordChecks(user.email)).toBe(ACCOUNT_IP_LIMIT);
@@ -57,13 +59,14 @@ describe('login throttling', () => {
   it('works again for the right password once the window is over', async () => {
     const user = await seedUser(db, { password: 'the right password here' });
     const ip = '192.0.2.10';
-    await inParallel(8, 4, () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip }));
-    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({
+    const now = new Date();
+    await inParallel(8, 4, () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip, now }));
+    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip, now })).toMatchObject({
       reason: 'throttled',
     });
     // Age the counters into the previous window, as 15 minutes passing would.
     await db.$executeRaw`UPDATE "LoginThrottle" SET "windowStart" = "windowStart" - interval '15 minutes' WHERE "key" LIKE ${`acct:${user.email}%`} OR "key" = ${`ip:${ip}`}`;
-    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ ok: true });
+    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip, now })).toMatchObject({ ok: true });
   });
 
   it('never locks out an editor who keeps signing in with the right password', async () => {
@@ -80,9 +83,10 @@ describe('login throttling', () => {
   it('clears the account+IP counter on a successful sign-in, so the next failures start from zero', async () => {
     const user = await seedUser(db, { password: 'the right password here' });
     const ip = '192.0.2.21';
-    const wrong = () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip });
+    const now = new Date();
+    const wrong = () => authenticateWithPassword(db, { email: user.email, password: 'wrong wrong wrong', ip, now });
     for (let i = 0; i < ACCOUNT_IP_LIMIT - 1; i++) expect(await wrong()).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip })).toMatchObject({ ok: true });
+    expect(await authenticateWithPassword(db, { email: user.email, password: 'the right password here', ip, now })).toMatchObject({ ok: true });
     for (let i = 0; i < ACCOUNT_IP_LIMIT; i++) expect(await wrong()).toEqual({ ok: false, reason: 'invalid' });
     expect(await wrong()).toMatchObject({ ok: false, reason: 'throttled' });
     // 4 + 1 + 5 passwords checked, the sixth failure in a row was not.
@@ -108,8 +112,10 @@ describe('login throttling', () => {
 
   it('caps password checks on one account guessed from many addresses', async () => {
     const user = await seedUser(db, { password: 'the right password here' });
+    // One clock, so the guesses all fall in one window even when the test runs across a window's end.
+    const now = new Date();
     await inParallel(ACCOUNT_LIMIT + 10, 10, (i) =>
-      authenticateWithPassword(db, { email: user.email, password: 'wrong guess', ip: `172.16.${Math.floor(i / 250)}.${i % 250}` }),
+      authenticateWithPassword(db, { email: user.email, password: 'wrong guess', ip: `172.16.${Math.floor(i / 250)}.${i % 250}`, now }),
     );
     expect(await passwordChecks(user.email)).toBe(ACCOUNT_LIMIT);
   });

@@ -30,14 +30,13 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function authenticateWithPassword(
   db: Db,
-  { email: rawEmail, password: rawPassword, ip }: { email: unknown; password: unknown; ip: string | null },
+  { email: rawEmail, password: rawPassword, ip, now = new Date() }: { email: unknown; password: unknown; ip: string | null; now?: Date },
 ): Promise<SignInResult> {
   const parsed = signInSchema.safeParse({ email: rawEmail, password: rawPassword });
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
 
   // Counted before the password is checked: over the limit, the password is never looked at.
-  const now = new Date();
   const throttle = await countLoginAttempt(db, { email, ip, now });
   if (!throttle.allowed) {
     if (throttle.firstRefusal) {
