@@ -1,17 +1,21 @@
-import { homePath } from '@/lib/routes';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { NotFoundContent } from '@/components/site/not-found-content';
+import { SiteShell } from '@/components/site/site-shell';
 
-export default function NotFound() {
+export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
+
+/**
+ * The site's 404 page for a URL no route matches, and the page the production server sends in place of
+ * the empty shell Next 16 answers a `notFound()` with (scripts/serve.mjs; vercel/next.js#62228): a
+ * complete page, with the site's header and footer, that needs no JavaScript. Rendered per request, since
+ * the header lists the sections.
+ */
+export default async function NotFound() {
+  await connection();
   return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-16">
-      <h1 className="font-serif text-3xl font-bold">Page not found</h1>
-      <p className="mt-4 text-neutral-700">
-        We could not find that page. It may have moved, or it may not have been published yet.
-      </p>
-      <p className="mt-4">
-        <a href={homePath()} className="font-semibold text-brand underline">
-          Go to the front page
-        </a>
-      </p>
-    </main>
+    <SiteShell>
+      <NotFoundContent />
+    </SiteShell>
   );
 }

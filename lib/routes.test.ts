@@ -138,6 +138,6 @@ describe('query helpers and absolute URLs', () => {
   it('absoluteUrlOn puts a path on the site URL', () => {
     expect(absoluteUrlOn('https://news.example.com', '/climate')).toBe('https://news.example.com/climate');
     expect(absoluteUrlOn('https://news.example.com', 'climate')).toBe('https://news.example.com/climate');
-    expect(absoluteUrlOn('http://localhost:3000', homePath())).toBe('http://localhost:3000/');
+    expect(absoluteUrlOn('http://localhost:3000', homePath())).toBe('http://localhost:3000');
   });
 });

@@ -94,6 +94,11 @@ export function mediaPath(storageKey: string): string {
   return `/media/${segment(storageKey)}`;
 }
 
+/** An uploaded image cropped to a structured-data aspect ("16x9", "4x3", "1x1"): app/media/crop. */
+export function croppedMediaPath(storageKey: string, aspect: '16x9' | '4x3' | '1x1'): string {
+  return `/media/crop/${aspect}/${segment(storageKey)}`;
+}
+
 /** True for a path mediaPath() makes: an image of ours, whose size the image optimiser may use. */
 export function isMediaPath(src: string): boolean {
   return src.startsWith('/media/');
@@ -163,7 +168,12 @@ export const dashboardRoutes = {
   audit: (query?: Query) => withQuery(`${DASHBOARD}/audit`, query),
 } as const;
 
-/** `path` on the site at `siteUrl` (SITE_URL, no trailing slash); lib/seo/site.ts binds it to the environment. */
+/**
+ * `path` on the site at `siteUrl` (SITE_URL, no trailing slash); lib/seo/site.ts binds it to the
+ * environment. The front page is the site URL itself, with no trailing slash, as Next writes it in the
+ * canonical link and og:url: sitemaps, feeds and JSON-LD name the front page exactly as the page does.
+ */
 export function absoluteUrlOn(siteUrl: string, path: string): string {
+  if (path === '/' || path === '') return siteUrl;
   return `${siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
 }

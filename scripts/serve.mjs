@@ -35,7 +35,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { acceptsBrotli, precompressedHeaders, precompressedType, STATIC_PREFIX, staticAssetPath } from './lib/decide-static-asset.mjs';
-import { cachedPageHeaders, decidePageRequest, DROPPED_HEADERS, isPublicPage, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './lib/decide-page-request.mjs';
+import { cachedPageHeaders, decidePageRequest, DROPPED_HEADERS, isEmptyNotFoundShell, isPublicPage, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, NOT_FOUND_ROUTE, storeFor } from './lib/decide-page-request.mjs';
 import { ResponseCache } from './lib/response-cache.mjs';
 import { precompressStaticAssets } from './precompress-assets.mjs';
 
@@ -237,6 +237,25 @@ async function main() {
     });
 
   /**
+   * Renders a reader page; when Next answers it with its empty 404 shell, renders the site's 404 page
+   * in its place (still a 404), keeping both renders' tags, so a publish at that URL purges it.
+   * @param {string} renderUrl
+   * @param {import('node:http').IncomingMessage | null} incoming
+   * @returns {Promise<import('./lib/response-cache.mjs').Rendered>}
+   */
+  const renderReaderPage = async (renderUrl, incoming) => {
+    const rendered = await renderPage(renderUrl, incoming);
+    if (!isEmptyNotFoundShell(rendered)) return rendered;
+    const notFound = await renderPage(NOT_FOUND_ROUTE, incoming);
+    return {
+      ...notFound,
+      status: 404,
+      tags: [...new Set([...rendered.tags, ...notFound.tags])].sort(),
+      setsCookie: (rendered.setsCookie ?? false) || (notFound.setsCookie ?? false),
+    };
+  };
+
+  /**
    * The response headers of a page per encoding (flat name/value lists, as writeHead takes them), made
    * once per page: a hit then only adds X-Cache and Age.
    * @type {WeakMap<import('./lib/response-cache.mjs').Page, { public: boolean; byEncoding: Map<string, string[]> }>}
@@ -312,7 +331,7 @@ async function main() {
     const ttlMs = decision.ttlMs ?? ttlS * 1000;
     return cache.fetch(
       decision.key,
-      () => renderPage(decision.renderUrl, incoming),
+      () => renderReaderPage(decision.renderUrl, incoming),
       (rendered) => storeFor({ status: rendered.status, setsCookie: rendered.setsCookie ?? false, ttlMs }),
     );
   };

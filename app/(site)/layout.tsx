@@ -1,19 +1,6 @@
 import type { ReactNode } from 'react';
-import { SiteFooter } from '@/components/site/site-footer';
-import { SiteHeader } from '@/components/site/site-header';
-import { getEnv } from '@/lib/env';
-import { getNavigationSections } from '@/lib/sections/queries';
+import { SiteShell } from '@/components/site/site-shell';
 
-export default async function SiteLayout({ children }: { children: ReactNode }) {
-  const sections = await getNavigationSections();
-  const { SITE_NAME } = getEnv();
-  return (
-    <>
-      <SiteHeader siteName={SITE_NAME} sections={sections} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
-        {children}
-      </main>
-      <SiteFooter siteName={SITE_NAME} />
-    </>
-  );
+export default function SiteLayout({ children }: { children: ReactNode }) {
+  return <SiteShell>{children}</SiteShell>;
 }

@@ -10,7 +10,7 @@ import { getCurrentCampaigns } from '@/lib/campaigns/queries';
 import { campaignPath, homePath, sectionPath, SITE_FEED_PATH } from '@/lib/routes';
 import { getNavigationSections } from '@/lib/sections/queries';
 import { frontPageJsonLd } from '@/lib/seo/decide-json-ld';
-import { getSite, pageMetadata } from '@/lib/seo/site';
+import { getSite, notFoundMetadata, pageMetadata } from '@/lib/seo/site';
 
 /**
  * Rendered when the response cache (scripts/serve.mjs) does not hold the page; later pages are
@@ -23,10 +23,12 @@ export const dynamic = 'force-dynamic';
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const page = parsePageParam((await searchParams).page) ?? 1;
+  const page = parsePageParam((await searchParams).page);
+  if (page === null || page > (await getLatestArticles({ page })).pageCount) return notFoundMetadata;
   const site = getSite();
   return pageMetadata({
-    title: page > 1 ? `Latest news, page ${page}` : `${site.name}: latest news`,
+    // The root layout's template adds " | <site name>": the brand once, not twice.
+    title: page > 1 ? `Latest news, page ${page}` : 'Latest news',
     description: `The latest reporting from ${site.name} on science, technology, climate, business, health and culture.`,
     path: homePath(page),
     feed: { path: SITE_FEED_PATH, title: `${site.name} RSS` },

@@ -1,12 +1,14 @@
 import { Picture } from '@/components/site/picture';
+import { decideDisclosure } from '@/lib/articles/decide-disclosure';
 import type { ArticleCard as ArticleCardData } from '@/lib/articles/queries';
 import { articlePath, mediaPath } from '@/lib/routes';
 import { formatDate } from '@/lib/text/format-date';
 
-/** A teaser linking to an article: picture, section, headline, standfirst, byline and date. A lead teaser's picture is preloaded. */
+/** A teaser linking to an article: picture, disclosure label (sponsored or partner content, as on its page), section, headline, standfirst, byline and date. A lead teaser's picture is preloaded. */
 export function ArticleCard({ article, lead = false, preload = lead, headingLevel = 2 }: { article: ArticleCardData; lead?: boolean; preload?: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = articlePath(article);
+  const disclosure = decideDisclosure(article);
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-2' : 'flex flex-col gap-2'}>
       {article.heroImage && (
@@ -22,7 +24,7 @@ export function ArticleCard({ article, lead = false, preload = lead, headingLeve
       )}
       <div>
         <p className="text-xs font-bold uppercase tracking-wide text-accent">
-          {article.sponsored ? 'Sponsored · ' : ''}
+          {disclosure && <span className="mr-1 rounded-sm bg-amber-100 px-1 text-amber-950">{disclosure.short}</span>}
           {article.section.name}
         </p>
         <Heading className={`font-serif font-bold leading-tight ${lead ? 'text-3xl' : 'text-xl'}`}>

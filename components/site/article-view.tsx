@@ -3,10 +3,11 @@ import { ArticleBody } from '@/components/site/article-body';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
 import { readingTimeMinutes } from '@/lib/articles/body-text';
+import { decideDisclosure } from '@/lib/articles/decide-disclosure';
 import { getNextArticle, getRelatedArticles, type PublishedArticle } from '@/lib/articles/queries';
 import { articlePath, authorPath, campaignPath, homePath, mediaPath, sectionPath, tagPath } from '@/lib/routes';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/decide-json-ld';
-import { absoluteUrl, getSite, resizedImageUrl } from '@/lib/seo/site';
+import { absoluteUrl, getSite, structuredDataImageUrls } from '@/lib/seo/site';
 import { formatDateTime } from '@/lib/text/format-date';
 
 /** An edit counts as an update once it is more than a minute after publication. */
@@ -27,8 +28,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
   const path = articlePath(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
   const updated = article.updatedAt.getTime() - publishedAt.getTime() > UPDATE_GRACE_MS;
-  const partner = article.campaign?.partnerName ? article.campaign : null;
-  const disclosure = article.sponsored || partner ? (article.campaign?.disclosureLabel ?? (partner ? `In partnership with ${partner.partnerName}` : 'Sponsored')) : null;
+  const disclosure = decideDisclosure(article);
 
   const crumbs = [
     { name: 'Home', href: homePath() },
@@ -43,12 +43,13 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           url: absoluteUrl(path),
           headline: article.headline,
           description: article.standfirst,
-          imageUrls: hero ? [resizedImageUrl(hero.storageKey)] : [site.logoUrl],
+          imageUrls: hero ? structuredDataImageUrls(hero.storageKey) : [site.logoUrl],
           publishedAt,
           modifiedAt: article.updatedAt,
           sectionName: article.section.name,
           authors: article.authors.map(({ author }) => ({ name: author.name, url: absoluteUrl(authorPath(author.slug)), jobTitle: author.jobTitle })),
           keywords: article.tags.map((t) => t.tag.name),
+          disclosure,
         })}
       />
       <JsonLd
@@ -81,11 +82,11 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
       {disclosure && (
         <aside aria-label="Disclosure" className="mt-2 border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p>
-            <strong className="mr-2 uppercase tracking-wide">{article.sponsored ? 'Sponsored' : 'Partner content'}</strong>
-            {disclosure}
+            <strong className="mr-2 uppercase tracking-wide">{disclosure.short}</strong>
+            {disclosure.label}
           </p>
           <p className="mt-1">
-            This article was produced {article.sponsored ? 'with funding from' : 'in partnership with'} {partner?.partnerName ?? 'a commercial partner'}. It is
+            This article was produced {disclosure.kind === 'sponsored' ? 'with funding from' : 'in partnership with'} {disclosure.partnerName ?? 'a commercial partner'}. It is
             published under our editorial standards.
           </p>
         </aside>

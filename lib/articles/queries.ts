@@ -19,6 +19,7 @@ const cardSelect = {
   publishedAt: true,
   sponsored: true,
   section: { select: { name: true, slug: true } },
+  campaign: { select: { partnerName: true, disclosureLabel: true } },
   heroImage: { select: { storageKey: true, width: true, height: true, alt: true } },
   authors: { orderBy: { position: 'asc' }, select: { author: { select: { name: true, slug: true } } } },
 } as const satisfies Prisma.ArticleSelect;
@@ -166,7 +167,7 @@ const feedSelect = {
   updatedAt: true,
   heroImage: { select: { storageKey: true, width: true, height: true, alt: true, bytes: true, mimeType: true } },
   authors: { orderBy: { position: 'asc' }, select: { author: { select: { name: true, slug: true } } } },
-  campaign: { select: { name: true } },
+  campaign: { select: { name: true, partnerName: true, disclosureLabel: true } },
 } as const satisfies Prisma.ArticleSelect;
 
 export type FeedScope = { kind: 'site' } | { kind: 'section' | 'author' | 'campaign' | 'tag'; slug: string };

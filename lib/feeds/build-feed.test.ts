@@ -55,6 +55,23 @@ describe('buildRssFeed', () => {
     expect(items[0]!.enclosure).toEqual({ '@url': `${SITE}/media/k1.jpg`, '@length': '12345', '@type': 'image/jpeg' });
   });
 
+  it('labels a partner or sponsored article in its categories and before its summary, as the site does', async () => {
+    const { items } = await parse(
+      feedOf([
+        article({ campaign: { name: 'Life Sciences 2026', partnerName: 'MedCity', disclosureLabel: null } }),
+        article({ id: 'a2', slug: 'paid', sponsored: true, campaign: null }),
+        article({ id: 'a3', slug: 'plain' }),
+      ]),
+    );
+    const categories = (item: Record<string, unknown>) => [item.category].flat().map((c) => (typeof c === 'string' ? c : (c as { '#text': string })['#text']));
+    expect(categories(items[0]!)).toEqual(['Climate', 'Partner content']);
+    expect(items[0]!.description).toBe('Partner content: In partnership with MedCity. What the winter taught us.');
+    expect(categories(items[1]!)).toEqual(['Climate', 'Sponsored']);
+    expect(items[1]!.description).toBe('Sponsored. What the winter taught us.');
+    expect(categories(items[2]!)).toEqual(['Climate']);
+    expect(items[2]!.description).toBe('What the winter taught us.');
+  });
+
   it('keeps items well-formed with no authors and no hero image', async () => {
     const { items } = await parse(feedOf([article({ authors: [], heroImage: null })]));
     expect(items[0]!['dc:creator']).toBeUndefined();

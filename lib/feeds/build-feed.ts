@@ -2,6 +2,7 @@ import 'server-only';
 import { Feed } from 'feed';
 import { bodyToHtml } from '@/lib/articles/body-html';
 import { bodyDocumentSchema } from '@/lib/articles/body-schema';
+import { decideDisclosure } from '@/lib/articles/decide-disclosure';
 import type { FeedArticle } from '@/lib/articles/queries';
 import { articlePath, FAVICON_PATH, mediaPath, sectionPath } from '@/lib/routes';
 import { absoluteUrl, getSite } from '@/lib/seo/site';
@@ -12,7 +13,8 @@ const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
 /**
  * An RSS 2.0 feed built with the `feed` library: summary (the standfirst), with `fullText` the whole body
  * as HTML in `content:encoded`, each author as `dc:creator` (RSS's own `<author>` is an email address, so
- * it is never emitted), section as category, and the hero image as enclosure (url, length, type: the
+ * it is never emitted), section as category (and "Sponsored" or "Partner content" as a second one, with the
+ * disclosure line before the summary, for paid-for and partner articles), and the hero image as enclosure (url, length, type: the
  * only attributes RSS defines). Editors' text passes through `removeInvalidXmlChars`: the `feed` library
  * escapes markup but keeps control characters that make XML malformed.
  */
@@ -48,20 +50,27 @@ export function buildRssFeed({
   for (const a of articles) {
     const url = absoluteUrl(articlePath(a));
     const content = fullText ? bodyHtml(a.body, url) : null;
+    const disclosure = decideDisclosure(a);
     feed.addItem({
       title: xml(a.headline),
       id: url,
       link: url,
-      description: xml(a.standfirst),
+      // Feed readers show the description beside the headline: a paid-for or partner article says so there, as on the site.
+      description: xml(disclosure ? `${disclosureLine(disclosure)} ${a.standfirst}` : a.standfirst),
       ...(content ? { content } : {}),
       date: a.publishedAt ?? a.updatedAt,
       published: a.publishedAt ?? undefined,
       extensions: a.authors.length ? [dcCreators(a.authors.map(({ author }) => author.name))] : [],
-      category: [{ name: xml(a.section.name), domain: absoluteUrl(sectionPath(a.section.slug)) }],
+      category: [{ name: xml(a.section.name), domain: absoluteUrl(sectionPath(a.section.slug)) }, ...(disclosure ? [{ name: disclosure.short }] : [])],
       ...(a.heroImage ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes } } : {}),
     });
   }
   return withDcNamespace(feed.rss2());
+}
+
+/** "Partner content: In partnership with MedCity." or just "Sponsored." when the label says no more. */
+function disclosureLine({ short, label }: { short: string; label: string }): string {
+  return label === short ? `${short}.` : `${short}: ${label}.`;
 }
 
 /**

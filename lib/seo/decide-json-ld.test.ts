@@ -29,6 +29,18 @@ describe('newsArticleJsonLd', () => {
     // Modified before published (edited while scheduled) reports the publication time.
     expect(ld.dateModified).toBe('2026-01-01T10:00:00.000Z');
   });
+  it('names the partner of sponsored or partner content as sponsor, and labels it; editorial content has neither', () => {
+    const ld = newsArticleJsonLd(site, {
+      ...base,
+      keywords: ['Health'],
+      disclosure: { kind: 'partner', short: 'Partner content', label: 'In partnership with MedCity', partnerName: 'MedCity' },
+    });
+    expect(ld.sponsor).toEqual({ '@type': 'Organization', name: 'MedCity' });
+    expect(ld.keywords).toEqual(['Partner content', 'Health']);
+    const editorial = newsArticleJsonLd(site, base);
+    expect(editorial).not.toHaveProperty('sponsor');
+    expect(editorial).not.toHaveProperty('keywords');
+  });
   it('cuts headlines longer than 110 characters', () => {
     expect((newsArticleJsonLd(site, { ...base, headline: 'x'.repeat(200) }).headline as string).length).toBe(110);
   });

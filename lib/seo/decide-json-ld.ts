@@ -1,4 +1,5 @@
 /** schema.org JSON-LD for reader pages: plain objects, built from page data and absolute URLs. */
+import type { Disclosure } from '@/lib/articles/decide-disclosure';
 import { absoluteUrlOn, homePath, searchPathTemplate } from '@/lib/routes';
 
 export type Site = { name: string; url: string; logoUrl: string; language: string };
@@ -60,12 +61,16 @@ export type NewsArticleInput = {
   sectionName: string;
   authors: { name: string; url: string; jobTitle?: string | null }[];
   keywords: string[];
+  /** Sponsored or partner content: named as `sponsor` (schema.org's property for who paid or partnered). */
+  disclosure?: Disclosure | null;
 };
 
 /**
  * NewsArticle: headline (Google shows up to 110 characters), image, datePublished and dateModified as
  * ISO 8601 with time zone (UTC, "Z"), authors as Person with url, publisher Organization with logo,
- * articleSection and isAccessibleForFree.
+ * articleSection and isAccessibleForFree; images in 16:9, 4:3 and 1:1 (Google asks for the three); for
+ * sponsored and partner content a `sponsor` (the partner, as an Organization) and the label as a keyword,
+ * so machines see what readers see.
  */
 export function newsArticleJsonLd(site: Site, a: NewsArticleInput): Thing {
   return {
@@ -81,7 +86,8 @@ export function newsArticleJsonLd(site: Site, a: NewsArticleInput): Thing {
     author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: p.url, ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}) })),
     publisher: organizationJsonLd(site),
     articleSection: a.sectionName,
-    ...(a.keywords.length ? { keywords: a.keywords } : {}),
+    ...(a.keywords.length || a.disclosure ? { keywords: [...(a.disclosure ? [a.disclosure.short] : []), ...a.keywords] } : {}),
+    ...(a.disclosure ? { sponsor: { '@type': 'Organization', name: a.disclosure.partnerName ?? a.disclosure.label } } : {}),
     inLanguage: site.language,
     isAccessibleForFree: true,
   };

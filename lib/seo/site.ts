@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { getEnv } from '@/lib/env';
-import { absoluteUrlOn, LOGO_PATH, mediaPath, optimisedImagePath } from '@/lib/routes';
+import { absoluteUrlOn, croppedMediaPath, LOGO_PATH, mediaPath, optimisedImagePath } from '@/lib/routes';
 import type { Site } from '@/lib/seo/decide-json-ld';
 
 /** The publication as structured data and metadata see it, from the environment. */
@@ -18,6 +18,17 @@ export function absoluteUrl(path: string): string {
 /** An uploaded image resized to `width` px by the image optimiser (OpenGraph and JSON-LD use 1200). */
 export function resizedImageUrl(storageKey: string, width = 1200): string {
   return absoluteUrl(optimisedImagePath(mediaPath(storageKey), width));
+}
+
+/**
+ * The metadata of a page that answers 404 (a page past the end of a list, an unknown slug): its own
+ * title, not the list's, and kept out of search engines.
+ */
+export const notFoundMetadata: Metadata = { title: 'Page not found', robots: { index: false } };
+
+/** An uploaded image in the three aspects Google asks structured data for (16:9, 4:3, 1:1), as absolute URLs. */
+export function structuredDataImageUrls(storageKey: string): string[] {
+  return (['16x9', '4x3', '1x1'] as const).map((aspect) => absoluteUrl(croppedMediaPath(storageKey, aspect)));
 }
 
 /**

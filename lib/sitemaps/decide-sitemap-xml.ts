@@ -36,6 +36,13 @@ export function newsSitemapXml(publication: { name: string; language: string }, 
   return `${HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${body}\n</urlset>\n`;
 }
 
+/** The latest of some dates (a row's own edit and its newest article, say), or undefined when there is none. */
+export function latestOf(...dates: (Date | null | undefined)[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const d of dates) if (d && (!latest || d.getTime() > latest.getTime())) latest = d;
+  return latest;
+}
+
 /** How many article sitemap pages `count` articles need (at least one, so the index is never empty). */
 export function sitemapPageCount(count: number, pageSize = 50_000): number {
   return Math.max(1, Math.ceil(count / pageSize));

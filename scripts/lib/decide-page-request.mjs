@@ -192,3 +192,21 @@ export const DROPPED_HEADERS = new Set([
 export function isCompressible(contentType) {
   return /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|javascript|ld\+json|manifest\+json)|image\/svg\+xml)/i.test(contentType ?? '');
 }
+
+/** The route Next renders for a URL no route matches: app/not-found.tsx, server-rendered. */
+export const NOT_FOUND_ROUTE = '/_not-found';
+
+/**
+ * True for the empty page Next 16 answers a page's `notFound()` with in production: 404, HTML, and
+ * `<html id="__next_error__">` with nothing in its body, the not-found page existing only in the data
+ * for the browser to build after hydration (vercel/next.js#62228). The production server sends the
+ * server-rendered NOT_FOUND_ROUTE in its place, so a reader without JavaScript and a crawler see a page.
+ * @param {{ status: number; headers: readonly (readonly [string, string])[]; body: Buffer | string }} rendered
+ */
+export function isEmptyNotFoundShell({ status, headers, body }) {
+  if (status !== 404) return false;
+  const type = headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (!type.startsWith('text/html')) return false;
+  const head = typeof body === 'string' ? body.slice(0, 200) : body.subarray(0, 200).toString('latin1');
+  return /<html[^>]*\bid="__next_error__"/.test(head);
+}

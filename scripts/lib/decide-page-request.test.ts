@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedPageHeaders, decidePageRequest, isPublicPage, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './decide-page-request.mjs';
+import { cachedPageHeaders, decidePageRequest, isEmptyNotFoundShell, isPublicPage, matchesEtag, MAX_URL_LENGTH, negotiateEncoding, storeFor } from './decide-page-request.mjs';
 
 const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => decidePageRequest({ method, url, headers });
 
@@ -79,5 +79,18 @@ describe('cachedPageHeaders', () => {
       'cache-tag': 'content,article:a1',
     });
     expect(cachedPageHeaders({ tags: [], sharedMaxAgeS: 60 })).toEqual({ 'cache-control': 'public, max-age=0, must-revalidate, s-maxage=60', vary: 'Accept-Encoding' });
+  });
+});
+
+describe('isEmptyNotFoundShell', () => {
+  const html = [['content-type', 'text/html; charset=utf-8']] as const;
+  it('recognises the empty 404 shell Next sends for notFound()', () => {
+    const shell = '<!DOCTYPE html><html id="__next_error__"><head><meta charSet="utf-8"/></head><body><div hidden=""></div><script>…</script></body></html>';
+    expect(isEmptyNotFoundShell({ status: 404, headers: html, body: Buffer.from(shell) })).toBe(true);
+  });
+  it('leaves a server-rendered 404, a 500 shell and non-HTML answers alone', () => {
+    expect(isEmptyNotFoundShell({ status: 404, headers: html, body: '<!DOCTYPE html><html lang="en"><head></head><body><main id="main">' })).toBe(false);
+    expect(isEmptyNotFoundShell({ status: 500, headers: html, body: '<!DOCTYPE html><html id="__next_error__">' })).toBe(false);
+    expect(isEmptyNotFoundShell({ status: 404, headers: [['content-type', 'text/plain']], body: '<html id="__next_error__">' })).toBe(false);
   });
 });

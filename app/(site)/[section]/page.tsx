@@ -8,7 +8,7 @@ import { getSectionArticles } from '@/lib/articles/queries';
 import { feedPath, homePath, sectionPath } from '@/lib/routes';
 import { getSectionBySlug } from '@/lib/sections/queries';
 import { breadcrumbJsonLd } from '@/lib/seo/decide-json-ld';
-import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
+import { absoluteUrl, notFoundMetadata, pageMetadata } from '@/lib/seo/site';
 
 /**
  * Rendered when the response cache (scripts/serve.mjs) does not hold the page; later pages are
@@ -22,8 +22,8 @@ type Props = { params: Promise<{ section: string }>; searchParams: Promise<{ pag
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const section = await getSectionBySlug((await params).section);
-  if (!section) return {};
-  const page = parsePageParam((await searchParams).page) ?? 1;
+  const page = parsePageParam((await searchParams).page);
+  if (!section || page === null || page > (await getSectionArticles({ sectionSlug: section.slug, page })).pageCount) return notFoundMetadata;
   return pageMetadata({
     title: page > 1 ? `${section.name}, page ${page}` : section.name,
     description: section.description ?? `The latest ${section.name.toLowerCase()} news.`,

@@ -3,21 +3,26 @@ import { getAllAuthors } from '@/lib/authors/queries';
 import { getAllCampaigns } from '@/lib/campaigns/queries';
 import { getAllSections } from '@/lib/sections/queries';
 import { getAllTags } from '@/lib/tags/queries';
-import { urlSetXml, xmlResponse } from '@/lib/sitemaps/decide-sitemap-xml';
+import { latestOf, urlSetXml, xmlResponse } from '@/lib/sitemaps/decide-sitemap-xml';
+import { getArticleLastmods } from '@/lib/sitemaps/queries';
 import { authorPath, campaignPath, homePath, sectionPath, tagPath } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/seo/site';
 
-/** The sitemap of the site's other pages: front page, sections, authors, campaigns and tags. */
+/**
+ * The sitemap of the site's other pages: front page, sections, authors, campaigns and tags, each with
+ * the time it last changed: its newest article (published or edited) or its own last edit, whichever
+ * is later.
+ */
 export async function GET() {
   await connection();
-  const [sections, authors, campaigns, tags] = await Promise.all([getAllSections(), getAllAuthors(), getAllCampaigns(), getAllTags()]);
+  const [sections, authors, campaigns, tags, lastmods] = await Promise.all([getAllSections(), getAllAuthors(), getAllCampaigns(), getAllTags(), getArticleLastmods()]);
   return xmlResponse(
     urlSetXml([
-      { loc: absoluteUrl(homePath()) },
-      ...sections.map((s) => ({ loc: absoluteUrl(sectionPath(s.slug)), lastmod: s.updatedAt })),
-      ...authors.map((a) => ({ loc: absoluteUrl(authorPath(a.slug)), lastmod: a.updatedAt })),
-      ...campaigns.map((c) => ({ loc: absoluteUrl(campaignPath(c.slug)), lastmod: c.updatedAt })),
-      ...tags.map((t) => ({ loc: absoluteUrl(tagPath(t.slug)) })),
+      { loc: absoluteUrl(homePath()), lastmod: latestOf(lastmods.site) },
+      ...sections.map((s) => ({ loc: absoluteUrl(sectionPath(s.slug)), lastmod: latestOf(s.updatedAt, lastmods.sections.get(s.slug)) })),
+      ...authors.map((a) => ({ loc: absoluteUrl(authorPath(a.slug)), lastmod: latestOf(a.updatedAt, lastmods.authors.get(a.slug)) })),
+      ...campaigns.map((c) => ({ loc: absoluteUrl(campaignPath(c.slug)), lastmod: latestOf(c.updatedAt, lastmods.campaigns.get(c.slug)) })),
+      ...tags.map((t) => ({ loc: absoluteUrl(tagPath(t.slug)), lastmod: latestOf(lastmods.tags.get(t.slug)) })),
     ]),
   );
 }

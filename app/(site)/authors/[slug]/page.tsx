@@ -8,7 +8,7 @@ import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getAuthorArticles } from '@/lib/articles/queries';
 import { getAuthorBySlug } from '@/lib/authors/queries';
 import { authorPath, feedPath, mediaPath } from '@/lib/routes';
-import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
+import { absoluteUrl, notFoundMetadata, pageMetadata } from '@/lib/seo/site';
 
 /**
  * Rendered when the response cache (scripts/serve.mjs) does not hold the page; later pages are
@@ -22,8 +22,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const author = await getAuthorBySlug((await params).slug);
-  if (!author) return {};
-  const page = parsePageParam((await searchParams).page) ?? 1;
+  const page = parsePageParam((await searchParams).page);
+  if (!author || page === null || page > (await getAuthorArticles({ authorSlug: author.slug, page })).pageCount) return notFoundMetadata;
   const role = [author.jobTitle, author.organisation].filter(Boolean).join(', ');
   return pageMetadata({
     title: page > 1 ? `${author.name}, page ${page}` : author.name,

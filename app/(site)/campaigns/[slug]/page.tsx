@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
+import { JsonLd } from '@/components/site/json-ld';
 import { getCampaignArticles } from '@/lib/articles/queries';
 import { getCampaignBySlug } from '@/lib/campaigns/queries';
-import { campaignPath, feedPath } from '@/lib/routes';
-import { pageMetadata } from '@/lib/seo/site';
+import { campaignPath, feedPath, homePath } from '@/lib/routes';
+import { breadcrumbJsonLd } from '@/lib/seo/decide-json-ld';
+import { absoluteUrl, notFoundMetadata, pageMetadata } from '@/lib/seo/site';
 import { formatDate } from '@/lib/text/format-date';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -14,7 +16,7 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const campaign = await getCampaignBySlug((await params).slug);
-  if (!campaign) return {};
+  if (!campaign) return notFoundMetadata;
   return pageMetadata({
     title: campaign.name,
     description: campaign.description ?? `${campaign.name}: every article of the series.`,
@@ -30,6 +32,12 @@ export default async function CampaignPage({ params }: Props) {
   const articles = await getCampaignArticles({ campaignSlug: campaign.slug });
   return (
     <>
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: 'Home', url: absoluteUrl(homePath()) },
+          { name: campaign.name, url: absoluteUrl(campaignPath(campaign.slug)) },
+        ])}
+      />
       <header className="mb-8 border-b-2 border-neutral-900 pb-4">
         <p className="text-sm font-bold uppercase tracking-wide text-accent">Campaign</p>
         <h1 className="font-serif text-4xl font-bold">{campaign.name}</h1>

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
+import { JsonLd } from '@/components/site/json-ld';
 import { Pagination } from '@/components/site/pagination';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getTagArticles } from '@/lib/articles/queries';
-import { feedPath, tagPath } from '@/lib/routes';
+import { feedPath, homePath, tagPath } from '@/lib/routes';
+import { breadcrumbJsonLd } from '@/lib/seo/decide-json-ld';
 import { getTagBySlug } from '@/lib/tags/queries';
-import { pageMetadata } from '@/lib/seo/site';
+import { absoluteUrl, notFoundMetadata, pageMetadata } from '@/lib/seo/site';
 
 /**
  * Rendered when the response cache (scripts/serve.mjs) does not hold the page; later pages are
@@ -20,8 +22,10 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const tag = await getTagBySlug((await params).slug);
-  if (!tag) return {};
-  const page = parsePageParam((await searchParams).page) ?? 1;
+  const page = parsePageParam((await searchParams).page);
+  if (!tag || page === null) return notFoundMetadata;
+  const articles = await getTagArticles({ tagSlug: tag.slug, page });
+  if (articles.total === 0 || page > articles.pageCount) return notFoundMetadata;
   return pageMetadata({
     title: page > 1 ? `${tag.name}, page ${page}` : tag.name,
     description: `Articles about ${tag.name}.`,
@@ -40,6 +44,12 @@ export default async function TagPage({ params, searchParams }: Props) {
   if (articles.total === 0 || page > articles.pageCount) notFound();
   return (
     <>
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: 'Home', url: absoluteUrl(homePath()) },
+          { name: tag.name, url: absoluteUrl(tagPath(tag.slug)) },
+        ])}
+      />
       <header className="mb-8 border-b-2 border-neutral-900 pb-4">
         <p className="text-sm font-bold uppercase tracking-wide text-accent">Topic</p>
         <h1 className="font-serif text-4xl font-bold">
