@@ -47,6 +47,11 @@ const nextConfig = {
   images: {
     localPatterns: [{ pathname: '/media/**' }],
     formats: ['image/avif', 'image/webp'],
+    // The widths reader pages need: cards (360 px, 100vw on a phone), the lead (560 px), the article
+    // hero and body (768 px), at 1–3× density; 1200 is also OpenGraph's. Next's default eight widths up
+    // to 3840 wrote twice the srcset into every <img>, and again into the page's hydration data.
+    deviceSizes: [640, 828, 1200, 1600],
+    imageSizes: [320],
   },
 };
 

@@ -90,3 +90,16 @@ describe('the shared-cache purge hook', () => {
     expect(() => parseEnv({ CACHE_PURGE_URL: 'varnish:6081' })).toThrow(/CACHE_PURGE_URL must be an http\(s\) URL/);
   });
 });
+
+describe('the site address', () => {
+  it('is SITE_URL without its trailing slash, pinned, when set', () => {
+    expect(parseEnv({ SITE_URL: 'https://news.example.com/' })).toMatchObject({ siteUrl: 'https://news.example.com', siteUrlFromRequest: false });
+  });
+  it('is localhost on PORT when unset, and then follows each request for sign-in', () => {
+    expect(parseEnv({})).toMatchObject({ siteUrl: 'http://localhost:3000', siteUrlFromRequest: true });
+    expect(parseEnv({ PORT: '4100' })).toMatchObject({ siteUrl: 'http://localhost:4100', siteUrlFromRequest: true });
+  });
+  it('refuses a SITE_URL that is not an absolute URL', () => {
+    expect(() => parseEnv({ SITE_URL: 'news.example.com' })).toThrow(/SITE_URL must be an absolute URL/);
+  });
+});

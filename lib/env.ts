@@ -81,7 +81,10 @@ const envSchema = z
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     AUTH_SECRET: z.string().optional(),
-    SITE_URL: z.url({ error: 'SITE_URL must be an absolute URL such as https://news.example.com' }).default('http://localhost:3000'),
+    // Unset (the demo): links name http://localhost:PORT, and sign-in follows whatever address the
+    // browser used (siteUrlFromRequest), so a newcomer on 127.0.0.1 is not sent to localhost.
+    SITE_URL: z.url({ error: 'SITE_URL must be an absolute URL such as https://news.example.com' }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).optional(),
     SITE_NAME: z.string().min(1).default('Masthead'),
     SITE_LANGUAGE: z.string().min(2).default('en'),
     // RSS items carry the whole article in content:encoded (true) or only the standfirst (the default).
@@ -111,7 +114,14 @@ const envSchema = z
     checkMediaFields(env, ctx);
   });
 
-export type Env = z.infer<typeof envSchema> & { mediaDir: string; siteUrl: string; media: MediaSettings };
+export type Env = z.infer<typeof envSchema> & {
+  mediaDir: string;
+  /** SITE_URL without a trailing slash; http://localhost:PORT when SITE_URL is unset. */
+  siteUrl: string;
+  /** True when SITE_URL is unset: sign-in and origin checks use the address of each request instead. */
+  siteUrlFromRequest: boolean;
+  media: MediaSettings;
+};
 
 /** Thrown when the configuration is invalid; its message lists every problem, one per line. */
 export class ConfigError extends Error {
@@ -124,7 +134,8 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   return {
     ...env,
     mediaDir: path.resolve(env.MEDIA_DIR),
-    siteUrl: env.SITE_URL.replace(/\/+$/, ''),
+    siteUrl: (env.SITE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    siteUrlFromRequest: !env.SITE_URL,
     media: toMediaSettings(env),
   };
 }

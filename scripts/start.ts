@@ -70,7 +70,9 @@ async function main() {
   env.AUTH_SECRET ||= await demoAuthSecret();
   env.MEDIA_DIR ||= path.join(dataRoot, 'media');
   const port = env.PORT || '3000';
-  env.SITE_URL ||= `http://localhost:${port}`;
+  // SITE_URL stays unset when it is not given: links then name localhost:PORT, and sign-in follows the
+  // address each browser used (lib/env.ts siteUrlFromRequest).
+  env.PORT = port;
   const settings = parseEnv(env); // every configuration problem, before anything starts
 
   if (!dev && !existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
@@ -236,7 +238,7 @@ async function main() {
   }
   if (stopping) return;
 
-  log(`Serving on ${env.SITE_URL}`);
+  log(env.SITE_URL ? `Serving on ${env.SITE_URL}` : `Serving on ${settings.siteUrl} (SITE_URL is unset: set it to the public address in production)`);
   startServer();
   if (database.embedded) databaseWatch = setInterval(() => void checkDatabase(), DATABASE_CHECK_MS);
 }

@@ -219,6 +219,12 @@ describe('authors', () => {
     await expect(createAuthor({ db, actor: editor, input: { name: 'X', userId: user.id } })).rejects.toMatchObject({ fieldErrors: { userId: [expect.stringContaining('Linked Person')] } });
     await expect(createAuthor({ db, actor: editor, input: { name: 'X', photoId: 'nope' } })).rejects.toMatchObject({ fieldErrors: { photoId: [expect.any(String)] } });
     await expect(createAuthor({ db, actor: editor, input: { name: 'X', slug: existing.slug } })).rejects.toMatchObject({ fieldErrors: { slug: [expect.stringContaining('Linked Person')] } });
+    // A new author with the name of an existing one and no slug: said at the name, offering the existing author.
+    const namesake = await makeAuthor(db, { name: `Neelam Patel ${uniqueSuffix()}` });
+    const clash = createAuthor({ db, actor: editor, input: { name: namesake.name, slug: '' } });
+    await expect(clash).rejects.toMatchObject({ fieldErrors: { name: [expect.stringContaining(`There is already an author “${namesake.name}”`)] } });
+    await expect(clash).rejects.not.toHaveProperty('fieldErrors.slug');
+    await expect(createAuthor({ db, actor: editor, input: { name: namesake.name, slug: `${namesake.slug}-2` } })).resolves.toMatchObject({ result: { slug: `${namesake.slug}-2` } });
     await updateAuthor({ db, actor: editor, input: { id: existing.id, version: 1, name: 'Renamed', slug: existing.slug, userId: user.id } });
     await expect(updateAuthor({ db, actor: editor, input: { id: existing.id, version: 1, name: 'Stale', slug: existing.slug } })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await db.author.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: 'Renamed', userId: user.id });

@@ -24,7 +24,7 @@ export function ImageTextForm({ image, action }: Props) {
       <input type="hidden" name="baseVersion" value={image.version} />
       <Field label="Alt text" name="alt" maxLength={500} defaultValue={values.alt} hint="What the picture shows, for people who cannot see it." errors={errors.alt} />
       <Field label="Caption" name="caption" maxLength={1000} defaultValue={values.caption} errors={errors.caption} />
-      <Field label="Credit" name="credit" maxLength={300} defaultValue={values.credit} hint="e.g. Photo: Jane Doe / Reuters" errors={errors.credit} />
+      <Field label="Credit" name="credit" maxLength={300} defaultValue={values.credit} hint="e.g. Jane Doe/Reuters (the page adds “Photograph:”)" errors={errors.credit} />
       <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-medium text-white hover:bg-neutral-700 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60">
         Save
       </button>

@@ -80,7 +80,7 @@ export function ImageUploadForm({ label, action, onUploaded, disabled }: Props) 
           className="space-y-1 sm:col-span-2"
         />
         <Field id={`${id}-alt`} label="Alt text" name="alt" maxLength={500} defaultValue={values.alt} hint="What the picture shows, for people who cannot see it." errors={errors.alt} />
-        <Field id={`${id}-credit`} label="Credit" name="credit" maxLength={300} defaultValue={values.credit} hint="e.g. Photo: Jane Doe / Reuters" errors={errors.credit} />
+        <Field id={`${id}-credit`} label="Credit" name="credit" maxLength={300} defaultValue={values.credit} hint="e.g. Jane Doe/Reuters (the page adds “Photograph:”)" errors={errors.credit} />
         <Field id={`${id}-caption`} label="Caption" name="caption" maxLength={1000} defaultValue={values.caption} errors={errors.caption} className="space-y-1 sm:col-span-2" />
         <div className="sm:col-span-2">
           <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-medium text-white hover:bg-neutral-700 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60">

@@ -23,12 +23,26 @@ export function NewArticleForm({ sections, action }: Props) {
       )}
       <label className="block">
         <span className="block font-medium">Headline</span>
-        <input name="headline" required maxLength={300} className="mt-1 w-full rounded border border-neutral-400 px-3 py-2" aria-describedby="headline-error" />
+        <input
+          name="headline"
+          required
+          maxLength={300}
+          className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+          aria-invalid={errors.headline ? true : undefined}
+          aria-describedby={errors.headline ? 'headline-error' : undefined}
+        />
         {errors.headline && <span id="headline-error" className="text-sm text-red-800">{errors.headline[0]}</span>}
       </label>
       <label className="block">
         <span className="block font-medium">Section</span>
-        <select name="sectionId" required className="mt-1 w-full rounded border border-neutral-400 px-3 py-2" defaultValue="">
+        <select
+          name="sectionId"
+          required
+          className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+          defaultValue=""
+          aria-invalid={errors.sectionId ? true : undefined}
+          aria-describedby={errors.sectionId ? 'section-error' : undefined}
+        >
           <option value="" disabled>
             Choose a section
           </option>
@@ -38,7 +52,11 @@ export function NewArticleForm({ sections, action }: Props) {
             </option>
           ))}
         </select>
-        {errors.sectionId && <span className="text-sm text-red-800">{errors.sectionId[0]}</span>}
+        {errors.sectionId && (
+          <span id="section-error" className="text-sm text-red-800">
+            {errors.sectionId[0]}
+          </span>
+        )}
       </label>
       <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
         {pending ? 'Creating…' : 'Create draft'}

@@ -101,10 +101,13 @@ function Toolbar({ editor, images }: { editor: Editor; images: LibraryImage[] })
       image: e.isActive('image'),
     }),
   });
+  // The accessible name starts with the visible text (WCAG 2.5.3, label in name): a speech user says
+  // "click H2"; a screen reader hears "H2, Heading 2". The full name is also the tooltip.
   const btn = (label: string, pressed: boolean | undefined, run: () => void, text?: string) => (
     <button
       type="button"
-      aria-label={label}
+      aria-label={text && text !== label ? `${text}, ${label}` : undefined}
+      title={label}
       aria-pressed={pressed === undefined ? undefined : pressed}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}

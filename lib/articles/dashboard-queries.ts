@@ -88,7 +88,7 @@ export async function getEditorChoices() {
   const db = getDb();
   const [sections, campaigns, authors] = await Promise.all([
     db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
-    db.campaign.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.campaign.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, partnerName: true, disclosureLabel: true } }),
     db.author.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, userId: true } }),
   ]);
   return { sections, campaigns, authors };

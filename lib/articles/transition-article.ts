@@ -33,7 +33,9 @@ export async function transitionArticle(ctx: OperationArgs): Promise<Outcome<{ s
       });
       if (Object.keys(failures).length) {
         const fieldErrors = Object.fromEntries(Object.entries(failures).map(([k, v]) => [k, [v]]));
-        throw new AppError('INVALID', 'The article is not ready to publish: fix the items marked below.', fieldErrors);
+        // The reasons in the message itself, for every caller: the editor also lists them beside its Publish button.
+        const open = Object.values(failures).length;
+        throw new AppError('INVALID', `The article is not ready to publish: ${open} item${open === 1 ? '' : 's'} still open. ${Object.values(failures).join(' ')}`, fieldErrors);
       }
     }
     const effects = decideTransitionEffects({ before: article, action, to: decision.to, scheduledAt, now: new Date() });

@@ -34,8 +34,9 @@ export class ThrottledSignIn extends CredentialsSignin {
 
 const env = getEnv();
 // Auth.js builds its URLs from AUTH_URL when set: pin them to SITE_URL so a forged Host header cannot
-// steer redirects (this is also why trusting the host below is safe).
-process.env.AUTH_URL ??= `${env.siteUrl}/api/auth`;
+// steer redirects (this is also why trusting the host below is safe). With no SITE_URL (the demo),
+// Auth.js follows the request's own address, so signing in at 127.0.0.1 stays on 127.0.0.1.
+if (!env.siteUrlFromRequest) process.env.AUTH_URL ??= `${env.siteUrl}/api/auth`;
 const { secure } = decideCookieSecurity(env.siteUrl);
 
 const SESSION_MAX_AGE = 12 * 60 * 60;

@@ -8,8 +8,13 @@ import { assertSlugFree, isUniqueViolation, slugTakenError } from '@/lib/operati
 const fieldError = (field: string, message: string) => new AppError('INVALID', INVALID_FIELDS_MESSAGE, { [field]: [message] });
 
 /** Throws INVALID on the field when the slug is taken, the photo is gone or the user already has a byline. */
-export async function checkAuthorReferences(tx: Prisma.TransactionClient, v: { slug: string; photoId: string | null; userId: string | null }, exceptId?: string): Promise<void> {
-  await assertSlugFree('author', (where) => tx.author.findFirst({ where, select: { name: true } }), v.slug, exceptId);
+export async function checkAuthorReferences(
+  tx: Prisma.TransactionClient,
+  v: { name: string; slug: string; photoId: string | null; userId: string | null },
+  exceptId?: string,
+): Promise<void> {
+  // A new author's clash is said at the name when the slug came from it; an edit's at the slug.
+  await assertSlugFree('author', (where) => tx.author.findFirst({ where, select: { name: true } }), v.slug, exceptId, exceptId ? {} : { name: v.name });
   if (v.photoId && !(await tx.image.findUnique({ where: { id: v.photoId }, select: { id: true } }))) throw fieldError('photoId', 'That image no longer exists. Choose another.');
   if (v.userId) {
     const user = await tx.user.findUnique({ where: { id: v.userId }, select: { name: true, author: { select: { id: true, name: true } } } });

@@ -15,7 +15,7 @@ export async function createCampaign(ctx: OperationArgs): Promise<Outcome<{ id: 
   const data = parseInput(createCampaignSchema, ctx.input);
   return dbOf(ctx)
     .$transaction(async (tx) => {
-      await assertSlugFree('campaign', (where) => tx.campaign.findFirst({ where, select: { name: true } }), data.slug);
+      await assertSlugFree('campaign', (where) => tx.campaign.findFirst({ where, select: { name: true } }), data.slug, undefined, { name: data.name });
       const created = await tx.campaign.create({ data, select: { id: true, slug: true, name: true } });
       await clearRedirectFrom(tx, campaignPath(data.slug));
       const change = await recordChange(tx, {

@@ -14,7 +14,7 @@ export async function createSection(ctx: OperationArgs): Promise<Outcome<{ id: s
   const { name, slug, description } = parseInput(createSectionSchema, ctx.input);
   return dbOf(ctx)
     .$transaction(async (tx) => {
-      await assertSlugFree('section', (where) => tx.section.findFirst({ where, select: { name: true } }), slug);
+      await assertSlugFree('section', (where) => tx.section.findFirst({ where, select: { name: true } }), slug, undefined, { name });
       const last = await tx.section.aggregate({ where: { parentId: null }, _max: { position: true } });
       const created = await tx.section.create({ data: { name, slug, description, position: (last._max.position ?? -1) + 1 }, select: { id: true, slug: true, name: true } });
       await clearRedirectFrom(tx, sectionPath(slug));

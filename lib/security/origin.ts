@@ -8,6 +8,20 @@ import { isSameOrigin } from '@/lib/security/decide-security-headers';
  * the Host itself, and proxy.ts answers a mismatch 403 before Next would (with a 500).
  */
 export function rejectForeignOrigin(request: Request): Response | null {
-  if (isSameOrigin(request.headers.get('origin'), getEnv().siteUrl)) return null;
+  const env = getEnv();
+  // With no SITE_URL (the demo), the site is wherever the request came: its own Host.
+  const site = env.siteUrlFromRequest ? requestOrigin(request) : env.siteUrl;
+  if (site && isSameOrigin(request.headers.get('origin'), site)) return null;
   return Response.json({ error: 'This request must come from the site itself.' }, { status: 403 });
+}
+
+/** The origin a request was addressed to (its Host header, on the URL's scheme), or null without a usable Host. */
+function requestOrigin(request: Request): string | null {
+  const host = request.headers.get('host');
+  if (!host) return null;
+  try {
+    return new URL(`${new URL(request.url).protocol}//${host}`).origin;
+  } catch {
+    return null;
+  }
 }

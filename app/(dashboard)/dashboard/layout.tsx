@@ -42,9 +42,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row md:gap-8">
-        <aside className="md:w-48 md:shrink-0">
+        {/* The nav is the landmark; an unlabelled <aside> around it was a second, nameless one. */}
+        <div className="md:w-48 md:shrink-0">
           <DashboardNav items={items} />
-        </aside>
+        </div>
         <main id="dashboard-main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
           {children}
         </main>

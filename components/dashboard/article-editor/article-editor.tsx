@@ -11,7 +11,7 @@ import type { ArticleStatus } from '@/lib/articles/status-labels';
 import type { Role } from '@/lib/auth/actor';
 import type { ActionResult } from '@/lib/operations/action-result';
 import { DetailsPanel, type EditorChoices } from './details-panel';
-import { fieldClass, errorOf, FieldMessages, type FieldNotes } from './editor-fields';
+import { fieldClass, errorOf, fieldId, FieldMessages, type FieldNotes } from './editor-fields';
 import { ConflictBanner, LocalCopyBanner } from './editor-notices';
 import { availableActions, checklistOf, initialEditorState, transitionSubjectOf, type EditorContent } from './editor-state';
 import { EditorStatusBar } from './editor-status-bar';
@@ -48,6 +48,8 @@ type Props = {
   isOwn: boolean;
   role: Role;
   lastSavedAt: string;
+  /** The article's address on the site while readers can see it, else null. */
+  livePath: string | null;
   choices: EditorChoices;
   images: LibraryImage[];
   actions: ArticleEditorActions;
@@ -117,9 +119,24 @@ export function ArticleEditor(props: Props) {
     window.location.reload();
   };
 
+  // The workflow comes first in the page, so on a phone the Publish button and what it still needs are
+  // above the body, not under it; on a wide screen it sits at the top of the right-hand column.
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-      <div className="space-y-4">
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem] lg:grid-rows-[auto_1fr]">
+      <div className="lg:col-start-2 lg:row-start-1">
+        <WorkflowPanel
+          articleId={articleId}
+          actions={availableActions(subject, role)}
+          checklist={seesChecklist ? checklist : null}
+          canEdit={canEdit}
+          notes={notes}
+          livePath={props.livePath}
+          onAction={(action, scheduleAt) => void transition(action, scheduleAt)}
+          onSave={() => void save()}
+          sharePreview={server.sharePreview}
+        />
+      </div>
+      <div className="space-y-4 lg:col-start-1 lg:row-span-2 lg:row-start-1">
         <EditorStatusBar
           status={state.status}
           trashed={state.trashed}
@@ -147,6 +164,7 @@ export function ArticleEditor(props: Props) {
           <label className="block">
             <span className="font-medium">Headline</span>
             <input
+              id={fieldId(notes, 'headline')}
               className={`${fieldClass} font-serif text-2xl`}
               value={content.headline}
               aria-invalid={!!errorOf(notes, 'headline')}
@@ -156,7 +174,13 @@ export function ArticleEditor(props: Props) {
           </label>
           <label className="block">
             <span className="font-medium">Standfirst</span>
-            <textarea className={fieldClass} rows={2} value={content.standfirst} onChange={(e) => edit({ standfirst: e.target.value })} />
+            <textarea
+              id={fieldId(notes, 'standfirst')}
+              className={`${fieldClass} field-sizing-content min-h-24`}
+              rows={3}
+              value={content.standfirst}
+              onChange={(e) => edit({ standfirst: e.target.value })}
+            />
             <FieldMessages notes={notes} field="standfirst" check="standfirst" />
           </label>
           <div>
@@ -188,19 +212,9 @@ export function ArticleEditor(props: Props) {
         </fieldset>
       </div>
 
-      <aside className="space-y-4">
-        <WorkflowPanel
-          articleId={articleId}
-          actions={availableActions(subject, role)}
-          checklist={seesChecklist ? checklist : null}
-          canEdit={canEdit}
-          notes={notes}
-          onAction={(action, scheduleAt) => void transition(action, scheduleAt)}
-          onSave={() => void save()}
-          sharePreview={server.sharePreview}
-        />
+      <div className="lg:col-start-2 lg:row-start-2">
         <DetailsPanel content={content} choices={choices} canEdit={canEdit} notes={notes} onChange={edit} />
-      </aside>
+      </div>
     </div>
   );
 }

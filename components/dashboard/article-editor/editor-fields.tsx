@@ -10,6 +10,9 @@ export const fieldClass = 'mt-1 w-full rounded border border-neutral-400 bg-whit
  */
 export type FieldNotes = { idPrefix: string; errors: FieldErrors; needed: ChecklistFailures };
 
+/** The id of a field's input, so the publish checklist can move focus to it. */
+export const fieldId = (notes: Pick<FieldNotes, 'idPrefix'>, field: string): string => `${notes.idPrefix}-field-${field}`;
+
 /** The first error of `notes.errors[field]`. */
 export const errorOf = (notes: FieldNotes, field: string): string | undefined => notes.errors[field]?.[0];
 

@@ -79,6 +79,15 @@ describe('edited', () => {
     expect(s.content.slug).toBe('ferries-and-trams-return');
   });
 
+  it('keeps following the headline with a slug numbered because the headline’s was taken', () => {
+    const numbered = loaded({ slug: 'harbour-reopens-2' });
+    expect(numbered.slugTouched).toBe(false);
+    // A typo fixed keeps the number (the plain slug is taken)…
+    expect(run(numbered, edit({ headline: 'Harbour reopens!' })).content.slug).toBe('harbour-reopens-2');
+    // …a new headline gets its own slug.
+    expect(run(numbered, edit({ headline: 'Harbour reopens to ferries' })).content.slug).toBe('harbour-reopens-to-ferries');
+  });
+
   it('leaves a slug typed by hand alone, from that edit on', () => {
     const s = run(loaded(), edit({ slug: 'my-slug' }), edit({ headline: 'Another headline' }));
     expect(s.slugTouched).toBe(true);

@@ -2,7 +2,7 @@ import { decidePublishChecklist, type ChecklistFailures } from '@/lib/articles/d
 import { ARTICLE_ACTIONS, decideTransition, type ArticleAction, type TransitionSubject } from '@/lib/articles/decide-transition';
 import type { ArticleStatus } from '@/lib/articles/status-labels';
 import type { Role } from '@/lib/auth/actor';
-import { slugify } from '@/lib/text/slug';
+import { followedSlug, slugFollowsHeadline } from '@/lib/articles/decide-slug-follow';
 import { ACTION_LABEL } from './action-labels';
 
 /*
@@ -118,7 +118,7 @@ export function initialEditorState(loaded: {
     localOffer: null,
     localCopy: 'leave',
     bodyKey: 0,
-    slugTouched: loaded.content.slug !== slugify(loaded.content.headline),
+    slugTouched: !slugFollowsHeadline(loaded.content.slug, loaded.content.headline),
   };
 }
 
@@ -127,7 +127,8 @@ export function editorReducer(state: EditorState, event: EditorEvent): EditorSta
   switch (event.type) {
     case 'edited': {
       const slugTouched = state.slugTouched || event.patch.slug !== undefined;
-      const followSlug = !slugTouched && event.patch.headline !== undefined ? { slug: slugify(event.patch.headline) } : {};
+      const followSlug =
+        !slugTouched && event.patch.headline !== undefined ? { slug: followedSlug(state.content.slug, state.content.headline, event.patch.headline) } : {};
       return {
         ...state,
         content: { ...state.content, ...event.patch, ...followSlug },

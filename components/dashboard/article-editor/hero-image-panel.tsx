@@ -1,6 +1,6 @@
 import { ImageUploadForm, type UploadImageAction } from '@/components/dashboard/image-upload-form';
 import type { LibraryImage } from '@/components/dashboard/rich-text-editor';
-import { fieldClass, FieldMessages, type FieldNotes } from './editor-fields';
+import { fieldClass, fieldId, FieldMessages, type FieldNotes } from './editor-fields';
 import type { EditorContent } from './editor-state';
 
 type Props = {
@@ -28,7 +28,7 @@ export function HeroImagePanel({ content, images, canEdit, notes, onChange, onUp
     <fieldset className="rounded border border-neutral-300 p-3">
       <legend className="px-1 font-medium">Hero image</legend>
       <FieldMessages notes={notes} field="heroImage" check="heroImage" />
-      <div role="radiogroup" aria-label="Hero image" className="grid max-h-56 grid-cols-4 gap-2 overflow-auto">
+      <div id={content.heroImageId ? undefined : fieldId(notes, 'heroImage')} tabIndex={-1} role="radiogroup" aria-label="Hero image" className="grid max-h-56 grid-cols-4 gap-2 overflow-auto">
         <label className="flex items-center justify-center border border-neutral-300 text-sm">
           <input
             type="radio"
@@ -67,7 +67,8 @@ export function HeroImagePanel({ content, images, canEdit, notes, onChange, onUp
         <div className="mt-3 grid gap-2 sm:grid-cols-3">
           <label className="block text-sm">
             Alt text
-            <input className={fieldClass} value={content.heroAlt} onChange={(e) => onChange({ heroAlt: e.target.value })} />
+            {/* With an image chosen, what the checklist can still ask for is its alt text. */}
+            <input id={fieldId(notes, 'heroImage')} className={fieldClass} value={content.heroAlt} onChange={(e) => onChange({ heroAlt: e.target.value })} />
           </label>
           <label className="block text-sm">
             Caption
@@ -75,7 +76,15 @@ export function HeroImagePanel({ content, images, canEdit, notes, onChange, onUp
           </label>
           <label className="block text-sm">
             Credit
-            <input className={fieldClass} value={content.heroCredit} onChange={(e) => onChange({ heroCredit: e.target.value })} />
+            <input
+              className={fieldClass}
+              value={content.heroCredit}
+              aria-describedby={`${notes.idPrefix}-credit-hint`}
+              onChange={(e) => onChange({ heroCredit: e.target.value })}
+            />
+            <span id={`${notes.idPrefix}-credit-hint`} className="mt-1 block text-xs text-neutral-600">
+              e.g. Jane Doe/Reuters (the page adds “Photograph:”)
+            </span>
           </label>
         </div>
       )}

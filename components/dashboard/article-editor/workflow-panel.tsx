@@ -4,7 +4,7 @@ import type { ChecklistFailures } from '@/lib/articles/decide-checklist';
 import type { ArticleAction } from '@/lib/articles/decide-transition';
 import type { ActionResult } from '@/lib/operations/action-result';
 import { ACTION_LABEL, PRIMARY_ACTIONS } from './action-labels';
-import { fieldClass, FieldMessages, type FieldNotes } from './editor-fields';
+import { fieldClass, fieldId, FieldMessages, type FieldNotes } from './editor-fields';
 import { dashboardRoutes } from '@/lib/routes';
 
 /** A signed share link to the article's preview for people without an account (`url` null when links are off). */
@@ -18,20 +18,42 @@ type Props = {
   checklist: ChecklistFailures | null;
   canEdit: boolean;
   notes: FieldNotes;
+  /** The article's address on the site while readers can see it, else null. */
+  livePath: string | null;
   /** Takes `action`; `scheduleAt` is the "Publish at" field as typed (local time, may be empty). */
   onAction: (action: ArticleAction, scheduleAt: string) => void;
   onSave: () => void;
   sharePreview: SharePreview;
 };
 
-/** The workflow box: publish checklist, the allowed actions, "Save now", preview, history and share link. */
-export function WorkflowPanel({ articleId, actions, checklist, canEdit, notes, onAction, onSave, sharePreview }: Props) {
+/** Moves focus to a field the checklist names (and scrolls it into view), leaving the URL alone. */
+function focusField(id: string) {
+  const field = document.getElementById(id);
+  if (!field) return;
+  field.scrollIntoView({ block: 'center' });
+  field.focus({ preventScroll: true });
+}
+
+/**
+ * The workflow box: the publish checklist's open items (each a link to its field) right beside the
+ * actions, "Save now", the live page once published, preview, history and share link.
+ */
+export function WorkflowPanel({ articleId, actions, checklist, canEdit, notes, livePath, onAction, onSave, sharePreview }: Props) {
   const [scheduleAt, setScheduleAt] = useState('');
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
-    <section aria-label="Workflow" className="rounded border border-neutral-300 bg-white p-3">
-      <h2 className="font-semibold">Workflow</h2>
+    <section aria-labelledby={`${notes.idPrefix}-workflow`} className="rounded border border-neutral-300 bg-white p-3">
+      <h2 id={`${notes.idPrefix}-workflow`} className="font-semibold">
+        Workflow
+      </h2>
+      {livePath && (
+        <p className="mt-1 text-sm">
+          <a href={livePath} target="_blank" rel="noopener" className="font-semibold text-blue-800 underline">
+            View the live article<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        </p>
+      )}
       {checklist && (
         <div className="mt-2">
           <h3 className="text-sm font-medium">Publish checklist</h3>
@@ -39,9 +61,18 @@ export function WorkflowPanel({ articleId, actions, checklist, canEdit, notes, o
             {Object.keys(checklist).length === 0 ? (
               <li className="text-green-800">Ready to publish</li>
             ) : (
-              Object.values(checklist).map((reason) => (
-                <li key={reason} className="text-amber-800">
-                  {reason}
+              Object.entries(checklist).map(([field, reason]) => (
+                <li key={field}>
+                  <a
+                    href={`#${fieldId(notes, field)}`}
+                    className="text-amber-900 underline"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      focusField(fieldId(notes, field));
+                    }}
+                  >
+                    {reason}
+                  </a>
                 </li>
               ))
             )}

@@ -4,10 +4,11 @@ import { ArticleEditor } from '@/components/dashboard/article-editor/article-edi
 import { requireActor } from '@/lib/auth/session';
 import { editorContentOf, getArticleForEditOrThrow, getEditorChoices, listRecentImages } from '@/lib/articles/dashboard-queries';
 import { isOwnArticle } from '@/lib/articles/permissions';
+import { isPublishedAt } from '@/lib/articles/published';
 import { isAppError } from '@/lib/errors';
 import { uploadImageAction } from '../../media/actions';
 import { copyArticleAction, heartbeatAction, saveArticleAction, sharePreviewAction, transitionArticleAction } from '../actions';
-import { mediaPath } from '@/lib/routes';
+import { articlePath, mediaPath } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
@@ -45,6 +46,7 @@ export default async function EditArticlePage({ params }: Props) {
         isOwn={isOwnArticle(actor, article)}
         role={actor.role}
         lastSavedAt={article.lastSavedAt.toISOString()}
+        livePath={article.section && isPublishedAt(article) ? articlePath({ slug: article.slug, section: article.section }) : null}
         choices={{ sections: choices.sections, campaigns: choices.campaigns, authors: choices.authors.map((a) => ({ id: a.id, name: a.name })) }}
         images={libraryImages}
         initial={editorContentOf(article)}
