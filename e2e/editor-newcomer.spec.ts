@@ -45,7 +45,7 @@ test('a published article links to its live page; the standfirst box is three ro
   await page.goto(`/dashboard/articles/${article.id}`);
   await expect(page.getByRole('link', { name: /View the live article/ })).toHaveAttribute('href', `/${section.slug}/${article.slug}`);
   expect(Number(await page.getByLabel('Standfirst').getAttribute('rows'))).toBeGreaterThanOrEqual(3);
-  await expect(page.getByText('e.g. Jane Doe/Reuters (the page adds “Photograph:”)')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Credit' })).toHaveAccessibleDescription('e.g. Jane Doe/Reuters (the page adds “Photograph:”)');
   await expect(page.getByText('Photo: Jane Doe')).toHaveCount(0);
   // The toolbar's names start with what the buttons show (WCAG 2.5.3).
   await expect(page.getByRole('button', { name: /^H2\b/ })).toBeVisible();
@@ -83,7 +83,7 @@ test('a taken headline slug is numbered and says so, and the numbered slug keeps
   await page.getByLabel('Section').selectOption(section.id);
   await page.getByRole('button', { name: 'Create draft' }).click();
   await expect(page).toHaveURL(/\/dashboard\/articles\/[^/]+$/);
-  const slug = page.getByLabel('Slug');
+  const slug = page.getByRole('textbox', { name: 'Slug' });
   const base = headline.toLowerCase().replace(/\s+/g, '-');
   await expect(slug).toHaveValue(`${base}-2`);
   await expect(page.getByText(`already has the address “${base}”, so this one is “${base}-2”`)).toBeVisible();

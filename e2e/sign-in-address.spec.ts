@@ -15,6 +15,12 @@ test('the sign-in page opened on another host than SITE_URL says where to sign i
   await expect(page.getByText('This newsroom’s address is')).toHaveCount(0);
 });
 
+test('the sign-in form posts to /login before JavaScript runs (an empty action="" is not valid HTML)', async ({ request }) => {
+  const html = await (await request.get('/login')).text();
+  const form = html.match(/<form\b[^>]*>/)?.[0] ?? '';
+  expect(form).toMatch(/\saction="\/login"/);
+});
+
 test.describe('with no SITE_URL (the demo)', () => {
   const DEMO_PORT = PORT + 3;
   let demo: ChildProcess | null = null;

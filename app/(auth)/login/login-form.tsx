@@ -1,10 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+import { loginPath } from '@/lib/routes';
 import { loginAction, type LoginState } from './actions';
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
-  const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, { error: initialError });
+  // The permalink is the form's action before JavaScript runs (React otherwise writes action="", which
+  // HTML does not allow): a sign-in posted before hydration still reaches the action, on /login.
+  const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, { error: initialError }, loginPath());
   return (
     <form action={formAction} className="space-y-5" noValidate={false}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
