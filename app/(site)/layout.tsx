@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { getEnv } from '@/lib/env';
+import { getStandingPageLinks } from '@/lib/pages/queries';
 import { getNavigationSections } from '@/lib/sections/queries';
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
-  const sections = await getNavigationSections();
+  const [sections, pages] = await Promise.all([getNavigationSections(), getStandingPageLinks()]);
   const { SITE_NAME } = getEnv();
   return (
     <>
@@ -13,7 +14,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
         {children}
       </main>
-      <SiteFooter siteName={SITE_NAME} />
+      <SiteFooter siteName={SITE_NAME} pages={pages.filter((p) => p.showInFooter)} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { AppError, INVALID_FIELDS_MESSAGE } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 /** A record kind whose slug is unique: how the messages name it. */
-export type SlugOwner = 'section' | 'campaign' | 'author';
+export type SlugOwner = 'section' | 'campaign' | 'author' | 'page';
 
 /** INVALID on `slug`, naming the record that already uses it (or "another …" when a race lost). */
 export function slugTakenError(kind: SlugOwner, name?: string): AppError {
