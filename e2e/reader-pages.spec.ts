@@ -43,6 +43,9 @@ test.describe('every page type answers 200, has one h1, and axe finds nothing', 
     ['author', async () => '/authors/neelam-patel'],
     ['tag', async () => '/tags/ai'],
     ['search', async () => '/search?q=cluster'],
+    ['about page', async () => '/about'],
+    ['standing page', async () => '/about/ethics'],
+    ['masthead page', async () => '/about/masthead'],
   ];
   for (const [name, path] of paths) {
     test(name, async ({ page }) => {
