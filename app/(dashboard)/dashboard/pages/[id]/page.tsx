@@ -38,8 +38,9 @@ export default async function EditPagePage({ params }: Props) {
         </p>
       </div>
       <PageForm
-        // A new version (after a save) starts the form from what was saved.
-        key={`${page.id}-${page.version}`}
+        // Not keyed by version: after a save the form stays (with its "Saved." status and what was typed,
+        // which is what was saved) and only the hidden version moves on.
+        key={page.id}
         action={updatePageAction}
         label={`Edit ${page.title}`}
         submitLabel="Save page"
