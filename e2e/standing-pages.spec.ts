@@ -53,9 +53,10 @@ test('a demo article’s methodology link leads to the methodology page, with br
   await expect(footer.getByRole('link', { name: 'About us' })).toHaveAttribute('href', '/about');
   await expectNoAxeViolations(page);
 
-  // The about page has one address.
+  // The about page has one address: /about/about redirects, and it has no later pages.
   const doubled = await anonymous('/about/about');
   expect([doubled.status, doubled.headers.get('location')]).toEqual([308, '/about']);
+  expect((await anonymous('/about/page/2')).status).toBe(404);
 });
 
 test('the masthead page lists the authors with their role and organisation, each linked to their page', async ({ page, db }, testInfo) => {
