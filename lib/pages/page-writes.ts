@@ -2,7 +2,10 @@ import 'server-only';
 import { AppError, INVALID_FIELDS_MESSAGE } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isUniqueViolation, slugTakenError } from '@/lib/operations/unique-slug';
-import { PAGE_ROLE_LABELS, type PageRoleName } from '@/lib/pages/page-roles';
+import type { PageRoleName } from '@/lib/pages/page-roles';
+
+/** How a refusal names the page of each role. */
+const ROLE_PAGE_NAMES: Record<PageRoleName, string> = { ABOUT: 'about', CONTACT: 'contact', ETHICS: 'ethics and corrections policy', MASTHEAD: 'masthead' };
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,7 +18,7 @@ export async function assertRoleFree(tx: Tx, role: PageRoleName | null, exceptId
 
 function roleTakenError(role: PageRoleName, title?: string): AppError {
   const owner = title ? `The page “${title}”` : 'Another page';
-  return new AppError('INVALID', INVALID_FIELDS_MESSAGE, { role: [`${owner} is already the ${PAGE_ROLE_LABELS[role].toLowerCase()} page. Change its role first, or choose none.`] });
+  return new AppError('INVALID', INVALID_FIELDS_MESSAGE, { role: [`${owner} is already the ${ROLE_PAGE_NAMES[role]} page. Change its role first, or choose none.`] });
 }
 
 /** For `.catch` on a transaction: a slug or role race lost at commit time reads like the checked case. */
