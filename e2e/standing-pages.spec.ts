@@ -99,6 +99,8 @@ test('an editor creates a page in the dashboard: it shows at its address, in eve
   await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Pages' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pages' })).toBeVisible();
   await expect(page.getByRole('table')).toContainText('/about/methodology');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('dashboard-pages-list.png'), fullPage: true });
   await page.getByRole('link', { name: 'New page' }).click();
   const form = page.getByRole('form', { name: 'Create a page' });
   await form.getByLabel('Title').fill(title);
