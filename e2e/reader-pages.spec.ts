@@ -43,6 +43,9 @@ test.describe('every page type answers 200, has one h1, and axe finds nothing', 
     ['author', async () => '/authors/neelam-patel'],
     ['tag', async () => '/tags/ai'],
     ['search', async () => '/search?q=cluster'],
+    ['about page', async () => '/about'],
+    ['standing page', async () => '/about/ethics'],
+    ['masthead page', async () => '/about/masthead'],
   ];
   for (const [name, path] of paths) {
     test(name, async ({ page }) => {
@@ -109,7 +112,13 @@ test('an article is served as JSON-LD NewsArticle and BreadcrumbList with the fi
   expect(article.datePublished).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
   expect(article.dateModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
   expect(article.author).toEqual(expect.arrayContaining([expect.objectContaining({ '@type': 'Person', name: 'Neelam Patel', url: expect.stringMatching(/\/authors\/neelam-patel$/) })]));
-  expect(article.publisher).toMatchObject({ '@type': expect.stringMatching(/Organization$/), name: expect.any(String), logo: { '@type': 'ImageObject', url: expect.stringMatching(/\/logo\.png$/) } });
+  expect(article.publisher).toMatchObject({
+    '@type': 'NewsMediaOrganization',
+    name: expect.any(String),
+    logo: { '@type': 'ImageObject', url: expect.stringMatching(/\/logo\.png$/) },
+    ethicsPolicy: expect.stringMatching(/\/about\/ethics$/),
+    masthead: expect.stringMatching(/\/about\/masthead$/),
+  });
   expect(article.articleSection).toBe('Life sciences');
   expect(article.isAccessibleForFree).toBe(true);
   const crumbs = blocks.find((b) => b['@type'] === 'BreadcrumbList')!;
@@ -121,7 +130,7 @@ test('an article is served as JSON-LD NewsArticle and BreadcrumbList with the fi
   await page.goto('/');
   const front = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t) as { '@graph'?: { '@type': string; potentialAction?: { '@type': string } }[] });
   const graph = front.flatMap((b) => b['@graph'] ?? []);
-  expect(graph.map((g) => g['@type'])).toEqual(expect.arrayContaining([expect.stringMatching(/Organization$/), 'WebSite']));
+  expect(graph.map((g) => g['@type'])).toEqual(expect.arrayContaining(['NewsMediaOrganization', 'WebSite']));
   expect(graph.find((g) => g['@type'] === 'WebSite')?.potentialAction?.['@type']).toBe('SearchAction');
 });
 

@@ -12,6 +12,8 @@ const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | '
   { path: '/dashboard/sections', heading: 'Sections', allowed: ['EDITOR', 'ADMIN'] },
   { path: '/dashboard/campaigns', heading: 'Campaigns', allowed: ['EDITOR', 'ADMIN'] },
   { path: '/dashboard/authors', heading: 'Authors', allowed: ['EDITOR', 'ADMIN'] },
+  { path: '/dashboard/pages', heading: 'Pages', allowed: ['EDITOR', 'ADMIN'] },
+  { path: '/dashboard/pages/new', heading: 'New page', allowed: ['EDITOR', 'ADMIN'] },
   { path: '/dashboard/users', heading: 'Users', allowed: ['ADMIN'] },
   { path: '/dashboard/audit', heading: 'Audit log', allowed: ['ADMIN'] },
 ];
@@ -40,6 +42,7 @@ for (const role of ['WRITER', 'EDITOR', 'ADMIN'] as const) {
     await page.goto('/dashboard');
     await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(role === 'ADMIN' ? 1 : 0);
     await expect(nav.getByRole('link', { name: 'Sections' })).toHaveCount(role === 'WRITER' ? 0 : 1);
+    await expect(nav.getByRole('link', { name: 'Pages' })).toHaveCount(role === 'WRITER' ? 0 : 1);
   });
 }
 

@@ -20,6 +20,7 @@ import {
   searchPath,
   searchPathTemplate,
   sectionPath,
+  standingPagePath,
   tagPath,
   withPage,
   withQuery,
@@ -42,6 +43,11 @@ describe('reader routes', () => {
     expect(tagPath('ai', 4)).toBe('/tags/ai/page/4');
   });
 
+  it('puts the about page at /about and every other standing page below it', () => {
+    expect(standingPagePath('about')).toBe('/about');
+    expect(standingPagePath('methodology')).toBe('/about/methodology');
+    expect(standingPagePath('ethics')).toBe('/about/ethics');
+  });
   it('read a later page of a list back from its path', () => {
     expect(parseListPagePath('/page/2')).toEqual({ path: '/', page: 2 });
     expect(parseListPagePath('/life-sciences/page/50')).toEqual({ path: '/life-sciences', page: 50 });
@@ -99,6 +105,9 @@ describe('dashboard routes', () => {
       '/dashboard/articles?q=heat+pumps&cursor=c1',
     );
     expect(dashboardRoutes.newArticle()).toBe('/dashboard/articles/new');
+    expect(dashboardRoutes.pages()).toBe('/dashboard/pages');
+    expect(dashboardRoutes.newPage()).toBe('/dashboard/pages/new');
+    expect(dashboardRoutes.page('clx1')).toBe('/dashboard/pages/clx1');
     expect(dashboardRoutes.article('clx1')).toBe('/dashboard/articles/clx1');
     expect(dashboardRoutes.articlePreview('clx1')).toBe('/dashboard/articles/clx1/preview');
     expect(dashboardRoutes.articleHistory('clx1')).toBe('/dashboard/articles/clx1/history');

@@ -79,6 +79,14 @@ export function tagPath(slug: string, page = 1): string {
   return listPagePath(`/tags/${segment(slug)}`, page);
 }
 
+/** The slug of the standing page served at `/about` itself; every other standing page is `/about/<slug>`. */
+export const ABOUT_PAGE_SLUG = 'about';
+
+/** A standing page (lib/pages): `/about` for the page with the slug `about`, `/about/<slug>` for the others. */
+export function standingPagePath(slug: string): string {
+  return slug === ABOUT_PAGE_SLUG ? '/about' : `/about/${segment(slug)}`;
+}
+
 /** The search page; with a query, its results (page `page` of them). */
 export function searchPath(q = '', page = 1): string {
   return withPage('/search', page, q ? { q } : {});
@@ -164,6 +172,9 @@ export const dashboardRoutes = {
   sections: () => `${DASHBOARD}/sections`,
   campaigns: () => `${DASHBOARD}/campaigns`,
   authors: () => `${DASHBOARD}/authors`,
+  pages: () => `${DASHBOARD}/pages`,
+  newPage: () => `${DASHBOARD}/pages/new`,
+  page: (id: string) => `${DASHBOARD}/pages/${segment(id)}`,
   users: (query?: Query) => withQuery(`${DASHBOARD}/users`, query),
   audit: (query?: Query) => withQuery(`${DASHBOARD}/audit`, query),
 } as const;

@@ -78,6 +78,15 @@ describe('the demo publication', () => {
     expect(hits.map((h) => h.id)).toEqual([article.id]);
   });
 
+  it('ships the standing pages, one per role, with the methodology note the articles link to', async () => {
+    const pages = await db.page.findMany({ orderBy: { position: 'asc' } });
+    expect(pages.map((p) => p.slug)).toEqual(['about', 'contact', 'ethics', 'masthead', 'methodology']);
+    expect(pages.filter((p) => p.role).map((p) => p.role).sort()).toEqual(['ABOUT', 'CONTACT', 'ETHICS', 'MASTHEAD']);
+    for (const page of pages) expect(bodyDocumentSchema.parse(page.body).content.length).toBeGreaterThan(0);
+    const linked = await db.article.count({ where: { ...publishedWhere(), bodyText: { contains: 'methodology note' } } });
+    expect(linked).toBeGreaterThan(0);
+  });
+
   it('stores every picture in the media store', async () => {
     const storage = createFileStorage(mediaDir);
     const images = await db.image.findMany({ select: { storageKey: true } });

@@ -8,6 +8,7 @@ import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getLatestArticles, getSectionLatest } from '@/lib/articles/queries';
 import { getCurrentCampaigns } from '@/lib/campaigns/queries';
 import { campaignPath, homePath, sectionPath, SITE_FEED_PATH } from '@/lib/routes';
+import { getPublisherPolicies } from '@/lib/pages/queries';
 import { getNavigationSections } from '@/lib/sections/queries';
 import { frontPageJsonLd } from '@/lib/seo/decide-json-ld';
 import { getSite, notFoundMetadata, pageMetadata } from '@/lib/seo/site';
@@ -54,12 +55,12 @@ export default async function FrontPage({ searchParams }: Props) {
   }
 
   const [lead, ...rest] = latest.items;
-  const [sections, campaigns] = await Promise.all([getNavigationSections(), getCurrentCampaigns()]);
+  const [sections, campaigns, policies] = await Promise.all([getNavigationSections(), getCurrentCampaigns(), getPublisherPolicies()]);
   const perSection = await Promise.all(sections.map(async (s) => ({ ...s, articles: await getSectionLatest({ sectionSlug: s.slug, take: 3 }) })));
 
   return (
     <>
-      <JsonLd data={frontPageJsonLd(site)} />
+      <JsonLd data={frontPageJsonLd(site, policies)} />
       <h1 className="sr-only">{site.name}: latest news</h1>
       {lead ? (
         <section aria-labelledby="lead-heading" className="border-b border-neutral-200 pb-6">

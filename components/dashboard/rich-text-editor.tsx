@@ -101,19 +101,18 @@ function Toolbar({ editor, images }: { editor: Editor; images: LibraryImage[] })
       image: e.isActive('image'),
     }),
   });
-  // The accessible name starts with the visible text (WCAG 2.5.3, label in name): a speech user says
-  // "click H2"; a screen reader hears "H2, Heading 2". The full name is also the tooltip.
   const btn = (label: string, pressed: boolean | undefined, run: () => void, text?: string) => (
     <button
       type="button"
-      aria-label={text && text !== label ? `${text}, ${label}` : undefined}
-      title={label}
       aria-pressed={pressed === undefined ? undefined : pressed}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
+      title={text ? label : undefined}
       className={`rounded px-2 py-1 text-sm ${pressed ? 'bg-neutral-900 text-white' : 'hover:bg-neutral-200'}`}
     >
+      {/* The accessible name starts with the visible text (WCAG 2.5.3, label in name): "H2 (Heading 2)". */}
       {text ?? label}
+      {text ? <span className="sr-only"> ({label})</span> : null}
     </button>
   );
   const chain = () => editor.chain().focus();

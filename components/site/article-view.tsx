@@ -5,6 +5,7 @@ import { JsonLd } from '@/components/site/json-ld';
 import { readingTimeMinutes } from '@/lib/articles/body-text';
 import { decideDisclosure } from '@/lib/articles/decide-disclosure';
 import { getNextArticle, getRelatedArticles, type PublishedArticle } from '@/lib/articles/queries';
+import { getPublisherPolicies } from '@/lib/pages/queries';
 import { articlePath, authorPath, campaignPath, homePath, mediaPath, sectionPath, tagPath } from '@/lib/routes';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/decide-json-ld';
 import { absoluteUrl, getSite, structuredDataImageUrls } from '@/lib/seo/site';
@@ -18,9 +19,10 @@ const UPDATE_GRACE_MS = 60_000;
  * preview and share links render it for drafts, so a preview is exactly what readers will see.
  */
 export async function ArticleView({ article }: { article: PublishedArticle }) {
-  const [related, next] = await Promise.all([
+  const [related, next, policies] = await Promise.all([
     getRelatedArticles({ articleId: article.id, sectionId: article.section.id, tagIds: article.tags.map((t) => t.tag.id) }),
     getNextArticle({ id: article.id, publishedAt: article.publishedAt, sectionId: article.section.id, campaignId: article.campaign?.id ?? null }),
+    getPublisherPolicies(),
   ]);
   const site = getSite();
   const hero = article.heroImage;
@@ -50,7 +52,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           authors: article.authors.map(({ author }) => ({ name: author.name, url: absoluteUrl(authorPath(author.slug)), jobTitle: author.jobTitle })),
           keywords: article.tags.map((t) => t.tag.name),
           disclosure,
-        })}
+        }, policies)}
       />
       <JsonLd
         data={breadcrumbJsonLd([...crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) })), { name: article.headline, url: absoluteUrl(path) }])}

@@ -5,11 +5,11 @@ import { assertCan, CAPABILITIES, can, roleCan, rolesWith } from './permissions'
 describe('role capabilities', () => {
   it('lets a writer create, edit their own and submit, upload images, but not publish or manage', () => {
     for (const c of ['access:dashboard', 'create:article', 'edit:own-article', 'submit:article', 'upload:media'] as const) expect(roleCan('WRITER', c)).toBe(true);
-    for (const c of ['edit:any-article', 'publish:article', 'schedule:article', 'unpublish:article', 'trash:article', 'manage:media', 'manage:sections', 'manage:campaigns', 'manage:authors', 'manage:users', 'read:audit-log'] as const)
+    for (const c of ['edit:any-article', 'publish:article', 'schedule:article', 'unpublish:article', 'trash:article', 'manage:media', 'manage:sections', 'manage:campaigns', 'manage:authors', 'manage:pages', 'manage:users', 'read:audit-log'] as const)
       expect(roleCan('WRITER', c)).toBe(false);
   });
   it('lets an editor publish and manage content, but not users or the audit log', () => {
-    for (const c of ['edit:any-article', 'publish:article', 'schedule:article', 'unpublish:article', 'archive:article', 'trash:article', 'manage:media', 'manage:sections', 'manage:campaigns', 'manage:authors'] as const)
+    for (const c of ['edit:any-article', 'publish:article', 'schedule:article', 'unpublish:article', 'archive:article', 'trash:article', 'manage:media', 'manage:sections', 'manage:campaigns', 'manage:authors', 'manage:pages'] as const)
       expect(roleCan('EDITOR', c)).toBe(true);
     expect(roleCan('EDITOR', 'manage:users')).toBe(false);
     expect(roleCan('EDITOR', 'read:audit-log')).toBe(false);

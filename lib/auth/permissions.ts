@@ -36,6 +36,8 @@ export const CAPABILITY_TABLE = {
   'manage:sections': EDITORS,
   'manage:campaigns': EDITORS,
   'manage:authors': EDITORS,
+  /** Create, edit and delete the standing pages (About, Contact, Ethics, Masthead, …). */
+  'manage:pages': EDITORS,
   'manage:users': ADMINS,
   'read:audit-log': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;

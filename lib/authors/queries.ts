@@ -36,6 +36,16 @@ export function getAllAuthors() {
   );
 }
 
+/**
+ * The staff list of the masthead page: every author by name, with role, organisation and slug (for the
+ * author page). Authors' changes purge every page, so the query needs no tag of its own.
+ */
+export function getMastheadAuthors() {
+  return readerQuery('masthead-authors', [], [], () =>
+    getDb().author.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true, slug: true, jobTitle: true, organisation: true } }),
+  );
+}
+
 /** Every author for the dashboard's author manager, by name, with photo, linked user and byline count. Editors and admins only. */
 export async function listAuthorsForManagement({ actor }: { actor: Actor }) {
   if (!can(actor, 'manage:authors')) throw new AppError('FORBIDDEN');

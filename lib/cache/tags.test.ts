@@ -4,8 +4,8 @@ import { contentTagsOf } from './tags';
 
 describe('contentTagsOf', () => {
   it('names every touched thing, and the lists tag only when lists change', () => {
-    const scope = contentScope({ articleIds: ['a1'], sectionSlugs: ['news'], authorSlugs: ['ada'], campaignSlugs: ['life'], tagSlugs: ['ai'] });
-    expect(contentTagsOf(scope)).toEqual(['article:a1', 'section:news', 'author:ada', 'campaign:life', 'tag:ai']);
+    const scope = contentScope({ articleIds: ['a1'], sectionSlugs: ['news'], authorSlugs: ['ada'], campaignSlugs: ['life'], tagSlugs: ['ai'], pageSlugs: ['about'] });
+    expect(contentTagsOf(scope)).toEqual(['article:a1', 'section:news', 'author:ada', 'campaign:life', 'tag:ai', 'page:about']);
     expect(contentTagsOf({ ...scope, lists: true })[0]).toBe('content');
   });
   it('names the modified-times pages (feeds, sitemaps) for an edit no card shows', () => {

@@ -15,6 +15,8 @@ export const sectionTag = (slug: string) => `section:${slug}`;
 export const authorTag = (slug: string) => `author:${slug}`;
 export const campaignTag = (slug: string) => `campaign:${slug}`;
 export const topicTag = (slug: string) => `tag:${slug}`;
+/** A standing page (About, Contact, …): its own page only; the footer and sitemap follow `CONTENT`. */
+export const pageTag = (slug: string) => `page:${slug}`;
 
 /** The data-cache tags of a content scope: `CONTENT` when lists may change, plus one per thing touched. */
 export function contentTagsOf(scope: ContentScope): string[] {
@@ -25,6 +27,7 @@ export function contentTagsOf(scope: ContentScope): string[] {
     ...scope.authorSlugs.map(authorTag),
     ...scope.campaignSlugs.map(campaignTag),
     ...scope.tagSlugs.map(topicTag),
+    ...scope.pageSlugs.map(pageTag),
   ];
 }
 

@@ -41,14 +41,15 @@ export async function reencode(bytes: Uint8Array, format: ImageFormat): Promise<
   }
 }
 
-/** The reader pages that show an image (visible articles, author pages), or null when none does. */
+/** The reader pages that show an image (visible articles, author pages, standing pages), or null when none does. */
 export function scopeOfUsage(usage: ImageUsage): ContentScope | null {
   const visible = usage.articles.filter((a) => a.readerVisible);
-  if (visible.length === 0 && usage.authors.length === 0) return null;
+  if (visible.length === 0 && usage.authors.length === 0 && usage.pages.length === 0) return null;
   return contentScope({
     articleIds: visible.map((a) => a.id),
     sectionSlugs: [...new Set(visible.map((a) => a.sectionSlug))],
     authorSlugs: usage.authors.map((a) => a.slug),
+    pageSlugs: usage.pages.map((p) => p.slug),
     lists: true,
   });
 }
@@ -61,5 +62,6 @@ export function describeUsage(usage: ImageUsage): string {
   if (hero) parts.push(`the hero image of ${hero} article${hero === 1 ? '' : 's'}`);
   if (inline) parts.push(`in the text of ${inline} article${inline === 1 ? '' : 's'}`);
   if (usage.authors.length) parts.push(`the photo of ${usage.authors.length} author${usage.authors.length === 1 ? '' : 's'}`);
+  if (usage.pages.length) parts.push(`in the text of ${usage.pages.length} page${usage.pages.length === 1 ? '' : 's'}`);
   return parts.join(', ');
 }

@@ -62,12 +62,15 @@ export async function getImageOrThrow({ db = getDb(), actor, imageId }: { db?: D
 export type ImageUsage = {
   articles: { id: string; headline: string; status: ArticleStatus; trashed: boolean; readerVisible: boolean; sectionSlug: string; asHero: boolean; inline: boolean }[];
   authors: { id: string; name: string; slug: string }[];
+  /** Standing pages (lib/pages) with the image in their body. */
+  pages: { id: string; title: string; slug: string }[];
 };
 
 /**
  * Finds where an image is used: as an article's hero, inline in an article body (an image node whose
  * `src` is the image's /media path or whose `imageId` is its id; see lib/articles/body-schema.ts), or as
- * an author's photo. Trashed articles count: they can be restored.
+ * an author's photo, or inline in a standing page's body (the same document). Trashed articles count:
+ * they can be restored.
  */
 export async function findImageUsage(db: Reader, image: { id: string; storageKey: string }): Promise<ImageUsage> {
   const src = mediaPath(image.storageKey);
@@ -75,13 +78,16 @@ export async function findImageUsage(db: Reader, image: { id: string; storageKey
   const inlineRows = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Article" WHERE strpos("body"::text, ${src}) > 0 OR strpos("body"::text, ${idAttr}) > 0`;
   const inlineIds = new Set(inlineRows.map((r) => r.id));
-  const [articles, authors] = await Promise.all([
+  const pageRows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Page" WHERE strpos("body"::text, ${src}) > 0 OR strpos("body"::text, ${idAttr}) > 0`;
+  const [articles, authors, pages] = await Promise.all([
     db.article.findMany({
       where: { OR: [{ heroImageId: image.id }, { id: { in: [...inlineIds] } }] },
       orderBy: { updatedAt: 'desc' },
       select: { id: true, headline: true, status: true, deletedAt: true, publishedAt: true, heroImageId: true, section: { select: { slug: true } } },
     }),
     db.author.findMany({ where: { photoId: image.id }, orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
+    db.page.findMany({ where: { id: { in: pageRows.map((r) => r.id) } }, orderBy: { title: 'asc' }, select: { id: true, title: true, slug: true } }),
   ]);
   const now = new Date();
   return {
@@ -96,12 +102,13 @@ export async function findImageUsage(db: Reader, image: { id: string; storageKey
       inline: inlineIds.has(a.id),
     })),
     authors,
+    pages,
   };
 }
 
 /** True when the usage blocks a delete. */
 export function isInUse(usage: ImageUsage): boolean {
-  return usage.articles.length > 0 || usage.authors.length > 0;
+  return usage.articles.length > 0 || usage.authors.length > 0 || usage.pages.length > 0;
 }
 
 /**
@@ -119,6 +126,7 @@ export async function whereUsed({ db = getDb(), actor, imageId }: { db?: Db; act
     articles: usage.articles.filter((a) => visible.has(a.id)),
     hiddenArticleCount: usage.articles.filter((a) => !visible.has(a.id)).length,
     authors: usage.authors,
+    pages: usage.pages,
     inUse: isInUse(usage),
   };
 }

@@ -11,6 +11,8 @@ export type ContentScope = {
   authorSlugs: string[];
   campaignSlugs: string[];
   tagSlugs: string[];
+  /** Standing pages (lib/pages) whose own page shows the change. */
+  pageSlugs: string[];
   lists: boolean;
   modified: boolean;
 };
@@ -23,6 +25,7 @@ export function contentScope(parts: Partial<ContentScope>): ContentScope {
     authorSlugs: parts.authorSlugs ?? [],
     campaignSlugs: parts.campaignSlugs ?? [],
     tagSlugs: parts.tagSlugs ?? [],
+    pageSlugs: parts.pageSlugs ?? [],
     lists: parts.lists ?? false,
     modified: parts.modified ?? false,
   };
@@ -38,6 +41,7 @@ export function mergeScopes(a: ContentScope, b: ContentScope): ContentScope {
     authorSlugs: union(a.authorSlugs, b.authorSlugs),
     campaignSlugs: union(a.campaignSlugs, b.campaignSlugs),
     tagSlugs: union(a.tagSlugs, b.tagSlugs),
+    pageSlugs: union(a.pageSlugs, b.pageSlugs),
     lists: a.lists || b.lists,
     modified: a.modified || b.modified,
   };

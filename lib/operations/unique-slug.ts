@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { slugify } from '@/lib/text/slug';
 
 /** A record kind whose slug is unique: how the messages name it. */
-export type SlugOwner = 'section' | 'campaign' | 'author';
+export type SlugOwner = 'section' | 'campaign' | 'author' | 'page';
 
 /** INVALID on `slug`, naming the record that already uses it (or "another …" when a race lost). */
 export function slugTakenError(kind: SlugOwner, name?: string): AppError {

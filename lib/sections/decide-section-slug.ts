@@ -5,6 +5,7 @@ import { isValidSlug } from '@/lib/text/slug';
  * unreachable or would hide the app's page. decide-section-slug.test.ts checks the list against app/.
  */
 export const RESERVED_TOP_LEVEL_SLUGS: ReadonlySet<string> = new Set([
+  'about',
   'api',
   'authors',
   'campaigns',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbJsonLd, frontPageJsonLd, newsArticleJsonLd, serializeJsonLd, type Site } from '@/lib/seo/decide-json-ld';
+import { breadcrumbJsonLd, frontPageJsonLd, newsArticleJsonLd, organizationJsonLd, publisherPoliciesOf, serializeJsonLd, type Site } from '@/lib/seo/decide-json-ld';
 
 const site: Site = { name: 'Masthead', url: 'https://news.example', logoUrl: 'https://news.example/logo.png', language: 'en' };
 
@@ -24,7 +24,7 @@ describe('newsArticleJsonLd', () => {
       articleSection: 'Climate',
       isAccessibleForFree: true,
       author: [{ '@type': 'Person', name: 'Neelam Patel', url: 'https://news.example/authors/neelam-patel' }],
-      publisher: { '@type': 'Organization', logo: { url: 'https://news.example/logo.png' } },
+      publisher: { '@type': 'NewsMediaOrganization', logo: { url: 'https://news.example/logo.png' } },
     });
     // Modified before published (edited while scheduled) reports the publication time.
     expect(ld.dateModified).toBe('2026-01-01T10:00:00.000Z');
@@ -59,5 +59,32 @@ describe('other JSON-LD', () => {
   });
   it('serialises so that the script element cannot be closed early', () => {
     expect(serializeJsonLd({ headline: '</script><script>alert(1)</script>' })).not.toContain('</script>');
+  });
+});
+
+describe('the publisher and its policy pages', () => {
+  const pages = [
+    { role: 'ABOUT', url: 'https://news.example/about' },
+    { role: 'ETHICS', url: 'https://news.example/about/ethics' },
+    { role: 'MASTHEAD', url: 'https://news.example/about/masthead' },
+    { role: null, url: 'https://news.example/about/methodology' },
+  ];
+  it('points the ethics, corrections and principles properties at the ethics page and masthead at the masthead', () => {
+    expect(publisherPoliciesOf(pages)).toEqual({
+      publishingPrinciples: 'https://news.example/about/ethics',
+      ethicsPolicy: 'https://news.example/about/ethics',
+      correctionsPolicy: 'https://news.example/about/ethics',
+      masthead: 'https://news.example/about/masthead',
+    });
+  });
+  it('falls back to the about page for the principles, and leaves out what has no page', () => {
+    expect(publisherPoliciesOf([pages[0]!, pages[3]!])).toEqual({ publishingPrinciples: 'https://news.example/about' });
+    expect(publisherPoliciesOf([])).toEqual({});
+  });
+  it('is a NewsMediaOrganization carrying the policies, on the front page and in articles', () => {
+    const policies = publisherPoliciesOf(pages);
+    expect(organizationJsonLd(site, policies)).toMatchObject({ '@type': 'NewsMediaOrganization', masthead: 'https://news.example/about/masthead' });
+    expect(organizationJsonLd(site)).not.toHaveProperty('masthead');
+    expect(JSON.stringify(frontPageJsonLd(site, policies))).toContain('"ethicsPolicy":"https://news.example/about/ethics"');
   });
 });

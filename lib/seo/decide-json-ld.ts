@@ -6,25 +6,46 @@ export type Site = { name: string; url: string; logoUrl: string; language: strin
 
 type Thing = Record<string, unknown>;
 
-/** Organization of the publisher, used on its own and inside NewsArticle. */
-export function organizationJsonLd(site: Site): Thing {
+/** The publisher's policy pages as schema.org's NewsMediaOrganization names them: absolute URLs, each only when the page exists. */
+export type PublisherPolicies = { publishingPrinciples?: string; ethicsPolicy?: string; correctionsPolicy?: string; masthead?: string };
+
+/**
+ * The policy URLs of the standing pages that have a role (lib/pages): the ethics and corrections policy
+ * page is the ethics policy, the corrections policy and the publishing principles (the about page stands
+ * in for the principles when there is no ethics page); the masthead page is the masthead.
+ */
+export function publisherPoliciesOf(pages: readonly { role: string | null; url: string }[]): PublisherPolicies {
+  const urlOf = (role: string) => pages.find((p) => p.role === role)?.url;
+  const ethics = urlOf('ETHICS');
+  const principles = ethics ?? urlOf('ABOUT');
+  const masthead = urlOf('MASTHEAD');
+  return {
+    ...(principles ? { publishingPrinciples: principles } : {}),
+    ...(ethics ? { ethicsPolicy: ethics, correctionsPolicy: ethics } : {}),
+    ...(masthead ? { masthead } : {}),
+  };
+}
+
+/** The publisher as a NewsMediaOrganization with its policy pages, used on its own and inside NewsArticle. */
+export function organizationJsonLd(site: Site, policies: PublisherPolicies = {}): Thing {
   const home = absoluteUrlOn(site.url, homePath());
   return {
-    '@type': 'Organization',
+    '@type': 'NewsMediaOrganization',
     '@id': `${home}#organization`,
     name: site.name,
     url: home,
     logo: { '@type': 'ImageObject', url: site.logoUrl, width: 600, height: 60 },
+    ...policies,
   };
 }
 
-/** Organization + WebSite with a SearchAction, for the front page. */
-export function frontPageJsonLd(site: Site): Thing {
+/** The publisher + WebSite with a SearchAction, for the front page. */
+export function frontPageJsonLd(site: Site, policies: PublisherPolicies = {}): Thing {
   const home = absoluteUrlOn(site.url, homePath());
   return {
     '@context': 'https://schema.org',
     '@graph': [
-      organizationJsonLd(site),
+      organizationJsonLd(site, policies),
       {
         '@type': 'WebSite',
         '@id': `${home}#website`,
@@ -72,7 +93,7 @@ export type NewsArticleInput = {
  * sponsored and partner content a `sponsor` (the partner, as an Organization) and the label as a keyword,
  * so machines see what readers see.
  */
-export function newsArticleJsonLd(site: Site, a: NewsArticleInput): Thing {
+export function newsArticleJsonLd(site: Site, a: NewsArticleInput, policies: PublisherPolicies = {}): Thing {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -84,7 +105,7 @@ export function newsArticleJsonLd(site: Site, a: NewsArticleInput): Thing {
     datePublished: a.publishedAt.toISOString(),
     dateModified: (a.modifiedAt > a.publishedAt ? a.modifiedAt : a.publishedAt).toISOString(),
     author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: p.url, ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}) })),
-    publisher: organizationJsonLd(site),
+    publisher: organizationJsonLd(site, policies),
     articleSection: a.sectionName,
     ...(a.keywords.length || a.disclosure ? { keywords: [...(a.disclosure ? [a.disclosure.short] : []), ...a.keywords] } : {}),
     ...(a.disclosure ? { sponsor: { '@type': 'Organization', name: a.disclosure.partnerName ?? a.disclosure.label } } : {}),

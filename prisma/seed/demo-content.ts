@@ -142,3 +142,78 @@ export const demoCredits = [
   'iStock / Getty Images Plus / Jacob Wackerhausen',
   'Masthead / Oliver Brennan',
 ] as const;
+
+/**
+ * The demo publication's standing pages (lib/pages): each block is a paragraph, or a subheading when it
+ * starts with "## ". Links are written [text](href). The demo articles link to /about/methodology.
+ */
+export const demoPages = [
+  {
+    title: 'About us',
+    slug: 'about',
+    role: 'ABOUT',
+    position: 0,
+    standfirst: 'An independent newsroom reporting on science, technology, climate, business, health and culture.',
+    blocks: [
+      'We are a small newsroom with a simple aim: to explain the changes that will matter in five years’ time, while there is still time to act on them.',
+      '## What we cover',
+      'Our reporters cover life sciences, technology, climate, business, health and culture. We publish every weekday, and our partner series are always labelled as such.',
+      '## Who pays for it',
+      'We are funded by readers’ subscriptions and by clearly labelled partner series. Partners never see or approve articles before they are published. Read our [ethics and corrections policy](/about/ethics) and meet [the people who make it](/about/masthead).',
+    ],
+  },
+  {
+    title: 'Contact',
+    slug: 'contact',
+    role: 'CONTACT',
+    position: 1,
+    standfirst: 'How to reach the newsroom, send us a tip or ask for a correction.',
+    blocks: [
+      '## News tips',
+      'Write to [tips@masthead.test](mailto:tips@masthead.test). Tell us what you know and how you know it; we will never name you without your agreement.',
+      '## Corrections',
+      'If we got something wrong, write to [corrections@masthead.test](mailto:corrections@masthead.test) with the address of the article. Our [corrections policy](/about/ethics) explains what happens next.',
+      '## Everything else',
+      'Masthead, 1 Example Street, London. The newsroom is staffed from 7 am to 10 pm, UK time.',
+    ],
+  },
+  {
+    title: 'Ethics and corrections policy',
+    slug: 'ethics',
+    role: 'ETHICS',
+    position: 2,
+    standfirst: 'The standards every article is held to, and what we do when we fall short of them.',
+    blocks: [
+      '## Accuracy and fairness',
+      'We check facts before we publish them, give the people we write about a fair chance to respond, and say when we could not reach them.',
+      '## Independence',
+      'Partner and sponsored articles are labelled at the top of the page and produced under the same standards. Partners do not approve copy.',
+      '## Corrections',
+      'When we make a mistake we correct it promptly and say so at the foot of the article, with the date of the correction. We do not quietly change what we published. Send corrections to [corrections@masthead.test](mailto:corrections@masthead.test).',
+    ],
+  },
+  {
+    title: 'Masthead',
+    slug: 'masthead',
+    role: 'MASTHEAD',
+    position: 3,
+    standfirst: 'The editors, reporters and contributors who write for us.',
+    blocks: ['Every article carries the name of the person who wrote it, and each name leads to that person’s page with everything they have written for us.'],
+  },
+  {
+    title: 'Methodology',
+    slug: 'methodology',
+    role: null,
+    position: 4,
+    showInFooter: false,
+    standfirst: 'How our data desk compiles the figures in our reporting.',
+    blocks: [
+      '## Where the numbers come from',
+      'Figures come from public filings, official statistics such as those of the [Office for National Statistics](https://www.ons.gov.uk/) and our own surveys of organisations in each sector.',
+      '## How we survey',
+      'Each survey asks the same questions of every organisation we reach, and we publish the number of responses with every figure. Where fewer than 30 organisations answered, we say so.',
+      '## When we update',
+      'When new data changes a figure we have published, we update the article and note the change at its foot.',
+    ],
+  },
+] as const;

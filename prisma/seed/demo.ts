@@ -2,8 +2,8 @@ import type { BodyDocument } from '@/lib/articles/body-schema';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
-import { demoAuthors, demoCampaigns, demoCredits, demoHeadlines, demoSections, demoSubsections, demoTags } from './demo-content';
-import { seedArticle, seedAuthor, seedCampaign, seedImage, seedSection, seedTag, seedUser } from './factories';
+import { demoAuthors, demoCampaigns, demoCredits, demoHeadlines, demoPages, demoSections, demoSubsections, demoTags } from './demo-content';
+import { seedArticle, seedAuthor, seedCampaign, seedImage, seedPage, seedSection, seedTag, seedUser } from './factories';
 import { seededRandom } from './images';
 
 /** Demo-only sign-in accounts. The README lists them; a real deployment creates users with `npm run user:create`. */
@@ -79,10 +79,33 @@ export function demoBody(topic: string, sectionName: string, rand: () => number)
   };
 }
 
+/** Inline text with `[text](href)` links made into link marks. */
+function linkedText(value: string) {
+  const parts: { type: 'text'; text: string; marks?: { type: 'link'; attrs: { href: string } }[] }[] = [];
+  let last = 0;
+  for (const m of value.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)) {
+    if (m.index > last) parts.push(text(value.slice(last, m.index)));
+    parts.push({ type: 'text', text: m[1]!, marks: [{ type: 'link', attrs: { href: m[2]! } }] });
+    last = m.index + m[0].length;
+  }
+  if (last < value.length) parts.push(text(value.slice(last)));
+  return parts;
+}
+
+/** A standing page's body from demo blocks: "## " starts a subheading, anything else is a paragraph. */
+export function demoPageBody(blocks: readonly string[]): BodyDocument {
+  return {
+    type: 'doc',
+    content: blocks.map((b) =>
+      b.startsWith('## ') ? { type: 'heading' as const, attrs: { level: 2 as const }, content: [text(b.slice(3))] } : { type: 'paragraph' as const, content: linkedText(b) },
+    ),
+  };
+}
+
 /** Empties every table, for a clean reseed. Media files are left to be overwritten by new keys. */
 export async function wipeDatabase(db: PrismaClient): Promise<void> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "ChangeEvent", "Redirect", "User" CASCADE',
+    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "ChangeEvent", "Redirect", "Page", "User" CASCADE',
   );
 }
 
@@ -95,7 +118,8 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
 /**
  * Writes the demo publication: 7 sections (one a subsection), 3 campaigns (one partner-sponsored),
  * 12 authors, 60 published articles with hero images, plus drafts, articles in review, scheduled and
- * archived ones, and the demo accounts. Deterministic apart from the current time.
+ * archived ones, the standing pages (about, contact, ethics and corrections, masthead, methodology) and
+ * the demo accounts. Deterministic apart from the current time.
  */
 export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = new Date() }: { now?: Date } = {}) {
   const rand = seededRandom(2020);
@@ -124,6 +148,10 @@ export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = 
       c.slug,
       await seedCampaign(db, { ...c, startsAt, endsAt: new Date(startsAt.getTime() + c.lengthMonths * month) }),
     );
+  }
+
+  for (const p of demoPages) {
+    await seedPage(db, { title: p.title, slug: p.slug, standfirst: p.standfirst, role: p.role, position: p.position, showInFooter: 'showInFooter' in p ? p.showInFooter : true, body: demoPageBody(p.blocks) });
   }
 
   const tags = new Map<string, string>();

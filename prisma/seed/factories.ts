@@ -4,7 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { newStorageKey, type MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import type { ArticleStatus, Role } from '@/lib/generated/prisma/enums';
+import type { ArticleStatus, PageRole, Role } from '@/lib/generated/prisma/enums';
 import { paintPicture } from './images';
 
 /**
@@ -136,6 +136,28 @@ export function sampleBody(words = ''): BodyDocument {
       { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A quotation.' }] }] },
     ],
   };
+}
+
+/**
+ * Creates a standing page (lib/pages): About, Contact, Ethics, Masthead or any other. The body is
+ * validated with the same schema as the dashboard's save path.
+ */
+export async function seedPage(
+  db: PrismaClient,
+  overrides: { title?: string; slug?: string; standfirst?: string; body?: BodyDocument; role?: PageRole | null; showInFooter?: boolean; position?: number } = {},
+) {
+  const title = overrides.title ?? `Page ${uniqueSuffix()}`;
+  return db.page.create({
+    data: {
+      title,
+      slug: overrides.slug ?? slugify(title),
+      standfirst: overrides.standfirst ?? '',
+      body: bodyDocumentSchema.parse(overrides.body ?? sampleBody()),
+      role: overrides.role ?? null,
+      showInFooter: overrides.showInFooter ?? true,
+      position: overrides.position ?? 0,
+    },
+  });
 }
 
 export type ArticleOverrides = {

@@ -31,6 +31,7 @@ import {
   seedAuthor,
   seedCampaign,
   seedImage,
+  seedPage,
   seedSection,
   sampleBody,
   uniqueSuffix,
@@ -495,6 +496,49 @@ export const ACTION_ROWS: ActionRow[] = [
           const row = await c.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
           return row.version === 2 && row.name === name;
         },
+      };
+    },
+  },
+  {
+    name: 'createPageAction',
+    allowed: anyObject('manage:pages'),
+    effect: 'a standing page with the case’s title exists (pages have no owner: editors and admins only)',
+    async prepare(c) {
+      const title = `Matrix page ${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ title, slug: '', standfirst: '', role: '', position: '0', body: JSON.stringify(sampleBody('matrix')) })],
+        tookEffect: async () => (await c.db.page.count({ where: { title } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'updatePageAction',
+    allowed: anyObject('manage:pages'),
+    effect: 'the standing page is at version 2 with the new title',
+    async prepare(c) {
+      const page = await seedPage(c.db, { title: `Matrix page ${c.marker}` });
+      const title = `Matrix renamed ${c.marker}`;
+      return {
+        args: [
+          INITIAL_FORM_STATE,
+          form({ id: page.id, version: '1', title, slug: page.slug, standfirst: '', role: '', showInFooter: 'on', position: '0', body: JSON.stringify(sampleBody('matrix')) }),
+        ],
+        tookEffect: async () => {
+          const row = await c.db.page.findUniqueOrThrow({ where: { id: page.id } });
+          return row.version === 2 && row.title === title;
+        },
+      };
+    },
+  },
+  {
+    name: 'deletePageAction',
+    allowed: anyObject('manage:pages'),
+    effect: 'the standing page is gone',
+    async prepare(c) {
+      const page = await seedPage(c.db, { title: `Matrix page ${c.marker}` });
+      return {
+        args: [INITIAL_FORM_STATE, form({ id: page.id, version: '1' })],
+        tookEffect: async () => (await c.db.page.count({ where: { id: page.id } })) === 0,
       };
     },
   },

@@ -96,6 +96,8 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
   each('/authors/[slug]', (o) => `/authors/${o || '%20'}?page=${o}`);
   each('/campaigns/[slug]', (o) => `/campaigns/${o || '%20'}?page=${o}`);
   each('/tags/[slug]', (o) => `/tags/${o || '%20'}?page=${o}`);
+  each('/about', (o) => `/about?page=${o}`);
+  each('/about/[slug]', (o) => `/about/${o || '%20'}?page=${o}`);
   each('/search', (o) => `/search?q=${o}&page=${o}`);
   t.push(...reqs('/search', ['/search?q=a&q=b&page=1&page=2', '/search?q[]=x', '/search?q[a]=1', `/search?q=${'%20'.repeat(3000)}`], who));
   each('/preview/[token]', (o) => `/preview/${o || '%20'}`);
@@ -127,6 +129,9 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
   each('/dashboard/articles/new', (o) => `/dashboard/articles/new?sectionId=${o}`);
   each('/dashboard/audit', (o) => `/dashboard/audit?action=${o}&actor=${o}&from=${o}&to=${o}&cursor=${o}&page=${o}`);
   each('/dashboard/users', (o) => `/dashboard/users?q=${o}&page=${o}`);
+  each('/dashboard/pages', (o) => `/dashboard/pages?x=${o}`);
+  each('/dashboard/pages/new', (o) => `/dashboard/pages/new?x=${o}`);
+  each('/dashboard/pages/[id]', (o) => `/dashboard/pages/${o || '%20'}`);
 
   // Bodies and methods route handlers do not expect.
   const bodies: { name: string; body: string | Uint8Array; type: string }[] = [

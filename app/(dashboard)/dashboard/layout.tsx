@@ -20,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     ...(can(actor, 'manage:sections') ? [{ href: dashboardRoutes.sections(), label: 'Sections' }] : []),
     ...(can(actor, 'manage:campaigns') ? [{ href: dashboardRoutes.campaigns(), label: 'Campaigns' }] : []),
     ...(can(actor, 'manage:authors') ? [{ href: dashboardRoutes.authors(), label: 'Authors' }] : []),
+    ...(can(actor, 'manage:pages') ? [{ href: dashboardRoutes.pages(), label: 'Pages' }] : []),
     ...(can(actor, 'manage:users') ? [{ href: dashboardRoutes.users(), label: 'Users' }] : []),
     ...(can(actor, 'read:audit-log') ? [{ href: dashboardRoutes.audit(), label: 'Audit log' }] : []),
   ];

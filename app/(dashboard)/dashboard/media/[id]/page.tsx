@@ -92,6 +92,14 @@ export default async function MediaImagePage({ params }: Props) {
                 {usage.authors.map((a) => (
                   <li key={a.id}>Photo of the author {a.name}</li>
                 ))}
+                {usage.pages.map((p) => (
+                  <li key={p.id}>
+                    <Link href={dashboardRoutes.page(p.id)} className="underline">
+                      {p.title}
+                    </Link>{' '}
+                    <span className="text-neutral-700">(in the text of the page)</span>
+                  </li>
+                ))}
               </ul>
             ) : (
               <p className="text-sm text-neutral-700">Not used anywhere.</p>
