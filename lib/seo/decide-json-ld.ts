@@ -60,14 +60,19 @@ export type NewsArticleInput = {
   sectionName: string;
   authors: { name: string; url: string; jobTitle?: string | null }[];
   keywords: string[];
+  /** Corrections, clarifications and updates appended to the article (any order). */
+  corrections?: { kind: string; text: string; publishedAt: Date }[];
 };
 
 /**
  * NewsArticle: headline (Google shows up to 110 characters), image, datePublished and dateModified as
  * ISO 8601 with time zone (UTC, "Z"), authors as Person with url, publisher Organization with logo,
- * articleSection and isAccessibleForFree.
+ * articleSection and isAccessibleForFree. Each correction is a `CorrectionComment` (text, datePublished)
+ * in `correction`, newest first, and dateModified is never before the newest of them.
  */
 export function newsArticleJsonLd(site: Site, a: NewsArticleInput): Thing {
+  const corrections = [...(a.corrections ?? [])].sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime());
+  const modifiedAt = new Date(Math.max(a.publishedAt.getTime(), a.modifiedAt.getTime(), ...corrections.map((c) => c.publishedAt.getTime())));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -77,13 +82,16 @@ export function newsArticleJsonLd(site: Site, a: NewsArticleInput): Thing {
     description: a.description,
     image: a.imageUrls,
     datePublished: a.publishedAt.toISOString(),
-    dateModified: (a.modifiedAt > a.publishedAt ? a.modifiedAt : a.publishedAt).toISOString(),
+    dateModified: modifiedAt.toISOString(),
     author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: p.url, ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}) })),
     publisher: organizationJsonLd(site),
     articleSection: a.sectionName,
     ...(a.keywords.length ? { keywords: a.keywords } : {}),
     inLanguage: site.language,
     isAccessibleForFree: true,
+    ...(corrections.length
+      ? { correction: corrections.map((c) => ({ '@type': 'CorrectionComment', text: `${c.kind}: ${c.text}`, datePublished: c.publishedAt.toISOString() })) }
+      : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { UploadImageAction } from '@/components/dashboard/image-upload-form';
 import { RichTextEditor, type LibraryImage } from '@/components/dashboard/rich-text-editor';
 import type { BodyDocument } from '@/lib/articles/body-schema';
@@ -12,6 +12,7 @@ import type { Role } from '@/lib/auth/actor';
 import type { ActionResult } from '@/lib/operations/action-result';
 import { DetailsPanel, type EditorChoices } from './details-panel';
 import { fieldClass, errorOf, FieldMessages, type FieldNotes } from './editor-fields';
+import { CorrectionsPanel, type AddCorrectionAction, type EditorCorrection } from './corrections-panel';
 import { ConflictBanner, LocalCopyBanner } from './editor-notices';
 import { availableActions, checklistOf, initialEditorState, transitionSubjectOf, type EditorContent } from './editor-state';
 import { EditorStatusBar } from './editor-status-bar';
@@ -37,6 +38,7 @@ export type ArticleEditorActions = {
   heartbeat: Heartbeat;
   sharePreview: SharePreview;
   uploadImage: UploadImageAction;
+  addCorrection: AddCorrectionAction;
 };
 
 type Props = {
@@ -50,6 +52,8 @@ type Props = {
   lastSavedAt: string;
   choices: EditorChoices;
   images: LibraryImage[];
+  /** The corrections appended to the article, newest first. */
+  corrections: EditorCorrection[];
   actions: ArticleEditorActions;
 };
 
@@ -104,6 +108,10 @@ export function ArticleEditor(props: Props) {
     dispatch({ type: 'transitionSucceeded', action, status: result.status });
     router.refresh();
   };
+
+  // A correction moves the article's version on without touching its content: the next save builds on it.
+  const correctionAdded = useCallback((from: number, to: number) => dispatch({ type: 'versionAdvanced', from, to }), [dispatch]);
+  const showsCorrections = state.status === 'PUBLISHED' && !state.trashed;
 
   const keepAsCopy = async () => {
     const result = await server.copy({ content: getState().content });
@@ -199,6 +207,15 @@ export function ArticleEditor(props: Props) {
           onSave={() => void save()}
           sharePreview={server.sharePreview}
         />
+        {showsCorrections && (
+          <CorrectionsPanel
+            articleId={articleId}
+            corrections={props.corrections}
+            canAdd={roleCan(role, 'correct:article')}
+            addCorrection={server.addCorrection}
+            onAdded={correctionAdded}
+          />
+        )}
         <DetailsPanel content={content} choices={choices} canEdit={canEdit} notes={notes} onChange={edit} />
       </aside>
     </div>

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { addCorrection } from '@/lib/articles/add-correction';
 import { copyArticleAsDraft } from '@/lib/articles/copy-article';
 import { createArticle } from '@/lib/articles/create-article';
 import { restoreRevision } from '@/lib/articles/restore-revision';
@@ -52,4 +53,22 @@ export async function heartbeatAction(articleId: unknown) {
 /** A signed 48-hour share link to the article's preview, for people without an account. */
 export async function sharePreviewAction(articleId: unknown) {
   return runAsAction(shareArticlePreview, { articleId }, { present: (link) => ({ url: link.url, expiresAt: link.expiresAt.toISOString() }) });
+}
+
+/**
+ * Appends a correction, clarification or update to a published article from the editor's Corrections
+ * form (editors and admins). Refreshes the editor and history; the reader pages are purged by its change.
+ */
+export async function addCorrectionAction(_prev: unknown, formData: unknown) {
+  return runAsFormAction(
+    addCorrection,
+    formData,
+    (form) => ({ articleId: form.get('articleId') ?? '', kind: form.get('kind') ?? '', text: form.get('text') ?? '' }),
+    {
+      capability: 'correct:article',
+      keep: ['kind', 'text'],
+      present: (added) => ({ message: 'Correction published.', version: added.version, correctionId: added.id }),
+      revalidatePaths: (added) => [dashboardRoutes.article(added.articleId), dashboardRoutes.articleHistory(added.articleId)],
+    },
+  );
 }

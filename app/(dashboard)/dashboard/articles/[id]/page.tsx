@@ -6,7 +6,7 @@ import { editorContentOf, getArticleForEditOrThrow, getEditorChoices, listRecent
 import { isOwnArticle } from '@/lib/articles/permissions';
 import { isAppError } from '@/lib/errors';
 import { uploadImageAction } from '../../media/actions';
-import { copyArticleAction, heartbeatAction, saveArticleAction, sharePreviewAction, transitionArticleAction } from '../actions';
+import { addCorrectionAction, copyArticleAction, heartbeatAction, saveArticleAction, sharePreviewAction, transitionArticleAction } from '../actions';
 import { mediaPath } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Edit article' };
@@ -48,6 +48,7 @@ export default async function EditArticlePage({ params }: Props) {
         choices={{ sections: choices.sections, campaigns: choices.campaigns, authors: choices.authors.map((a) => ({ id: a.id, name: a.name })) }}
         images={libraryImages}
         initial={editorContentOf(article)}
+        corrections={article.corrections.map((c) => ({ id: c.id, kind: c.kind, text: c.text, publishedAt: c.publishedAt.toISOString(), by: c.createdBy?.name ?? null }))}
         actions={{
           save: saveArticleAction,
           transition: transitionArticleAction,
@@ -55,6 +56,7 @@ export default async function EditArticlePage({ params }: Props) {
           heartbeat: heartbeatAction,
           sharePreview: sharePreviewAction,
           uploadImage: uploadImageAction,
+          addCorrection: addCorrectionAction,
         }}
       />
     </div>
