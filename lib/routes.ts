@@ -85,7 +85,7 @@ export function correctionsPath(page = 1): string {
 }
 
 /** The RSS feed of corrections. */
-export const CORRECTIONS_FEED_PATH = '/corrections/feed.xml';
+export const CORRECTIONS_FEED_PATH = '/feeds/corrections';
 
 /** The id of the corrections box at an article's foot, for links to it (`#corrections`). */
 export const CORRECTIONS_ANCHOR = 'corrections';

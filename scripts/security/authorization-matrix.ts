@@ -302,6 +302,20 @@ export const ACTION_ROWS: ActionRow[] = [
     },
   },
   {
+    name: 'addCorrectionAction',
+    allowed: anyObject('correct:article'),
+    effect: 'a correction with the case’s marker exists on the published article: only editors and admins correct, whoever wrote it',
+    async prepare(c) {
+      const article = await draftOf(c, { status: 'PUBLISHED' });
+      const text = `Matrix correction ${c.marker}`;
+      return {
+        args: [{}, form({ articleId: article.id, kind: 'CORRECTION', text })],
+        pathParams: { id: article.id },
+        tookEffect: async () => (await c.db.correction.count({ where: { articleId: article.id, text } })) === 1,
+      };
+    },
+  },
+  {
     name: 'createUserAction',
     allowed: anyObject('manage:users'),
     effect: 'a user with the case’s email exists',
@@ -566,6 +580,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   },
   publicRead('/feed.xml', () => '/feed.xml'),
   publicRead('/feeds/[kind]/[slug]', (_c, fx) => `/feeds/sections/${fx.sectionSlug}`),
+  publicRead('/feeds/corrections', () => '/feeds/corrections'),
   publicRead('/icon.svg', () => '/icon.svg'),
   publicRead('/media/[key]', (_c, fx) => `/media/${fx.imageKey}`),
   publicRead('/news-sitemap.xml', () => '/news-sitemap.xml'),
