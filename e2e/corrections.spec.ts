@@ -53,7 +53,7 @@ test('an editor adds a correction in the dashboard; readers see it at the foot a
   const correction = await db.correction.findFirstOrThrow({ where: { articleId: article.id } });
   expect(correction.text).toBe(text);
   // The editor's next save builds on the version the correction made: no conflict.
-  await page.getByLabel('Standfirst', { exact: true }).fill('What the new tolls mean for the ferry, and who pays them.');
+  await page.getByRole('textbox', { name: 'Standfirst', exact: true }).fill('What the new tolls mean for the ferry, and who pays them.');
   await page.getByRole('button', { name: 'Save now' }).click();
   await expect(page.getByTestId('save-state')).toHaveText(/All changes saved/, { timeout: 15_000 });
   await page.goto(`/dashboard/articles/${article.id}/history`);
@@ -96,7 +96,7 @@ test('an editor adds a correction in the dashboard; readers see it at the foot a
   expect(html).toContain(article.headline);
   await page.goto('/corrections');
   const first = page.getByTestId('corrections-list').getByRole('listitem').first();
-  await expect(first.getByRole('link', { name: article.headline })).toHaveAttribute('href', path);
+  await expect(first.getByRole('link', { name: article.headline, exact: true })).toHaveAttribute('href', path);
   await expect(first).toContainText('Correction');
   await expect(first).toContainText(text);
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', `${BASE}/feeds/corrections`);
