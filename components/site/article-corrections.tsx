@@ -29,7 +29,7 @@ export function CorrectionsFoot({ corrections }: { corrections: readonly ReaderC
   return (
     <section id={CORRECTIONS_ANCHOR} aria-labelledby="corrections-heading" className="mt-8 scroll-mt-4 border-t-2 border-neutral-900 pt-3">
       <h2 id="corrections-heading" className="text-sm font-bold uppercase tracking-wide text-neutral-800">
-        {corrections.length === 1 ? CORRECTION_KIND_LABEL[corrections[0]!.kind] : 'Corrections and updates'}
+        Corrections and updates
       </h2>
       <ol className="mt-2 space-y-3">
         {newestFirst(corrections).map((c) => (

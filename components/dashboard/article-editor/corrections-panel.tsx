@@ -5,6 +5,7 @@ import { FormMessages } from '@/components/dashboard/form-messages';
 import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
 import { CORRECTION_KIND_LABEL, CORRECTION_KINDS, CORRECTION_TEXT_MAX, type CorrectionKind } from '@/lib/articles/corrections';
 import { failureOf } from '@/lib/operations/action-result';
+import { formatDateTime } from '@/lib/text/format-date';
 import { fieldClass } from './editor-fields';
 
 /** A correction as the editor lists it (dates as ISO strings: it crosses to the browser). */
@@ -23,7 +24,6 @@ type Props = {
   onAdded: (from: number, to: number) => void;
 };
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The Corrections box of a published article: the corrections, clarifications and updates readers see at
@@ -55,7 +55,7 @@ export function CorrectionsPanel({ articleId, corrections, canAdd, addCorrection
             <li key={c.id} className="border-l-2 border-amber-600 pl-2">
               <p className="text-neutral-700">
                 <span className="font-semibold text-neutral-900">{CORRECTION_KIND_LABEL[c.kind]}</span> ·{' '}
-                <time dateTime={c.publishedAt}>{dateTime(c.publishedAt)}</time>
+                <time dateTime={c.publishedAt}>{formatDateTime(new Date(c.publishedAt))}</time>
                 {c.by && <> · {c.by}</>}
               </p>
               <p className="whitespace-pre-line">{c.text}</p>
