@@ -34,6 +34,10 @@ test('an editor adds a correction in the dashboard; readers see it at the foot a
   await anonymous(path);
   await anonymous('/corrections');
   expect((await anonymous(path)).headers.get('x-cache')).toBe('HIT');
+  const listBefore = await anonymous('/corrections');
+  expect(listBefore.headers.get('x-cache')).toBe('HIT');
+  expect(listBefore.headers.get('surrogate-key')?.split(' ')).toContain('corrections');
+  expect(await listBefore.text()).not.toContain(article.headline);
   expect((await feedItems('/feed.xml')).map((i) => i.link)).not.toContain(url);
 
   // …an editor adds the correction through the editor's Corrections panel…
@@ -92,8 +96,10 @@ test('an editor adds a correction in the dashboard; readers see it at the foot a
 
   // /corrections lists it first (it was cached before: the correction purged it), and so does its feed.
   const list = await anonymous('/corrections');
-  const html = await list.text();
-  expect(html).toContain(article.headline);
+  expect(await list.text()).toContain(article.headline);
+  expect((await anonymous('/corrections')).headers.get('x-cache')).toBe('HIT');
+  const record = await db.changeEvent.findFirstOrThrow({ where: { targetId: article.id, kind: 'article.correct' } });
+  expect([...record.tags].sort()).toEqual([`article:${article.id}`, 'corrections', 'modified']);
   await page.goto('/corrections');
   const first = page.getByTestId('corrections-list').getByRole('listitem').first();
   await expect(first.getByRole('link', { name: article.headline, exact: true })).toHaveAttribute('href', path);

@@ -6,6 +6,9 @@ import {
   articleSitemapPath,
   authorPath,
   campaignPath,
+  correctionPath,
+  CORRECTIONS_FEED_PATH,
+  correctionsPath,
   dashboardRoutes,
   feedPath,
   homePath,
@@ -40,6 +43,14 @@ describe('reader routes', () => {
     expect(campaignPath('life-sciences-2020')).toBe('/campaigns/life-sciences-2020');
     expect(tagPath('ai')).toBe('/tags/ai');
     expect(tagPath('ai', 4)).toBe('/tags/ai/page/4');
+  });
+
+  it('build the corrections page, its later pages, its feed and a correction at its article’s foot', () => {
+    expect(correctionsPath()).toBe('/corrections');
+    expect(correctionsPath(2)).toBe('/corrections/page/2');
+    expect(parseListPagePath(correctionsPath(5))).toEqual({ path: '/corrections', page: 5 });
+    expect(CORRECTIONS_FEED_PATH).toBe('/feeds/corrections');
+    expect(correctionPath({ sectionSlug: 'climate', slug: 'heat-pumps' }, 'c1')).toBe('/climate/heat-pumps#correction-c1');
   });
 
   it('read a later page of a list back from its path', () => {
