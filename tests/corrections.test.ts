@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCorrection } from '@/lib/articles/add-correction';
 import { listRevisions } from '@/lib/articles/dashboard-queries';
+import { removeCorrection } from '@/lib/articles/remove-correction';
 import { restoreRevision } from '@/lib/articles/restore-revision';
 import { getCorrectionsPage, getFeedArticles, getPublishedArticle } from '@/lib/articles/queries';
 import type { Actor } from '@/lib/auth/actor';
@@ -160,6 +161,30 @@ describe('addCorrection: what one transaction writes', () => {
       spy.mockRestore();
     }
     expect(await db.correction.count({ where: { articleId: article.id } })).toBe(0);
+  });
+});
+
+describe('removeCorrection: withdrawing one added by mistake', () => {
+  it('withdraws a fresh correction: gone for readers, recorded in the history, audited, purged', async () => {
+    const article = await published();
+    const added = await addCorrection({ actor: editor, input: { articleId: article.id, kind: 'CORRECTION', text: 'Added to the wrong article.' } });
+    await expectAppError(removeCorrection({ actor: writer, input: { correctionId: added.result.id } }), 'FORBIDDEN');
+    const { result, change } = await removeCorrection({ actor: editor, input: { correctionId: added.result.id } });
+    expect(result.version).toBe(added.result.version + 1);
+    expect(await db.correction.count({ where: { articleId: article.id } })).toBe(0);
+    const history = await listRevisions({ actor: editor, articleId: article.id });
+    expect(history.revisions[0]).toMatchObject({ version: result.version, correction: { text: 'Added to the wrong article.', withdrawn: true } });
+    expect(await db.auditEvent.count({ where: { targetId: article.id, action: 'article.correction-withdrawn', actorId: editor.id } })).toBe(1);
+    expect(change?.content).toMatchObject({ articleIds: [article.id], modified: true, corrections: true, lists: false });
+    await expectAppError(removeCorrection({ actor: editor, input: { correctionId: added.result.id } }), 'NOT_FOUND');
+  });
+
+  it('refuses to withdraw one older than 15 minutes: readers have seen it', async () => {
+    const article = await published();
+    const old = await seedCorrection(db, { articleId: article.id, publishedAt: new Date(Date.now() - 16 * 60_000) });
+    const error = await expectAppError(removeCorrection({ actor: editor, input: { correctionId: old.id } }), 'INVALID');
+    expect(error.message).toMatch(/15 minutes/);
+    expect(await db.correction.count({ where: { id: old.id } })).toBe(1);
   });
 });
 

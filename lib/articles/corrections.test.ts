@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCorrectionSchema, CORRECTION_TEXT_MAX, correctionLine, feedDateOf, lastModifiedOf, newestFirst, standfirstNoteOf } from './corrections';
+import { addCorrectionSchema, canWithdrawCorrection, CORRECTION_TEXT_MAX, correctionLine, feedDateOf, lastModifiedOf, newestFirst, standfirstNoteOf } from './corrections';
 
 const at = (iso: string) => new Date(iso);
 
@@ -63,5 +63,15 @@ describe('feedDateOf', () => {
     const publishedAt = at('2026-11-01T00:00:00Z');
     expect(feedDateOf({ publishedAt, updatedAt: at('2026-11-03T00:00:00Z'), corrections: [] })).toEqual(publishedAt);
     expect(feedDateOf({ publishedAt, updatedAt: publishedAt, corrections: [{ publishedAt: at('2026-11-04T00:00:00Z') }] })).toEqual(at('2026-11-04T00:00:00Z'));
+  });
+});
+
+describe('canWithdrawCorrection', () => {
+  it('allows withdrawing for 15 minutes after adding, never after nor before', () => {
+    const added = at('2026-12-01T10:00:00Z');
+    expect(canWithdrawCorrection(added, at('2026-12-01T10:00:00Z'))).toBe(true);
+    expect(canWithdrawCorrection(added, at('2026-12-01T10:15:00Z'))).toBe(true);
+    expect(canWithdrawCorrection(added, at('2026-12-01T10:15:01Z'))).toBe(false);
+    expect(canWithdrawCorrection(added, at('2026-12-01T09:59:59Z'))).toBe(false);
   });
 });

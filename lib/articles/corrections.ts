@@ -35,6 +35,21 @@ export const addCorrectionSchema = z.strictObject({
 });
 export type AddCorrectionInput = z.input<typeof addCorrectionSchema>;
 
+/** One correction, by id (withdrawing it). */
+export const removeCorrectionSchema = z.strictObject({ correctionId: z.string().min(1).max(40) });
+
+/**
+ * How long after adding it a correction may be withdrawn (a typo, the wrong article): after that it has
+ * been read, and the honest way to change it is another correction.
+ */
+export const CORRECTION_WITHDRAW_WINDOW_MS = 15 * 60_000;
+
+/** True while a correction added at `createdAt` may still be withdrawn at `now`. */
+export function canWithdrawCorrection(createdAt: Date, now: Date = new Date()): boolean {
+  const age = now.getTime() - createdAt.getTime();
+  return age >= 0 && age <= CORRECTION_WITHDRAW_WINDOW_MS;
+}
+
 /** A correction as readers see it. */
 export type ReaderCorrection = { id: string; kind: CorrectionKind; text: string; publishedAt: Date };
 

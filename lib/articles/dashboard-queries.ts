@@ -116,7 +116,7 @@ export async function getArticleForEditOrThrow({ actor, articleId }: { actor: Ac
       createdBy: { select: { name: true } },
       corrections: {
         orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-        select: { id: true, kind: true, text: true, publishedAt: true, createdBy: { select: { name: true } } },
+        select: { id: true, kind: true, text: true, publishedAt: true, createdAt: true, createdBy: { select: { name: true } } },
       },
     },
   });
@@ -169,11 +169,11 @@ export async function listRevisions({ actor, articleId }: { actor: Actor; articl
 }
 
 /** The correction a revision recorded, or null for a content save. */
-function correctionOfSnapshot(snapshot: unknown): { kind: CorrectionKind; text: string } | null {
+function correctionOfSnapshot(snapshot: unknown): { kind: CorrectionKind; text: string; withdrawn: boolean } | null {
   const c = snapshot && typeof snapshot === 'object' ? (snapshot as { correction?: unknown }).correction : undefined;
   if (!c || typeof c !== 'object') return null;
-  const { kind, text } = c as { kind?: unknown; text?: unknown };
-  return (CORRECTION_KINDS as readonly unknown[]).includes(kind) && typeof text === 'string' ? { kind: kind as CorrectionKind, text } : null;
+  const { kind, text, withdrawn } = c as { kind?: unknown; text?: unknown; withdrawn?: unknown };
+  return (CORRECTION_KINDS as readonly unknown[]).includes(kind) && typeof text === 'string' ? { kind: kind as CorrectionKind, text, withdrawn: withdrawn === true } : null;
 }
 
 /** Headline, standfirst and body text of one revision, for the diff view. */

@@ -30,6 +30,7 @@ import {
   seedArticle,
   seedAuthor,
   seedCampaign,
+  seedCorrection,
   seedImage,
   seedSection,
   sampleBody,
@@ -312,6 +313,20 @@ export const ACTION_ROWS: ActionRow[] = [
         args: [{}, form({ articleId: article.id, kind: 'CORRECTION', text })],
         pathParams: { id: article.id },
         tookEffect: async () => (await c.db.correction.count({ where: { articleId: article.id, text } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'removeCorrectionAction',
+    allowed: anyObject('correct:article'),
+    effect: 'the fresh correction of the published article is gone: only editors and admins withdraw one',
+    async prepare(c) {
+      const article = await draftOf(c, { status: 'PUBLISHED' });
+      const correction = await seedCorrection(c.db, { articleId: article.id, text: `Matrix withdrawal ${c.marker}` });
+      return {
+        args: [{}, form({ correctionId: correction.id })],
+        pathParams: { id: article.id },
+        tookEffect: async () => (await c.db.correction.count({ where: { id: correction.id } })) === 0,
       };
     },
   },

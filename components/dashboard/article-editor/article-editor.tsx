@@ -39,6 +39,7 @@ export type ArticleEditorActions = {
   sharePreview: SharePreview;
   uploadImage: UploadImageAction;
   addCorrection: AddCorrectionAction;
+  removeCorrection: AddCorrectionAction;
 };
 
 type Props = {
@@ -213,6 +214,7 @@ export function ArticleEditor(props: Props) {
             corrections={props.corrections}
             canAdd={roleCan(role, 'correct:article')}
             addCorrection={server.addCorrection}
+            removeCorrection={server.removeCorrection}
             onAdded={correctionAdded}
           />
         )}

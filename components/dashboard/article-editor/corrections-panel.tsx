@@ -9,9 +9,9 @@ import { formatDateTime } from '@/lib/text/format-date';
 import { fieldClass } from './editor-fields';
 
 /** A correction as the editor lists it (dates as ISO strings: it crosses to the browser). */
-export type EditorCorrection = { id: string; kind: CorrectionKind; text: string; publishedAt: string; by: string | null };
+export type EditorCorrection = { id: string; kind: CorrectionKind; text: string; publishedAt: string; by: string | null; withdrawable: boolean };
 
-/** The Server Action behind the form: on success it answers the article's new version. */
+/** The Server Action behind the add (and withdraw) form: on success it answers the article's new version. */
 export type AddCorrectionAction = FormAction<{ version: number; correctionId: string }>;
 
 type Props = {
@@ -20,6 +20,7 @@ type Props = {
   /** Whether the user may add one (editors and admins, on a published article); else the list only. */
   canAdd: boolean;
   addCorrection: AddCorrectionAction;
+  removeCorrection: AddCorrectionAction;
   /** Told the new version after a correction was added, so the editor's next save is based on it. */
   onAdded: (from: number, to: number) => void;
 };
@@ -29,16 +30,20 @@ type Props = {
  * The Corrections box of a published article: the corrections, clarifications and updates readers see at
  * its foot, newest first, and a form to append one (kind, text). Readers see it as soon as it is added.
  */
-export function CorrectionsPanel({ articleId, corrections, canAdd, addCorrection, onAdded }: Props) {
+export function CorrectionsPanel({ articleId, corrections, canAdd, addCorrection, removeCorrection, onAdded }: Props) {
   const id = useId();
   const [state, formAction, pending] = useFormAction(addCorrection);
-  const told = useRef<unknown>(null);
+  // Withdrawing lives here, not in the list item: the item is gone once it succeeded.
+  const [withdrawn, withdrawAction, withdrawing] = useFormAction(removeCorrection);
+  const told = useRef<unknown[]>([]);
   useEffect(() => {
-    if (state.ok === true && told.current !== state) {
-      told.current = state;
-      onAdded(state.version - 1, state.version);
+    for (const answer of [state, withdrawn]) {
+      if (answer.ok === true && !told.current.includes(answer)) {
+        told.current = [...told.current.slice(-4), answer];
+        onAdded(answer.version - 1, answer.version);
+      }
     }
-  }, [state, onAdded]);
+  }, [state, withdrawn, onAdded]);
   const failure = failureOf(state);
   const errors = failure?.fieldErrors ?? {};
   const kept = failure?.values ?? {};
@@ -59,10 +64,19 @@ export function CorrectionsPanel({ articleId, corrections, canAdd, addCorrection
                 {c.by && <> · {c.by}</>}
               </p>
               <p className="whitespace-pre-line">{c.text}</p>
+              {canAdd && c.withdrawable && (
+                <form action={withdrawAction} aria-label={`Withdraw the ${CORRECTION_KIND_LABEL[c.kind].toLowerCase()} of ${formatDateTime(new Date(c.publishedAt))}`}>
+                  <input type="hidden" name="correctionId" value={c.id} />
+                  <button type="submit" disabled={withdrawing} className="mt-1 text-xs text-red-800 underline underline-offset-2 disabled:opacity-60">
+                    Withdraw (added by mistake)
+                  </button>
+                </form>
+              )}
             </li>
           ))}
         </ol>
       )}
+      <FormMessages state={withdrawn} className="mt-1 block" />
       {canAdd && (
         <form action={formAction} aria-label="Add a correction" className="mt-3 space-y-2 border-t border-neutral-200 pt-3" key={failure ? 'kept' : String(corrections.length)}>
           <input type="hidden" name="articleId" value={articleId} />
@@ -116,3 +130,4 @@ export function CorrectionsPanel({ articleId, corrections, canAdd, addCorrection
     </section>
   );
 }
+

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { addCorrection } from '@/lib/articles/add-correction';
+import { removeCorrection } from '@/lib/articles/remove-correction';
 import { copyArticleAsDraft } from '@/lib/articles/copy-article';
 import { createArticle } from '@/lib/articles/create-article';
 import { restoreRevision } from '@/lib/articles/restore-revision';
@@ -71,4 +72,13 @@ export async function addCorrectionAction(_prev: unknown, formData: unknown) {
       revalidatePaths: (added) => [dashboardRoutes.article(added.articleId), dashboardRoutes.articleHistory(added.articleId)],
     },
   );
+}
+
+/** Withdraws a correction added in the last 15 minutes (a typo, the wrong article), from the editor's Corrections box. */
+export async function removeCorrectionAction(_prev: unknown, formData: unknown) {
+  return runAsFormAction(removeCorrection, formData, (form) => ({ correctionId: form.get('correctionId') ?? '' }), {
+    capability: 'correct:article',
+    present: (removed) => ({ message: 'Correction withdrawn.', version: removed.version, correctionId: removed.id }),
+    revalidatePaths: (removed) => [dashboardRoutes.article(removed.articleId), dashboardRoutes.articleHistory(removed.articleId)],
+  });
 }

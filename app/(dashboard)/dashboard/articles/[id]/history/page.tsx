@@ -105,7 +105,10 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                 </p>
                 {r.correction && (
                   <p className="mt-1 border-l-2 border-amber-600 pl-2" data-testid="revision-correction">
-                    <span className="font-semibold">{CORRECTION_KIND_LABEL[r.correction.kind]} added:</span> {r.correction.text}
+                    <span className="font-semibold">
+                      {CORRECTION_KIND_LABEL[r.correction.kind]} {r.correction.withdrawn ? 'withdrawn' : 'added'}:
+                    </span>{' '}
+                    {r.correction.text}
                   </p>
                 )}
                 <p className="text-neutral-700">
