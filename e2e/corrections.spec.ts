@@ -116,3 +116,30 @@ test('/corrections paginates with paths of their own, and answers 404 past its l
   expect((await anonymous('/corrections?page=2')).status).toBe(301);
   expect((await anonymous('/corrections/page/999')).status).toBe(404);
 });
+
+test('an editor withdraws a correction added by mistake; readers no longer see it and the history keeps it', async ({ page, db, signInAs }) => {
+  const section = await seedSection(db);
+  const article = await seedArticle(db, { headline: `Wrong article ${uniqueSuffix()}`, sectionId: section.id, publishedAt: new Date(Date.now() - DAY) });
+  const path = `/${section.slug}/${article.slug}`;
+  await signInAs('EDITOR');
+  await page.goto(`/dashboard/articles/${article.id}`);
+  const text = `Meant for another story ${uniqueSuffix()}`;
+  const form = page.getByRole('form', { name: 'Add a correction' });
+  await form.getByLabel('Kind').selectOption('CLARIFICATION');
+  await form.getByLabel('Text').fill(text);
+  await form.getByRole('button', { name: 'Add correction' }).click();
+  await expect(form.getByRole('status')).toHaveText('Correction published.');
+  expect(await (await anonymous(path)).text()).toContain(text);
+
+  const panel = page.getByRole('region', { name: 'Corrections' });
+  await panel.getByRole('button', { name: 'Withdraw (added by mistake)' }).click();
+  await expect(panel.getByRole('status').first()).toHaveText('Correction withdrawn.');
+  await expect(panel).toContainText('None yet.');
+  expect(await (await anonymous(path)).text()).not.toContain(text);
+  // The editor still saves without a conflict, and the history shows both steps.
+  await page.getByRole('textbox', { name: 'Standfirst', exact: true }).fill('A standfirst written after the withdrawal.');
+  await page.getByRole('button', { name: 'Save now' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText(/All changes saved/, { timeout: 15_000 });
+  await page.goto(`/dashboard/articles/${article.id}/history`);
+  await expect(page.getByTestId('revision-correction')).toHaveText([new RegExp(`Clarification withdrawn: ${text}`), new RegExp(`Clarification added: ${text}`)]);
+});
