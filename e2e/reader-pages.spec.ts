@@ -31,6 +31,16 @@ async function sponsoredArticlePath(): Promise<string> {
   return articlePath(a);
 }
 
+/** The demo article that carries a correction (prisma/seed/demo.ts). */
+async function correctedArticlePath(): Promise<string> {
+  const a = await db.article.findFirstOrThrow({
+    where: { status: 'PUBLISHED', corrections: { some: {} }, publishedAt: { lte: new Date() } },
+    orderBy: { publishedAt: 'asc' },
+    select: { slug: true, section: { select: { slug: true } } },
+  });
+  return articlePath(a);
+}
+
 test.describe('every page type answers 200, has one h1, and axe finds nothing', () => {
   const paths: [string, () => Promise<string>][] = [
     ['front page', async () => '/'],
@@ -39,6 +49,8 @@ test.describe('every page type answers 200, has one h1, and axe finds nothing', 
     ['subsection', async () => '/biotech'],
     ['article', () => sponsoredArticlePath()],
     ['plain article', () => firstArticlePath('culture')],
+    ['corrected article', () => correctedArticlePath()],
+    ['corrections', async () => '/corrections'],
     ['campaign', async () => '/campaigns/life-sciences-2020'],
     ['author', async () => '/authors/neelam-patel'],
     ['tag', async () => '/tags/ai'],

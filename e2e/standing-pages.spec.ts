@@ -48,7 +48,7 @@ test('a demo article’s methodology link leads to the methodology page, with br
 
   // The footer of every reader page links the four footer pages, in their order (methodology is not one).
   const footer = page.getByRole('navigation', { name: 'About us' });
-  await expect(footer.getByRole('link')).toHaveText(['About us', 'Contact', 'Ethics and corrections policy', 'Masthead']);
+  await expect(footer.getByRole('link')).toHaveText(['About us', 'Contact', 'Ethics and corrections policy', 'Masthead', 'Corrections']);
   await expect(footer.getByRole('link', { name: 'Ethics and corrections policy' })).toHaveAttribute('href', '/about/ethics');
   await expect(footer.getByRole('link', { name: 'About us' })).toHaveAttribute('href', '/about');
   await expectNoAxeViolations(page);

@@ -1,4 +1,4 @@
-import { seedImage } from '../prisma/seed/factories';
+import { seedArticle, seedImage, seedSection } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
 import { openTestData } from './fixtures/data';
 
@@ -60,6 +60,20 @@ test('an image page: anonymous visitors go to login; writers may view but not ed
     const manages = role === 'WRITER' ? 0 : 1;
     await expect(page.getByRole('form', { name: 'Edit image text' }), role).toHaveCount(manages);
     await expect(page.getByRole('button', { name: 'Delete image' }), role).toHaveCount(manages);
+  }
+});
+
+test('the Corrections form of a published article is for editors and admins: a writer sees the corrections only', async ({ page, signInAs, db }) => {
+  const section = await seedSection(db);
+  for (const role of ['WRITER', 'EDITOR', 'ADMIN'] as const) {
+    await page.context().clearCookies();
+    const user = await signInAs(role);
+    // The writer's own article, so that the editor opens for them at all.
+    const article = await seedArticle(db, { headline: `Corrected for editors ${role} ${Date.now()}`, sectionId: section.id, createdById: user.id });
+    await db.correction.create({ data: { articleId: article.id, kind: 'UPDATE', text: 'An update every role may read.', publishedAt: new Date() } });
+    await page.goto(`/dashboard/articles/${article.id}`);
+    await expect(page.getByRole('region', { name: 'Corrections' }), role).toContainText('An update every role may read.');
+    await expect(page.getByRole('form', { name: 'Add a correction' }), role).toHaveCount(role === 'WRITER' ? 0 : 1);
   }
 });
 

@@ -6,6 +6,9 @@ import {
   articleSitemapPath,
   authorPath,
   campaignPath,
+  correctionPath,
+  CORRECTIONS_FEED_PATH,
+  correctionsPath,
   dashboardRoutes,
   feedPath,
   homePath,
@@ -48,6 +51,15 @@ describe('reader routes', () => {
     expect(standingPagePath('methodology')).toBe('/about/methodology');
     expect(standingPagePath('ethics')).toBe('/about/ethics');
   });
+
+  it('build the corrections page, its later pages, its feed and a correction at its article’s foot', () => {
+    expect(correctionsPath()).toBe('/corrections');
+    expect(correctionsPath(2)).toBe('/corrections/page/2');
+    expect(parseListPagePath(correctionsPath(5))).toEqual({ path: '/corrections', page: 5 });
+    expect(CORRECTIONS_FEED_PATH).toBe('/feeds/corrections');
+    expect(correctionPath({ sectionSlug: 'climate', slug: 'heat-pumps' }, 'c1')).toBe('/climate/heat-pumps#correction-c1');
+  });
+
   it('read a later page of a list back from its path', () => {
     expect(parseListPagePath('/page/2')).toEqual({ path: '/', page: 2 });
     expect(parseListPagePath('/life-sciences/page/50')).toEqual({ path: '/life-sciences', page: 50 });

@@ -87,6 +87,27 @@ export function standingPagePath(slug: string): string {
   return slug === ABOUT_PAGE_SLUG ? '/about' : `/about/${segment(slug)}`;
 }
 
+/** The corrections page, or page `page` of it: every correction, clarification and update, newest first. */
+export function correctionsPath(page = 1): string {
+  return listPagePath('/corrections', page);
+}
+
+/** The RSS feed of corrections. */
+export const CORRECTIONS_FEED_PATH = '/feeds/corrections';
+
+/** The id of the corrections box at an article's foot, for links to it (`#corrections`). */
+export const CORRECTIONS_ANCHOR = 'corrections';
+
+/** The id of one correction at an article's foot. */
+export function correctionAnchor(correctionId: string): string {
+  return `correction-${correctionId}`;
+}
+
+/** One correction at its article's foot: `/<section>/<slug>#correction-<id>`. */
+export function correctionPath(article: ArticleRef, correctionId: string): string {
+  return `${articlePath(article)}#${correctionAnchor(correctionId)}`;
+}
+
 /** The search page; with a query, its results (page `page` of them). */
 export function searchPath(q = '', page = 1): string {
   return withPage('/search', page, q ? { q } : {});

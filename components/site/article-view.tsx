@@ -1,9 +1,11 @@
 import { Picture } from '@/components/site/picture';
 import { ArticleBody } from '@/components/site/article-body';
+import { CorrectionNote, CorrectionsFoot } from '@/components/site/article-corrections';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
 import { readingTimeMinutes } from '@/lib/articles/body-text';
 import { decideDisclosure } from '@/lib/articles/decide-disclosure';
+import { CORRECTION_KIND_LABEL, lastModifiedOf } from '@/lib/articles/corrections';
 import { getNextArticle, getRelatedArticles, type PublishedArticle } from '@/lib/articles/queries';
 import { getPublisherPolicies } from '@/lib/pages/queries';
 import { articlePath, authorPath, campaignPath, homePath, mediaPath, sectionPath, tagPath } from '@/lib/routes';
@@ -29,7 +31,9 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
   const minutes = readingTimeMinutes(article.bodyText);
   const path = articlePath(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
-  const updated = article.updatedAt.getTime() - publishedAt.getTime() > UPDATE_GRACE_MS;
+  // A correction moves the modification time (the operation sets updatedAt too; this holds for any data).
+  const modifiedAt = lastModifiedOf({ publishedAt, updatedAt: article.updatedAt, corrections: article.corrections });
+  const updated = modifiedAt.getTime() - publishedAt.getTime() > UPDATE_GRACE_MS;
   const disclosure = decideDisclosure(article);
 
   const crumbs = [
@@ -47,11 +51,12 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           description: article.standfirst,
           imageUrls: hero ? structuredDataImageUrls(hero.storageKey) : [site.logoUrl],
           publishedAt,
-          modifiedAt: article.updatedAt,
+          modifiedAt,
           sectionName: article.section.name,
           authors: article.authors.map(({ author }) => ({ name: author.name, url: absoluteUrl(authorPath(author.slug)), jobTitle: author.jobTitle })),
           keywords: article.tags.map((t) => t.tag.name),
           disclosure,
+          corrections: article.corrections.map((c) => ({ kind: CORRECTION_KIND_LABEL[c.kind], text: c.text, publishedAt: c.publishedAt })),
         }, policies)}
       />
       <JsonLd
@@ -95,6 +100,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
       )}
       <h1 className="mt-3 font-serif text-3xl font-bold leading-tight sm:text-4xl md:text-5xl">{article.headline}</h1>
       {article.standfirst && <p className="mt-3 text-xl leading-snug text-neutral-700">{article.standfirst}</p>}
+      <CorrectionNote corrections={article.corrections} />
       <div className="mt-4 border-y border-neutral-200 py-3 text-sm">
         {article.authors.length > 0 && (
           <p>
@@ -117,7 +123,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           {updated && (
             <>
               {' · '}
-              <span className="font-semibold">Updated</span> <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>
+              <span className="font-semibold">Updated</span> <time dateTime={modifiedAt.toISOString()}>{formatDateTime(modifiedAt)}</time>
             </>
           )}
           {' · '}
@@ -146,6 +152,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
       <div className="prose prose-lg prose-neutral mt-6 max-w-none font-serif prose-headings:font-sans prose-a:text-brand">
         <ArticleBody body={article.body} />
       </div>
+      <CorrectionsFoot corrections={article.corrections} />
       {article.tags.length > 0 && (
         <nav aria-label="Topics" className="no-print mt-8">
           <ul className="flex flex-wrap gap-2 text-sm">

@@ -225,6 +225,8 @@ export async function snapshotToContent(tx: Tx, raw: unknown): Promise<ArticleCo
     s.tagNames = tags.map((t) => t.name);
   }
   delete s.tagIds;
+  // A correction's revision records the correction beside the content; restoring brings back the content only.
+  delete s.correction;
   if (s.heroImageId && s.heroAlt === undefined) {
     const image = await tx.image.findUnique({ where: { id: String(s.heroImageId) }, select: { alt: true, caption: true, credit: true } });
     Object.assign(s, { heroAlt: image?.alt ?? '', heroCaption: image?.caption ?? '', heroCredit: image?.credit ?? '' });

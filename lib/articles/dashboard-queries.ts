@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import { bodyToPlainText } from '@/lib/articles/body-text';
+import { CORRECTION_KINDS, type CorrectionKind } from '@/lib/articles/corrections';
 import { articleForActorWhere, articleWhereFor } from '@/lib/articles/permissions';
 import { listArticlesSchema, type ArticleContentInput, type ListArticlesInput } from '@/lib/articles/schemas';
 import { verifyPreviewToken } from '@/lib/articles/preview-token';
@@ -113,6 +114,10 @@ export async function getArticleForEditOrThrow({ actor, articleId }: { actor: Ac
       authors: { orderBy: { position: 'asc' }, select: { authorId: true, author: { select: { userId: true } } } },
       tags: { select: { tag: { select: { name: true } } } },
       createdBy: { select: { name: true } },
+      corrections: {
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        select: { id: true, kind: true, text: true, publishedAt: true, createdAt: true, createdBy: { select: { name: true } } },
+      },
     },
   });
   if (!article) throw new AppError('NOT_FOUND', 'This article does not exist or you may not see it.');
@@ -156,9 +161,19 @@ export async function listRevisions({ actor, articleId }: { actor: Actor; articl
   const revisions = await getDb().articleRevision.findMany({
     where: { articleId },
     orderBy: { version: 'desc' },
-    select: { id: true, version: true, createdAt: true, editor: { select: { name: true } } },
+    select: { id: true, version: true, createdAt: true, snapshot: true, editor: { select: { name: true } } },
   });
-  return { article: visible, revisions };
+  // A correction's revision carries it beside the unchanged content (lib/articles/add-correction.ts).
+  const withCorrection = revisions.map(({ snapshot, ...r }) => ({ ...r, correction: correctionOfSnapshot(snapshot) }));
+  return { article: visible, revisions: withCorrection };
+}
+
+/** The correction a revision recorded, or null for a content save. */
+function correctionOfSnapshot(snapshot: unknown): { kind: CorrectionKind; text: string; withdrawn: boolean } | null {
+  const c = snapshot && typeof snapshot === 'object' ? (snapshot as { correction?: unknown }).correction : undefined;
+  if (!c || typeof c !== 'object') return null;
+  const { kind, text, withdrawn } = c as { kind?: unknown; text?: unknown; withdrawn?: unknown };
+  return (CORRECTION_KINDS as readonly unknown[]).includes(kind) && typeof text === 'string' ? { kind: kind as CorrectionKind, text, withdrawn: withdrawn === true } : null;
 }
 
 /** Headline, standfirst and body text of one revision, for the diff view. */

@@ -2,9 +2,10 @@ import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { readerQuery } from '@/lib/cache/cached';
-import { articleTag, authorTag, campaignTag, MODIFIED, sectionTag, topicTag } from '@/lib/cache/tags';
+import { articleTag, authorTag, campaignTag, CORRECTIONS, MODIFIED, sectionTag, topicTag } from '@/lib/cache/tags';
 import { publishedWhere } from '@/lib/articles/published';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
+import { feedDateOf } from '@/lib/articles/corrections';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isValidSlug } from '@/lib/text/slug';
 
@@ -105,6 +106,7 @@ export const articlePageInclude = {
     select: { author: { select: { id: true, name: true, slug: true, jobTitle: true, organisation: true } } },
   },
   tags: { select: { tag: { select: { id: true, name: true, slug: true } } } },
+  corrections: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { id: true, kind: true, text: true, publishedAt: true } },
 } as const satisfies Prisma.ArticleInclude;
 
 async function findArticle(id: string) {
@@ -162,9 +164,13 @@ export function getNextArticle(article: { id: string; publishedAt: Date | null; 
   });
 }
 
+/** The newest corrections a feed item mentions (the article page lists them all). */
+const FEED_CORRECTIONS = 3;
+
 const feedSelect = {
   ...cardSelect,
   updatedAt: true,
+  corrections: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take: FEED_CORRECTIONS, select: { id: true, kind: true, text: true, publishedAt: true } },
   heroImage: { select: { storageKey: true, width: true, height: true, alt: true, bytes: true, mimeType: true } },
   authors: { orderBy: { position: 'asc' }, select: { author: { select: { name: true, slug: true } } } },
   campaign: { select: { name: true, partnerName: true, disclosureLabel: true } },
@@ -189,19 +195,70 @@ function feedWhere(scope: FeedScope): Prisma.ArticleWhereInput {
 
 const feedScopeTag = { section: sectionTag, author: authorTag, campaign: campaignTag, tag: topicTag } as const;
 
+/** Items per feed. */
+const FEED_SIZE = 30;
+
 /**
- * The 30 newest published articles of a feed's scope, with what a feed item needs; with `fullText`, each
- * with its body (unvalidated JSON: the feed parses it before rendering). Marks the feed with `MODIFIED`
- * and its scope's tag.
+ * The 30 published articles of a feed's scope that were published or corrected most recently, newest
+ * first by that date (`feedDateOf`): a corrected article re-enters its feeds as updated, keeping its
+ * original publication date. Each has what a feed item needs and its newest corrections; with
+ * `fullText`, its body (unvalidated JSON: the feed parses it before rendering). Marks the feed with
+ * `MODIFIED` (a correction purges it too) and its scope's tag.
  */
 export function getFeedArticles(scope: FeedScope, { fullText = false }: { fullText?: boolean } = {}) {
   const tags = [MODIFIED, ...(scope.kind === 'site' ? [] : [feedScopeTag[scope.kind](scope.slug)])];
-  return readerQuery('feed', [scope.kind, scope.kind === 'site' ? '' : scope.slug, fullText ? 'full' : 'summary'], tags, () =>
-    getDb().article.findMany({ where: { ...publishedWhere(), ...feedWhere(scope) }, orderBy: newestFirst, take: 30, select: { ...feedSelect, body: fullText } }),
-  );
+  return readerQuery('feed', [scope.kind, scope.kind === 'site' ? '' : scope.slug, fullText ? 'full' : 'summary'], tags, async () => {
+    const now = new Date();
+    const where = { ...publishedWhere(now), ...feedWhere(scope) };
+    const select = { ...feedSelect, body: fullText };
+    const latest = await getDb().article.findMany({ where, orderBy: newestFirst, take: FEED_SIZE, select });
+    // Older articles corrected after the oldest of those come back in, with their correction.
+    const cutoff = latest.length === FEED_SIZE ? latest[latest.length - 1]!.publishedAt : null;
+    const corrected = await getDb().article.findMany({
+      where: { ...where, id: { notIn: latest.map((a) => a.id) }, corrections: { some: { publishedAt: { lte: now, ...(cutoff ? { gt: cutoff } : {}) } } } },
+      orderBy: newestFirst,
+      take: FEED_SIZE,
+      select,
+    });
+    return [...latest, ...corrected]
+      .sort((a, b) => feedDateOf(b).getTime() - feedDateOf(a).getTime() || (a.id < b.id ? 1 : -1))
+      .slice(0, FEED_SIZE);
+  });
 }
 
 export type FeedArticle = Awaited<ReturnType<typeof getFeedArticles>>[number];
+
+/** Corrections per page of /corrections, and in its feed. */
+export const CORRECTIONS_PAGE_SIZE = 20;
+
+const correctionListSelect = {
+  id: true,
+  kind: true,
+  text: true,
+  publishedAt: true,
+  article: { select: { id: true, headline: true, slug: true, publishedAt: true, section: { select: { name: true, slug: true } } } },
+} as const satisfies Prisma.CorrectionSelect;
+
+/** Corrections readers may see: of published articles, and not dated in the future. */
+const visibleCorrections = (now: Date): Prisma.CorrectionWhereInput => ({ publishedAt: { lte: now }, article: publishedWhere(now) });
+
+/**
+ * One page of every correction, clarification and update of published articles, newest first, for
+ * /corrections. Marked with `CORRECTIONS` (adding one purges it); unpublishing or renaming an article
+ * purges every page anyway (`CONTENT`).
+ */
+export function getCorrectionsPage({ page }: { page: number }) {
+  return readerQuery('corrections', [page], [CORRECTIONS], async () => {
+    const where = visibleCorrections(new Date());
+    const [items, total] = await Promise.all([
+      getDb().correction.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take: CORRECTIONS_PAGE_SIZE, skip: (page - 1) * CORRECTIONS_PAGE_SIZE, select: correctionListSelect }),
+      getDb().correction.count({ where }),
+    ]);
+    return { items, total, page, pageCount: Math.max(1, Math.ceil(total / CORRECTIONS_PAGE_SIZE)) };
+  });
+}
+
+export type CorrectionListItem = Awaited<ReturnType<typeof getCorrectionsPage>>['items'][number];
 
 /** Most URLs one sitemap file may hold (sitemaps.org). */
 export const SITEMAP_PAGE_SIZE = 50_000;

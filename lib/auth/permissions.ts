@@ -28,6 +28,8 @@ export const CAPABILITY_TABLE = {
   'unpublish:article': EDITORS,
   'archive:article': EDITORS,
   'trash:article': EDITORS,
+  /** Append a correction, clarification or update to a published article. */
+  'correct:article': EDITORS,
   /** Hand out a signed preview link of an article one may see. */
   'share:article': ALL,
   'upload:media': ALL,

@@ -12,6 +12,13 @@ describe('contentTagsOf', () => {
     expect(contentTagsOf(contentScope({ articleIds: ['a1'], modified: true }))).toEqual(['modified', 'article:a1']);
     expect(contentTagsOf(contentScope({ articleIds: ['a1'], modified: true, lists: true }))).toEqual(['content', 'article:a1']);
   });
+  it('names the corrections page for a correction, and leaves it to CONTENT when lists change', () => {
+    expect(contentTagsOf(contentScope({ articleIds: ['a1'], modified: true, corrections: true }))).toEqual(['modified', 'corrections', 'article:a1']);
+    expect(contentTagsOf(contentScope({ articleIds: ['a1'], lists: true, corrections: true }))).toEqual(['content', 'article:a1']);
+    // A change record written before `corrections` existed.
+    const { corrections: _, ...old } = contentScope({ articleIds: ['a1'], modified: true });
+    expect(contentTagsOf(old as ReturnType<typeof contentScope>)).toEqual(['modified', 'article:a1']);
+  });
   it('is empty for an empty scope', () => {
     expect(contentTagsOf(contentScope({}))).toEqual([]);
   });

@@ -10,6 +10,8 @@ import type { ContentScope } from '@/lib/operations/content-scope';
 export const CONTENT = 'content';
 /** Pages that show when articles last changed (feeds, sitemaps' lastmod): purged by an edit no card shows. */
 export const MODIFIED = 'modified';
+/** The corrections page and its feed: purged when a correction is added. */
+export const CORRECTIONS = 'corrections';
 export const articleTag = (id: string) => `article:${id}`;
 export const sectionTag = (slug: string) => `section:${slug}`;
 export const authorTag = (slug: string) => `author:${slug}`;
@@ -18,10 +20,14 @@ export const topicTag = (slug: string) => `tag:${slug}`;
 /** A standing page (About, Contact, …): its own page only; the footer and sitemap follow `CONTENT`. */
 export const pageTag = (slug: string) => `page:${slug}`;
 
-/** The data-cache tags of a content scope: `CONTENT` when lists may change, plus one per thing touched. */
+/**
+ * The data-cache tags of a content scope: `CONTENT` when lists may change, plus one per thing touched.
+ * (`corrections` may be missing from change records written before it existed: read as false.)
+ */
 export function contentTagsOf(scope: ContentScope): string[] {
   return [
     ...(scope.lists ? [CONTENT] : scope.modified ? [MODIFIED] : []),
+    ...(scope.corrections && !scope.lists ? [CORRECTIONS] : []),
     ...scope.articleIds.map(articleTag),
     ...scope.sectionSlugs.map(sectionTag),
     ...scope.authorSlugs.map(authorTag),

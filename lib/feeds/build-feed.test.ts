@@ -19,6 +19,7 @@ function article(overrides: Partial<FeedArticle> = {}): FeedArticle {
     heroImage: { storageKey: 'k1.jpg', width: 1600, height: 900, alt: 'A heat pump on a wall', bytes: 12345, mimeType: 'image/jpeg' },
     authors: [{ author: { name: 'Tom Okafor', slug: 'tom-okafor' } }, { author: { name: 'Ana <Ruiz> & Co', slug: 'ana-ruiz' } }],
     campaign: null,
+    corrections: [],
     body: {
       type: 'doc',
       content: [
@@ -77,6 +78,18 @@ describe('buildRssFeed', () => {
     expect(items[0]!['dc:creator']).toBeUndefined();
     expect(items[0]!.enclosure).toBeUndefined();
     expect(items[0]!.title).toBe('Heat pumps & the grid');
+  });
+
+  it('keeps a corrected article’s pubDate, adds atom:updated and the correction to its description and full text', async () => {
+    const corrected = article({
+      corrections: [{ id: 'c1', kind: 'CORRECTION', text: 'An earlier version said <b>12</b> pumps.', publishedAt: new Date('2026-02-03T04:05:06Z') }],
+    });
+    const { rss, items } = await parse(feedOf([corrected], true));
+    expect(items[0]!.pubDate).toBe('Fri, 02 Jan 2026 03:04:05 GMT');
+    expect(items[0]!['atom:updated']).toBe('2026-02-03T04:05:06.000Z');
+    expect(items[0]!.description).toBe('What the winter taught us.\n\nCorrection, 3 February 2026: An earlier version said <b>12</b> pumps.');
+    expect(items[0]!['content:encoded']).toContain('<p><em>Correction, 3 February 2026: An earlier version said &#60;b&#62;12&#60;/b&#62; pumps.</em></p>');
+    expect(rss.channel.lastBuildDate).toBe('Tue, 03 Feb 2026 04:05:06 GMT');
   });
 
   it('offers only the standfirst unless full text is on', async () => {

@@ -3,9 +3,11 @@ import { Feed } from 'feed';
 import { bodyToHtml } from '@/lib/articles/body-html';
 import { bodyDocumentSchema } from '@/lib/articles/body-schema';
 import { decideDisclosure } from '@/lib/articles/decide-disclosure';
+import { correctionLine, feedDateOf } from '@/lib/articles/corrections';
 import type { FeedArticle } from '@/lib/articles/queries';
 import { articlePath, FAVICON_PATH, mediaPath, sectionPath } from '@/lib/routes';
 import { absoluteUrl, getSite } from '@/lib/seo/site';
+import { formatDate } from '@/lib/text/format-date';
 import { removeInvalidXmlChars as xml } from '@/lib/text/xml-chars';
 
 const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
@@ -17,6 +19,9 @@ const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
  * disclosure line before the summary, for paid-for and partner articles), and the hero image as enclosure (url, length, type: the
  * only attributes RSS defines). Editors' text passes through `removeInvalidXmlChars`: the `feed` library
  * escapes markup but keeps control characters that make XML malformed.
+ * A corrected article keeps its original `pubDate`, gains `atom:updated` (the date of its newest
+ * correction), and its description (and full text) ends with its newest corrections, so readers that
+ * show changed items see what changed; the channel's `lastBuildDate` is the newest item date.
  */
 export function buildRssFeed({
   title,
@@ -43,24 +48,31 @@ export function buildRssFeed({
     image: site.logoUrl,
     favicon: absoluteUrl(FAVICON_PATH),
     copyright: `© ${site.name}`,
-    updated: articles[0]?.updatedAt ?? new Date(0),
+    updated: articles.length ? new Date(Math.max(...articles.map((a) => Math.max(feedDateOf(a).getTime(), a.updatedAt.getTime())))) : new Date(0),
     generator: 'Masthead',
     feedLinks: { rss: absoluteUrl(feedPath) },
   });
   for (const a of articles) {
     const url = absoluteUrl(articlePath(a));
-    const content = fullText ? bodyHtml(a.body, url) : null;
     const disclosure = decideDisclosure(a);
+    const notes = a.corrections.map((c) => correctionLine(c, formatDate(c.publishedAt)));
+    const body = fullText ? bodyHtml(a.body, url) : null;
+    const content = body !== null && notes.length ? `${body}${notes.map((n) => `<p><em>${escapeHtml(xml(n))}</em></p>`).join('')}` : body;
+    const updated = a.corrections[0]?.publishedAt;
     feed.addItem({
       title: xml(a.headline),
       id: url,
       link: url,
-      // Feed readers show the description beside the headline: a paid-for or partner article says so there, as on the site.
-      description: xml(disclosure ? `${disclosureLine(disclosure)} ${a.standfirst}` : a.standfirst),
+      // Feed readers show the description beside the headline: a paid-for or partner article says so there,
+      // as on the site; a corrected one ends with its corrections.
+      description: xml([disclosure ? `${disclosureLine(disclosure)} ${a.standfirst}` : a.standfirst, ...notes].filter(Boolean).join('\n\n')),
       ...(content ? { content } : {}),
       date: a.publishedAt ?? a.updatedAt,
       published: a.publishedAt ?? undefined,
-      extensions: a.authors.length ? [dcCreators(a.authors.map(({ author }) => author.name))] : [],
+      extensions: [
+        ...(a.authors.length ? [dcCreators(a.authors.map(({ author }) => author.name))] : []),
+        ...(updated ? [{ name: 'atom:updated', objects: { _text: updated.toISOString() } }] : []),
+      ],
       category: [{ name: xml(a.section.name), domain: absoluteUrl(sectionPath(a.section.slug)) }, ...(disclosure ? [{ name: disclosure.short }] : [])],
       ...(a.heroImage ? { enclosure: { url: absoluteUrl(mediaPath(a.heroImage.storageKey)), type: a.heroImage.mimeType, length: a.heroImage.bytes } } : {}),
     });
@@ -80,6 +92,11 @@ function disclosureLine({ short, label }: { short: string; label: string }): str
  */
 function dcCreators(names: string[]): { name: string; objects: Record<string, unknown> } {
   return { name: 'dc:creator', objects: names.map((name) => ({ _text: xml(name) })) as unknown as Record<string, unknown> };
+}
+
+/** Text as HTML text: the five characters that could start markup or end an attribute, escaped. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** The body as sanitised HTML, or null when there is none or it is not a document the renderer knows. */

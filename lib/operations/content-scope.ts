@@ -3,7 +3,8 @@
  * lists everywhere (front page, feeds, sitemaps, related links) may show it differently, as publishing,
  * unpublishing or editing what a published article's card shows does. `modified`: whether only the
  * pages that show when articles last changed (feeds, sitemaps) must follow, as a fix to a published
- * article's body alone needs. Pure: the change record stores it, the cache purges it.
+ * article's body alone needs. `corrections`: whether the corrections page and its feed may change, as
+ * adding a correction does. Pure: the change record stores it, the cache purges it.
  */
 export type ContentScope = {
   articleIds: string[];
@@ -15,9 +16,10 @@ export type ContentScope = {
   pageSlugs: string[];
   lists: boolean;
   modified: boolean;
+  corrections: boolean;
 };
 
-/** A scope with the given parts and nothing else (`lists` and `modified` default to false). */
+/** A scope with the given parts and nothing else (`lists`, `modified` and `corrections` default to false). */
 export function contentScope(parts: Partial<ContentScope>): ContentScope {
   return {
     articleIds: parts.articleIds ?? [],
@@ -28,6 +30,7 @@ export function contentScope(parts: Partial<ContentScope>): ContentScope {
     pageSlugs: parts.pageSlugs ?? [],
     lists: parts.lists ?? false,
     modified: parts.modified ?? false,
+    corrections: parts.corrections ?? false,
   };
 }
 
@@ -44,5 +47,6 @@ export function mergeScopes(a: ContentScope, b: ContentScope): ContentScope {
     pageSlugs: union(a.pageSlugs, b.pageSlugs),
     lists: a.lists || b.lists,
     modified: a.modified || b.modified,
+    corrections: Boolean(a.corrections || b.corrections),
   };
 }

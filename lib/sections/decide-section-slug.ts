@@ -9,6 +9,7 @@ export const RESERVED_TOP_LEVEL_SLUGS: ReadonlySet<string> = new Set([
   'api',
   'authors',
   'campaigns',
+  'corrections',
   'dashboard',
   'feed',
   'feeds',

@@ -44,6 +44,25 @@ describe('newsArticleJsonLd', () => {
   it('cuts headlines longer than 110 characters', () => {
     expect((newsArticleJsonLd(site, { ...base, headline: 'x'.repeat(200) }).headline as string).length).toBe(110);
   });
+
+  it('lists each correction as a CorrectionComment, newest first, and moves dateModified to the newest', () => {
+    const ld = newsArticleJsonLd(site, {
+      ...base,
+      corrections: [
+        { kind: 'Correction', text: 'An earlier version gave the wrong date.', publishedAt: new Date('2030-01-05T09:00:00Z') },
+        { kind: 'Update', text: 'The council has since replied.', publishedAt: new Date('2030-01-07T09:00:00Z') },
+      ],
+    });
+    expect(ld.correction).toEqual([
+      { '@type': 'CorrectionComment', text: 'Update: The council has since replied.', datePublished: '2030-01-07T09:00:00.000Z' },
+      { '@type': 'CorrectionComment', text: 'Correction: An earlier version gave the wrong date.', datePublished: '2030-01-05T09:00:00.000Z' },
+    ]);
+    expect(ld.dateModified).toBe('2030-01-07T09:00:00.000Z');
+  });
+
+  it('has no correction property when there is none', () => {
+    expect(newsArticleJsonLd(site, { ...base, corrections: [] })).not.toHaveProperty('correction');
+  });
 });
 
 describe('other JSON-LD', () => {

@@ -84,6 +84,8 @@ export type NewsArticleInput = {
   keywords: string[];
   /** Sponsored or partner content: named as `sponsor` (schema.org's property for who paid or partnered). */
   disclosure?: Disclosure | null;
+  /** Corrections, clarifications and updates appended to the article (any order). */
+  corrections?: { kind: string; text: string; publishedAt: Date }[];
 };
 
 /**
@@ -91,9 +93,12 @@ export type NewsArticleInput = {
  * ISO 8601 with time zone (UTC, "Z"), authors as Person with url, publisher Organization with logo,
  * articleSection and isAccessibleForFree; images in 16:9, 4:3 and 1:1 (Google asks for the three); for
  * sponsored and partner content a `sponsor` (the partner, as an Organization) and the label as a keyword,
- * so machines see what readers see.
+ * so machines see what readers see. Each correction is a `CorrectionComment` (text, datePublished) in
+ * `correction`, newest first, and dateModified is never before the newest of them.
  */
 export function newsArticleJsonLd(site: Site, a: NewsArticleInput, policies: PublisherPolicies = {}): Thing {
+  const corrections = [...(a.corrections ?? [])].sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime());
+  const modifiedAt = new Date(Math.max(a.publishedAt.getTime(), a.modifiedAt.getTime(), ...corrections.map((c) => c.publishedAt.getTime())));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -103,7 +108,7 @@ export function newsArticleJsonLd(site: Site, a: NewsArticleInput, policies: Pub
     description: a.description,
     image: a.imageUrls,
     datePublished: a.publishedAt.toISOString(),
-    dateModified: (a.modifiedAt > a.publishedAt ? a.modifiedAt : a.publishedAt).toISOString(),
+    dateModified: modifiedAt.toISOString(),
     author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: p.url, ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}) })),
     publisher: organizationJsonLd(site, policies),
     articleSection: a.sectionName,
@@ -111,6 +116,9 @@ export function newsArticleJsonLd(site: Site, a: NewsArticleInput, policies: Pub
     ...(a.disclosure ? { sponsor: { '@type': 'Organization', name: a.disclosure.partnerName ?? a.disclosure.label } } : {}),
     inLanguage: site.language,
     isAccessibleForFree: true,
+    ...(corrections.length
+      ? { correction: corrections.map((c) => ({ '@type': 'CorrectionComment', text: `${c.kind}: ${c.text}`, datePublished: c.publishedAt.toISOString() })) }
+      : {}),
   };
 }
 

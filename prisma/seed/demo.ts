@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
 import { demoAuthors, demoCampaigns, demoCredits, demoHeadlines, demoPages, demoSections, demoSubsections, demoTags } from './demo-content';
-import { seedArticle, seedAuthor, seedCampaign, seedImage, seedPage, seedSection, seedTag, seedUser } from './factories';
+import { seedArticle, seedAuthor, seedCampaign, seedCorrection, seedImage, seedPage, seedSection, seedTag, seedUser } from './factories';
 import { seededRandom } from './images';
 
 /** Demo-only sign-in accounts. The README lists them; a real deployment creates users with `npm run user:create`. */
@@ -105,7 +105,7 @@ export function demoPageBody(blocks: readonly string[]): BodyDocument {
 /** Empties every table, for a clean reseed. Media files are left to be overwritten by new keys. */
 export async function wipeDatabase(db: PrismaClient): Promise<void> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "ChangeEvent", "Redirect", "Page", "User" CASCADE',
+    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Correction", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "ChangeEvent", "Redirect", "Page", "User" CASCADE',
   );
 }
 
@@ -203,7 +203,7 @@ export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = 
         ? [author('Neelam Patel'), ...(i % 2 ? [author('David Kim')] : [])]
         : [author(leadAuthor[s.slug]!), ...(n % 7 === 0 ? [author('Amara Singh')] : [])];
       const sectionSlug = s.slug === 'life-sciences' && i >= 6 ? 'biotech' : s.slug;
-      await seedArticle(db, {
+      const article = await seedArticle(db, {
         headline,
         standfirst: `What is changing in ${topic}, who is driving it, and what it means for the year ahead.`,
         body: demoBody(topic, s.name, rand),
@@ -217,6 +217,14 @@ export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = 
         publishedAt: new Date(now.getTime() - (2 + n * 19) * HOUR),
         createdById: writer.id,
       });
+      // One story carries a correction, so its foot, JSON-LD, the feeds and /corrections show one.
+      if (n === 8) {
+        await seedCorrection(db, {
+          articleId: article.id,
+          text: `An earlier version of this article said the figures on ${topic} were published last spring. They were published in the autumn; this has been corrected.`,
+          publishedAt: new Date(now.getTime() - (n * 19 - 10) * HOUR),
+        });
+      }
       n++;
     }
   }

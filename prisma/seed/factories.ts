@@ -244,3 +244,29 @@ export async function seedArticle(db: PrismaClient, overrides: ArticleOverrides)
     return article;
   });
 }
+
+/**
+ * Appends a correction (kind CORRECTION unless given) to an article, dated now unless given, and moves
+ * the article's modification time to it as the operation does (lib/articles/add-correction.ts, which
+ * also writes a revision and a change record; this factory does not).
+ */
+export async function seedCorrection(
+  db: PrismaClient,
+  overrides: { articleId: string; kind?: 'CORRECTION' | 'CLARIFICATION' | 'UPDATE'; text?: string; publishedAt?: Date; createdById?: string | null },
+) {
+  const publishedAt = overrides.publishedAt ?? new Date();
+  return db.$transaction(async (tx) => {
+    const correction = await tx.correction.create({
+      data: {
+        articleId: overrides.articleId,
+        kind: overrides.kind ?? 'CORRECTION',
+        text: overrides.text ?? `An earlier version of this article gave the wrong figure. This has been corrected (${uniqueSuffix()}).`,
+        publishedAt,
+        createdById: overrides.createdById ?? null,
+        createdAt: publishedAt,
+      },
+    });
+    await tx.article.updateMany({ where: { id: overrides.articleId, updatedAt: { lt: publishedAt } }, data: { updatedAt: publishedAt } });
+    return correction;
+  });
+}

@@ -5,7 +5,7 @@ const get = (url: string, headers: Record<string, string> = {}, method = 'GET') 
 
 describe('decidePageRequest', () => {
   it('caches anonymous GET and HEAD of reader pages, feeds and sitemaps under their path', () => {
-    for (const url of ['/', '/climate', '/climate/page/2', '/climate/an-article', '/authors/a', '/tags/t/page/3', '/campaigns/c', '/about', '/about/ethics', '/feed.xml', '/feeds/tags/ai', '/sitemap.xml', '/sitemaps/articles/1', '/news-sitemap.xml', '/robots.txt']) {
+    for (const url of ['/', '/climate', '/climate/page/2', '/climate/an-article', '/authors/a', '/tags/t/page/3', '/campaigns/c', '/about', '/about/ethics', '/corrections', '/corrections/page/2', '/feed.xml', '/feeds/tags/ai', '/feeds/corrections', '/sitemap.xml', '/sitemaps/articles/1', '/news-sitemap.xml', '/robots.txt']) {
       expect(get(url), url).toEqual({ cache: true, key: url, renderUrl: url });
     }
     expect(get('/climate', {}, 'HEAD')).toMatchObject({ cache: true, key: '/climate' });

@@ -30,6 +30,7 @@ import {
   seedArticle,
   seedAuthor,
   seedCampaign,
+  seedCorrection,
   seedImage,
   seedPage,
   seedSection,
@@ -300,6 +301,34 @@ export const ACTION_ROWS: ActionRow[] = [
     async prepare(c) {
       const article = await draftOf(c);
       return { args: [article.id], pathParams: { id: article.id }, tookEffect: async (a) => /\/preview\/[A-Za-z0-9._-]{20,}/.test(a.text) };
+    },
+  },
+  {
+    name: 'addCorrectionAction',
+    allowed: anyObject('correct:article'),
+    effect: 'a correction with the case’s marker exists on the published article: only editors and admins correct, whoever wrote it',
+    async prepare(c) {
+      const article = await draftOf(c, { status: 'PUBLISHED' });
+      const text = `Matrix correction ${c.marker}`;
+      return {
+        args: [{}, form({ articleId: article.id, kind: 'CORRECTION', text })],
+        pathParams: { id: article.id },
+        tookEffect: async () => (await c.db.correction.count({ where: { articleId: article.id, text } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'removeCorrectionAction',
+    allowed: anyObject('correct:article'),
+    effect: 'the fresh correction of the published article is gone: only editors and admins withdraw one',
+    async prepare(c) {
+      const article = await draftOf(c, { status: 'PUBLISHED' });
+      const correction = await seedCorrection(c.db, { articleId: article.id, text: `Matrix withdrawal ${c.marker}` });
+      return {
+        args: [{}, form({ correctionId: correction.id })],
+        pathParams: { id: article.id },
+        tookEffect: async () => (await c.db.correction.count({ where: { id: correction.id } })) === 0,
+      };
     },
   },
   {
@@ -610,6 +639,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   },
   publicRead('/feed.xml', () => '/feed.xml'),
   publicRead('/feeds/[kind]/[slug]', (_c, fx) => `/feeds/sections/${fx.sectionSlug}`),
+  publicRead('/feeds/corrections', () => '/feeds/corrections'),
   publicRead('/icon.svg', () => '/icon.svg'),
   publicRead('/media/[key]', (_c, fx) => `/media/${fx.imageKey}`),
   publicRead('/news-sitemap.xml', () => '/news-sitemap.xml'),

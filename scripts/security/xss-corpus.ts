@@ -13,6 +13,9 @@
  *   for event-handler attributes, unsafe URLs and foreign elements, and the JSON-LD, title and meta tags
  *   must hold exactly the stored text (no breakout);
  * - the RSS feeds must parse and carry the stored headlines and standfirsts exactly.
+ * Every string is also tried as a correction's text (`addCorrectionSchema`, then `addCorrection` as an
+ * EDITOR on the published corpus articles): the article pages (foot and JSON-LD `correction`), the
+ * editor's Corrections box, the history, /corrections and /feeds/corrections must show it as text only.
  *
  *   npx tsx --conditions=react-server scripts/security/xss-corpus.ts     (XSS_PORT, default 3240)
  *   (the condition lets lib/ modules marked `server-only` load outside Next, as in scripts/bench/publish.ts)
@@ -30,6 +33,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { BodyDocument } from '@/lib/articles/body-schema';
 import { bodyDocumentSchema } from '@/lib/articles/body-schema';
+import { addCorrection } from '@/lib/articles/add-correction';
+import { addCorrectionSchema, CORRECTION_KIND_LABEL, CORRECTION_TEXT_MAX, correctionLine, type CorrectionKind } from '@/lib/articles/corrections';
 import { createArticle } from '@/lib/articles/create-article';
 import { saveArticle } from '@/lib/articles/save-article';
 import { transitionArticle } from '@/lib/articles/transition-article';
@@ -38,6 +43,7 @@ import { articleContentSchema, saveArticleSchema, type ArticleContentInput } fro
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
+import { formatDate } from '@/lib/text/format-date';
 import { removeInvalidXmlChars } from '@/lib/text/xml-chars';
 import { createFileStorage } from '@/lib/media/storage';
 import { seedImage } from '../../prisma/seed/factories';
@@ -231,6 +237,8 @@ type Stored = {
   canonicalUrl: string | null;
   sectionSlug: string;
   tags: string[];
+  /** Its corrections as stored, newest first. */
+  corrections: { id: string; kind: CorrectionKind; text: string; publishedAt: Date }[];
 };
 
 async function inner() {
@@ -356,6 +364,33 @@ async function inner() {
   }
   log(`${saved.length} articles saved and published through saveArticle/transitionArticle.`);
 
+  // 2b. Each string as a correction's text: refused with a message on `text`, or stored (packed) exactly.
+  const correctionTexts: string[] = [];
+  for (const { source, text } of strings) {
+    const parsed = addCorrectionSchema.safeParse({ articleId: 'probe', kind: 'CORRECTION', text });
+    if (parsed.success) {
+      correctionTexts.push(text);
+      continue;
+    }
+    const list = parsed.error.issues.filter((i) => i.path[0] === 'text').map((i) => i.message);
+    if (list.length === 0 || list.some((m) => !m || GENERIC_MESSAGE.test(m))) unclear.push(`${source} as a correction: ${list.join('; ') || 'no message on text'}`);
+    refused += 1;
+  }
+  const kinds: CorrectionKind[] = ['CORRECTION', 'CLARIFICATION', 'UPDATE'];
+  let corrections = 0;
+  for (const [i, group] of pack(correctionTexts, CORRECTION_TEXT_MAX - 20).entries()) {
+    const target = saved[i % Math.max(1, saved.length)];
+    if (!target) break;
+    const input = { articleId: target.id, kind: kinds[i % kinds.length]!, text: `[c${i}]${SEPARATOR}${group.join(SEPARATOR)}` };
+    try {
+      await addCorrection({ actor: editor, input });
+      corrections += 1;
+    } catch (error) {
+      notStored.push(`correction ${i}: ${isAppError(error) ? `${error.message} ${JSON.stringify(error.fieldErrors)}` : String(error)}`);
+    }
+  }
+  log(`${corrections} corrections added through addCorrection (${correctionTexts.length} strings accepted as correction text).`);
+
   // 3. The stored rows: exactly what was saved, and nothing unsafe anywhere (articles and every revision).
   let unsafeStored = 0;
   const unsafe: string[] = [];
@@ -395,7 +430,8 @@ async function inner() {
       unsafeStored += 1;
       unsafe.push(`${id}: canonical ${row.canonicalUrl}`);
     }
-    stored.push({ id, headline: row.headline, standfirst: row.standfirst, slug: row.slug, seoTitle: row.seoTitle, seoDescription: row.seoDescription, canonicalUrl: row.canonicalUrl, sectionSlug: row.section.slug, tags: row.tags.map((t) => t.tag.slug) });
+    const storedCorrections = await db.correction.findMany({ where: { articleId: id }, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { id: true, kind: true, text: true, publishedAt: true } });
+    stored.push({ id, headline: row.headline, standfirst: row.standfirst, slug: row.slug, seoTitle: row.seoTitle, seoDescription: row.seoDescription, canonicalUrl: row.canonicalUrl, sectionSlug: row.section.slug, tags: row.tags.map((t) => t.tag.slug), corrections: storedCorrections });
   }
   return { strings, refused, unclear, notStored, unsafeStored, unsafe, stored, sectionSlug: section.slug };
 }
@@ -456,8 +492,9 @@ async function openPages(prepared: Prepared, secret: string) {
       jobs.push(() => visit(anonymous, `/preview/${token}`));
       jobs.push(() => visit(signedIn, `/dashboard/articles/${a.id}/preview`));
       jobs.push(() => visit(signedIn, `/dashboard/articles/${a.id}`));
+      if (a.corrections.length) jobs.push(() => visit(signedIn, `/dashboard/articles/${a.id}/history`));
     }
-    for (const url of ['/', `/${prepared.sectionSlug}`, '/search?q=%3Cscript%3E__xss(%22search%22)%3C%2Fscript%3E', `/tags/${prepared.stored.find((s) => s.tags.length)?.tags[0] ?? 'x'}`, '/dashboard/articles']) {
+    for (const url of ['/', '/corrections', `/${prepared.sectionSlug}`, '/search?q=%3Cscript%3E__xss(%22search%22)%3C%2Fscript%3E', `/tags/${prepared.stored.find((s) => s.tags.length)?.tags[0] ?? 'x'}`, '/dashboard/articles']) {
       jobs.push(() => visit(url.startsWith('/dashboard') ? signedIn : anonymous, url));
     }
     const workers = Array.from({ length: 3 }, async () => {
@@ -478,6 +515,9 @@ function checkHead(url: string, audit: Audit, a: Stored, problems: string[]) {
   else {
     if (article.headline !== expectedHeadline) problems.push(`${url}: JSON-LD headline ${JSON.stringify(article.headline)?.slice(0, 80)} ≠ stored`);
     if (article.description !== a.standfirst) problems.push(`${url}: JSON-LD description differs from the stored standfirst`);
+    const got = ((article as { correction?: { text?: string }[] }).correction ?? []).map((c) => c.text);
+    const want = a.corrections.map((c) => `${CORRECTION_KIND_LABEL[c.kind]}: ${c.text}`);
+    if (canonicalJson(got) !== canonicalJson(want)) problems.push(`${url}: JSON-LD correction differs from the stored corrections`);
   }
   if (audit.jsonLd.length !== 2) problems.push(`${url}: ${audit.jsonLd.length} JSON-LD blocks (expected 2)`);
   // document.title strips and collapses whitespace, and control characters do not survive into it: compare the visible text.
@@ -506,7 +546,8 @@ async function checkFeeds(prepared: Prepared): Promise<{ problems: string[]; ite
   const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    for (const feedPath of ['/feed.xml', `/feeds/sections/${prepared.sectionSlug}`]) {
+    const byCorrection = new Map<string, string>(prepared.stored.flatMap((s) => s.corrections.map((c) => [`${base}/${s.sectionSlug}/${s.slug}#correction-${c.id}`, c.text] as const)));
+    for (const feedPath of ['/feed.xml', `/feeds/sections/${prepared.sectionSlug}`, '/feeds/corrections']) {
       const response = await fetch(`${base}${feedPath}`);
       const xml = await response.text();
       if (response.status !== 200) {
@@ -528,12 +569,23 @@ async function checkFeeds(prepared: Prepared): Promise<{ problems: string[]; ite
       }, xml);
       if (parsed.error) problems.push(`${feedPath}: not well-formed XML: ${parsed.error.slice(0, 120)}`);
       for (const item of parsed.items) {
+        const correction = byCorrection.get(item.link);
+        if (correction !== undefined) {
+          items += 1;
+          if (item.description !== asParsed(removeInvalidXmlChars(correction))) problems.push(`${feedPath}: description of ${item.link} differs from the stored correction`);
+          const unknown = item.elements.filter((e) => !['title', 'link', 'guid', 'description', 'pubDate', 'category'].includes(e));
+          if (unknown.length) problems.push(`${feedPath}: item ${item.link} has elements ${unknown.join(', ')}`);
+          continue;
+        }
         const a = byUrl.get(item.link);
         if (!a) continue;
         items += 1;
         if (item.title !== asParsed(removeInvalidXmlChars(a.headline))) problems.push(`${feedPath}: title of ${a.slug} differs from the stored headline: ${JSON.stringify(item.title).slice(0, 80)}`);
-        if (item.description !== asParsed(removeInvalidXmlChars(a.standfirst))) problems.push(`${feedPath}: description of ${a.slug} differs from the stored standfirst`);
-        const unknown = item.elements.filter((e) => !['title', 'link', 'guid', 'description', 'pubDate', 'author', 'creator', 'category', 'enclosure'].includes(e));
+        // A corrected article's description ends with its three newest corrections (lib/feeds/build-feed.ts).
+        const notes = a.corrections.slice(0, 3).map((c) => correctionLine(c, formatDate(c.publishedAt)));
+        const description = [a.standfirst, ...notes].filter(Boolean).join('\n\n');
+        if (item.description !== asParsed(removeInvalidXmlChars(description))) problems.push(`${feedPath}: description of ${a.slug} differs from the stored standfirst and corrections`);
+        const unknown = item.elements.filter((e) => !['title', 'link', 'guid', 'description', 'pubDate', 'author', 'creator', 'category', 'enclosure', 'updated'].includes(e));
         if (unknown.length) problems.push(`${feedPath}: item ${a.slug} has elements ${unknown.join(', ')}`);
       }
     }

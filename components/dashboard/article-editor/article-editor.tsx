@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { UploadImageAction } from '@/components/dashboard/image-upload-form';
 import { RichTextEditor, type LibraryImage } from '@/components/dashboard/rich-text-editor';
 import type { BodyDocument } from '@/lib/articles/body-schema';
@@ -12,6 +12,7 @@ import type { Role } from '@/lib/auth/actor';
 import type { ActionResult } from '@/lib/operations/action-result';
 import { DetailsPanel, type EditorChoices } from './details-panel';
 import { fieldClass, errorOf, fieldId, FieldMessages, type FieldNotes } from './editor-fields';
+import { CorrectionsPanel, type AddCorrectionAction, type EditorCorrection } from './corrections-panel';
 import { ConflictBanner, LocalCopyBanner } from './editor-notices';
 import { availableActions, checklistOf, initialEditorState, transitionSubjectOf, type EditorContent } from './editor-state';
 import { EditorStatusBar } from './editor-status-bar';
@@ -37,6 +38,8 @@ export type ArticleEditorActions = {
   heartbeat: Heartbeat;
   sharePreview: SharePreview;
   uploadImage: UploadImageAction;
+  addCorrection: AddCorrectionAction;
+  removeCorrection: AddCorrectionAction;
 };
 
 type Props = {
@@ -52,6 +55,8 @@ type Props = {
   livePath: string | null;
   choices: EditorChoices;
   images: LibraryImage[];
+  /** The corrections appended to the article, newest first. */
+  corrections: EditorCorrection[];
   actions: ArticleEditorActions;
 };
 
@@ -106,6 +111,10 @@ export function ArticleEditor(props: Props) {
     dispatch({ type: 'transitionSucceeded', action, status: result.status });
     router.refresh();
   };
+
+  // A correction moves the article's version on without touching its content: the next save builds on it.
+  const correctionAdded = useCallback((from: number, to: number) => dispatch({ type: 'versionAdvanced', from, to }), [dispatch]);
+  const showsCorrections = state.status === 'PUBLISHED' && !state.trashed;
 
   const keepAsCopy = async () => {
     const result = await server.copy({ content: getState().content });
@@ -212,7 +221,17 @@ export function ArticleEditor(props: Props) {
         </fieldset>
       </div>
 
-      <div className="lg:col-start-2 lg:row-start-2">
+      <div className="space-y-4 lg:col-start-2 lg:row-start-2">
+        {showsCorrections && (
+          <CorrectionsPanel
+            articleId={articleId}
+            corrections={props.corrections}
+            canAdd={roleCan(role, 'correct:article')}
+            addCorrection={server.addCorrection}
+            removeCorrection={server.removeCorrection}
+            onAdded={correctionAdded}
+          />
+        )}
         <DetailsPanel content={content} choices={choices} canEdit={canEdit} notes={notes} onChange={edit} />
       </div>
     </div>

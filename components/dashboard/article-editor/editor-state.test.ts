@@ -352,3 +352,23 @@ describe('checklistOf', () => {
     expect(checklistOf(content({ standfirst: 'S', authorIds: ['a'], heroImageId: 'img-1', heroAlt: 'Ferries' }))).toEqual({});
   });
 });
+
+describe('versionAdvanced (a correction was added)', () => {
+  it('moves the base version on, keeping unsaved edits, so the next save does not conflict', () => {
+    const edited = editorReducer(initialEditorState({ content: content(), version: 3, status: 'PUBLISHED', trashed: false, savedAt: SAVED_AT }), {
+      type: 'edited',
+      patch: { standfirst: 'New' },
+    });
+    const next = editorReducer(edited, { type: 'versionAdvanced', from: 3, to: 4 });
+    expect(next.version).toBe(4);
+    expect(next.dirty).toBe(true);
+    expect(next.content.standfirst).toBe('New');
+  });
+
+  it('ignores an advance from another version, and one under a save in flight', () => {
+    const start = initialEditorState({ content: content(), version: 3, status: 'PUBLISHED', trashed: false, savedAt: SAVED_AT });
+    expect(editorReducer(start, { type: 'versionAdvanced', from: 2, to: 3 })).toBe(start);
+    const saving = editorReducer(editorReducer(start, { type: 'edited', patch: { headline: 'X' } }), { type: 'saveStarted' });
+    expect(editorReducer(saving, { type: 'versionAdvanced', from: 3, to: 4 })).toBe(saving);
+  });
+});

@@ -94,7 +94,9 @@ export type EditorEvent =
   | { type: 'keptAsCopy' }
   | { type: 'copyFailed'; message: string }
   /** After a conflict, the writer chose the other version (the page reloads). */
-  | { type: 'theirVersionChosen' };
+  | { type: 'theirVersionChosen' }
+  /** The server moved the article from `from` to `to` without changing its content (a correction was added). */
+  | { type: 'versionAdvanced'; from: number; to: number };
 
 export const UNREACHABLE_MESSAGE = 'Saving failed: the server could not be reached. Your text is kept in this browser; we will retry.';
 export const SCHEDULE_TIME_MISSING = 'Choose a date and time.';
@@ -201,6 +203,10 @@ export function editorReducer(state: EditorState, event: EditorEvent): EditorSta
       return { ...state, dirty: false, localCopy: 'clear' };
     case 'copyFailed':
       return { ...state, message: event.message };
+    case 'versionAdvanced':
+      // Only from the version this editor is based on, and not under a save in flight (which will conflict).
+      if (state.version !== event.from || state.saving) return state;
+      return { ...state, version: event.to };
   }
 }
 

@@ -1,6 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { addCorrection } from '@/lib/articles/add-correction';
+import { removeCorrection } from '@/lib/articles/remove-correction';
 import { copyArticleAsDraft } from '@/lib/articles/copy-article';
 import { createArticle } from '@/lib/articles/create-article';
 import { restoreRevision } from '@/lib/articles/restore-revision';
@@ -52,4 +54,31 @@ export async function heartbeatAction(articleId: unknown) {
 /** A signed 48-hour share link to the article's preview, for people without an account. */
 export async function sharePreviewAction(articleId: unknown) {
   return runAsAction(shareArticlePreview, { articleId }, { present: (link) => ({ url: link.url, expiresAt: link.expiresAt.toISOString() }) });
+}
+
+/**
+ * Appends a correction, clarification or update to a published article from the editor's Corrections
+ * form (editors and admins). Refreshes the editor and history; the reader pages are purged by its change.
+ */
+export async function addCorrectionAction(_prev: unknown, formData: unknown) {
+  return runAsFormAction(
+    addCorrection,
+    formData,
+    (form) => ({ articleId: form.get('articleId') ?? '', kind: form.get('kind') ?? '', text: form.get('text') ?? '' }),
+    {
+      capability: 'correct:article',
+      keep: ['kind', 'text'],
+      present: (added) => ({ message: 'Correction published.', version: added.version, correctionId: added.id }),
+      revalidatePaths: (added) => [dashboardRoutes.article(added.articleId), dashboardRoutes.articleHistory(added.articleId)],
+    },
+  );
+}
+
+/** Withdraws a correction added in the last 15 minutes (a typo, the wrong article), from the editor's Corrections box. */
+export async function removeCorrectionAction(_prev: unknown, formData: unknown) {
+  return runAsFormAction(removeCorrection, formData, (form) => ({ correctionId: form.get('correctionId') ?? '' }), {
+    capability: 'correct:article',
+    present: (removed) => ({ message: 'Correction withdrawn.', version: removed.version, correctionId: removed.id }),
+    revalidatePaths: (removed) => [dashboardRoutes.article(removed.articleId), dashboardRoutes.articleHistory(removed.articleId)],
+  });
 }

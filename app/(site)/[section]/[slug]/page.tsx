@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
+import { lastModifiedOf } from '@/lib/articles/corrections';
 import { getPublishedArticle } from '@/lib/articles/queries';
 import { articlePath, authorPath } from '@/lib/routes';
 import { absoluteUrl, pageMetadata } from '@/lib/seo/site';
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     image: article.heroImage,
     type: 'article',
     publishedAt: article.publishedAt,
-    modifiedAt: article.updatedAt,
+    modifiedAt: lastModifiedOf({ publishedAt: article.publishedAt ?? article.createdAt, updatedAt: article.updatedAt, corrections: article.corrections }),
     section: article.section.name,
     authors: article.authors.map((a) => absoluteUrl(authorPath(a.author.slug))),
   });

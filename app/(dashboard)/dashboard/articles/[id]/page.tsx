@@ -3,11 +3,12 @@ import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/dashboard/article-editor/article-editor';
 import { requireActor } from '@/lib/auth/session';
 import { editorContentOf, getArticleForEditOrThrow, getEditorChoices, listRecentImages } from '@/lib/articles/dashboard-queries';
+import { canWithdrawCorrection } from '@/lib/articles/corrections';
 import { isOwnArticle } from '@/lib/articles/permissions';
 import { isPublishedAt } from '@/lib/articles/published';
 import { isAppError } from '@/lib/errors';
 import { uploadImageAction } from '../../media/actions';
-import { copyArticleAction, heartbeatAction, saveArticleAction, sharePreviewAction, transitionArticleAction } from '../actions';
+import { addCorrectionAction, copyArticleAction, removeCorrectionAction, heartbeatAction, saveArticleAction, sharePreviewAction, transitionArticleAction } from '../actions';
 import { articlePath, mediaPath } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Edit article' };
@@ -50,6 +51,14 @@ export default async function EditArticlePage({ params }: Props) {
         choices={{ sections: choices.sections, campaigns: choices.campaigns, authors: choices.authors.map((a) => ({ id: a.id, name: a.name })) }}
         images={libraryImages}
         initial={editorContentOf(article)}
+        corrections={article.corrections.map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          text: c.text,
+          publishedAt: c.publishedAt.toISOString(),
+          by: c.createdBy?.name ?? null,
+          withdrawable: canWithdrawCorrection(c.createdAt),
+        }))}
         actions={{
           save: saveArticleAction,
           transition: transitionArticleAction,
@@ -57,6 +66,8 @@ export default async function EditArticlePage({ params }: Props) {
           heartbeat: heartbeatAction,
           sharePreview: sharePreviewAction,
           uploadImage: uploadImageAction,
+          addCorrection: addCorrectionAction,
+          removeCorrection: removeCorrectionAction,
         }}
       />
     </div>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { RestoreRevisionButton } from '@/components/dashboard/restore-revision-button';
 import { requireActor } from '@/lib/auth/session';
 import { getRevisionTextOrThrow, listRevisions } from '@/lib/articles/dashboard-queries';
+import { CORRECTION_KIND_LABEL } from '@/lib/articles/corrections';
 import { diffWords, type DiffPart } from '@/lib/articles/decide-diff';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/text/format-date';
@@ -102,6 +103,14 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                   Version {r.version}
                   {r.version === article.version && ' (current)'}
                 </p>
+                {r.correction && (
+                  <p className="mt-1 border-l-2 border-amber-600 pl-2" data-testid="revision-correction">
+                    <span className="font-semibold">
+                      {CORRECTION_KIND_LABEL[r.correction.kind]} {r.correction.withdrawn ? 'withdrawn' : 'added'}:
+                    </span>{' '}
+                    {r.correction.text}
+                  </p>
+                )}
                 <p className="text-neutral-700">
                   {r.editor?.name ?? 'Unknown'} · <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
                 </p>
