@@ -1,17 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { dashboardRoutes } from '@/lib/routes';
-import { seedArticle, seedSection, uniqueSuffix } from '../prisma/seed/factories';
+import { seedArticle, seedCorrection, seedPage, seedSection, uniqueSuffix } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
 
 /**
  * axe on every page type of the dashboard, as an admin sees it (every control shown), with real
- * content: an existing article in the editor, its history and preview, an image's page.
+ * content: an existing article (published, with a correction) in the editor, its history and preview, an image's page.
  */
 test('axe finds nothing on any dashboard page type', async ({ page, db, signInAs }) => {
   test.setTimeout(180_000);
   const section = await seedSection(db, { name: `A11y desk ${uniqueSuffix()}` });
   const image = await db.image.findFirstOrThrow({ where: { alt: { not: '' } }, orderBy: { createdAt: 'asc' } });
   const article = await seedArticle(db, { sectionId: section.id, heroImageId: image.id });
+  await seedCorrection(db, { articleId: article.id });
+  const standing = await seedPage(db, { title: `A11y page ${uniqueSuffix()}` });
   await signInAs('ADMIN');
   const paths = [
     dashboardRoutes.home(),
@@ -27,6 +29,9 @@ test('axe finds nothing on any dashboard page type', async ({ page, db, signInAs
     dashboardRoutes.authors(),
     dashboardRoutes.users(),
     dashboardRoutes.audit(),
+    dashboardRoutes.pages(),
+    dashboardRoutes.newPage(),
+    dashboardRoutes.page(standing.id),
   ];
   const found: string[] = [];
   for (const path of paths) {
