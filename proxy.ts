@@ -4,6 +4,7 @@ import { verifyPreviewToken } from '@/lib/articles/preview-token';
 import { getEnv } from '@/lib/env';
 import { decidePageRedirect } from '@/lib/redirects/decide-page-redirect';
 import { isRedirectablePath, lookupRedirect } from '@/lib/redirects/redirect-lookup';
+import { isDemoHost } from '@/lib/auth/decide-sign-in-address';
 import { isDashboardPath, loginPath } from '@/lib/routes';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
 import { refuseMalformedRequest } from '@/lib/security/malformed-request';
@@ -28,6 +29,14 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const malformed = await refuseMalformedRequest(request, pathname);
   if (malformed) return malformed;
+  // With no SITE_URL (the demo) the site follows the address it is asked at, but changes only come by
+  // localhost or an IP address: a DNS name rebound to this machine must not pass for the site.
+  if (request.method !== 'GET' && request.method !== 'HEAD' && getEnv().siteUrlFromRequest && !isDemoHost(request.headers.get('host'))) {
+    return new NextResponse('This demo server takes changes only at localhost or an IP address. Set SITE_URL to serve it under a name.', {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
   if (request.method === 'GET' || request.method === 'HEAD') {
     const paged = decidePageRedirect(pathname, request.nextUrl.searchParams);
     if (paged) return NextResponse.redirect(new URL(paged, request.url), 301);

@@ -92,7 +92,7 @@ test('a taken headline slug is numbered and says so, and the numbered slug keeps
 });
 
 test('a new author with an existing name is told so at the name, with the author who has it', async ({ page, db, signInAs }) => {
-  const existing = await seedAuthor(db, { name: `Neelam Patel ${uniqueSuffix()}` });
+  const existing = await seedAuthor(db, { name: `Namesake Writer ${uniqueSuffix()}` });
   await signInAs('EDITOR');
   await page.goto('/dashboard/authors');
   const form = page.getByRole('form', { name: 'Create an author' });

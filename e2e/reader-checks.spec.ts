@@ -16,6 +16,13 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/**
+ * These specs seed straight into the database, which purges no cached page; feeds and sitemaps that
+ * another spec read earlier are still cached. A request with an Authorization header is never served
+ * from the cache (scripts/lib/decide-page-request.mjs), so it shows what Next renders now.
+ */
+const UNCACHED = { headers: { authorization: 'Bearer e2e-fresh-render' } };
+
 const jsonLdOf = async (page: Page) => (await page.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t) as Record<string, unknown>);
 
 test.describe('a 404 is a complete page rendered on the server', () => {
@@ -99,7 +106,7 @@ test('partner and sponsored articles are labelled alike on cards, the page, the 
   expect((await request.get('/media/crop/2x1/whatever.jpg')).status()).toBe(404);
 
   // The site feed labels the item, in a category and before its summary.
-  const feed = new XMLParser({ isArray: (name) => ['item', 'category'].includes(name) }).parse(await (await request.get('/feed.xml')).text());
+  const feed = new XMLParser({ isArray: (name) => ['item', 'category'].includes(name) }).parse(await (await request.get('/feed.xml', UNCACHED)).text());
   const item = (feed.rss.channel.item as { title: string; category: (string | { '#text': string })[]; description: string }[]).find((i) => i.title === headline)!;
   expect(item.category.map((c) => (typeof c === 'string' ? c : c['#text']))).toContain('Partner content');
   expect(item.description).toMatch(/^Partner content: In partnership with /);
@@ -123,10 +130,10 @@ test('sitemaps date every entry: index files, the front page, tags, and lists by
   await seedArticle(db, { sectionId: section.id, tagIds: [tag.id], publishedAt: newest });
 
   const parser = new XMLParser({ isArray: (name) => ['url', 'sitemap'].includes(name) });
-  const index = parser.parse(await (await request.get('/sitemap.xml')).text());
+  const index = parser.parse(await (await request.get('/sitemap.xml', UNCACHED)).text());
   for (const entry of index.sitemapindex.sitemap as { loc: string; lastmod?: string }[]) expect(entry.lastmod, entry.loc).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-  const pages = parser.parse(await (await request.get('/sitemaps/pages.xml')).text()).urlset.url as { loc: string; lastmod?: string }[];
+  const pages = parser.parse(await (await request.get('/sitemaps/pages.xml', UNCACHED)).text()).urlset.url as { loc: string; lastmod?: string }[];
   const at = (path: string) => pages.find((u) => new URL(u.loc).pathname === path || (path === '/' && new URL(u.loc).pathname === '/'));
   expect(at('/')?.lastmod).toMatch(/^\d{4}-/);
   expect(at(`/tags/${tag.slug}`)?.lastmod).toBe(newest.toISOString());

@@ -42,7 +42,7 @@ test('a demo article’s methodology link leads to the methodology page, with br
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).locator('[aria-current="page"]')).toHaveAttribute('href', '/about/methodology');
   const breadcrumb = (await jsonLdOf(page)).find((ld) => ld['@type'] === 'BreadcrumbList');
   expect(breadcrumb?.itemListElement).toEqual([
-    { '@type': 'ListItem', position: 1, name: 'Home', item: `${BASE}/` },
+    { '@type': 'ListItem', position: 1, name: 'Home', item: BASE },
     { '@type': 'ListItem', position: 2, name: 'Methodology', item: `${BASE}/about/methodology` },
   ]);
 

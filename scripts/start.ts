@@ -70,9 +70,14 @@ async function main() {
   env.AUTH_SECRET ||= await demoAuthSecret();
   env.MEDIA_DIR ||= path.join(dataRoot, 'media');
   const port = env.PORT || '3000';
-  // SITE_URL stays unset when it is not given: links then name localhost:PORT, and sign-in follows the
-  // address each browser used (lib/env.ts siteUrlFromRequest).
+  // Unset for the demo (embedded database): links name localhost:PORT and sign-in follows the address
+  // each browser used (lib/env.ts siteUrlFromRequest). With a database of its own this is a deployment,
+  // which must name its public address: it is pinned to localhost as before, and the sign-in page says so.
   env.PORT = port;
+  if (!env.SITE_URL && env.DATABASE_URL) {
+    env.SITE_URL = `http://localhost:${port}`;
+    log(`SITE_URL is unset: using ${env.SITE_URL}. Set it to the public address (https://news.example.com).`);
+  }
   const settings = parseEnv(env); // every configuration problem, before anything starts
 
   if (!dev && !existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {

@@ -3,6 +3,7 @@ import { countPublishedArticles, getNewsSitemapArticles, SITEMAP_PAGE_SIZE } fro
 import { getAllCampaigns } from '@/lib/campaigns/queries';
 import { getAllSections } from '@/lib/sections/queries';
 import { getAllAuthors } from '@/lib/authors/queries';
+import { getPagesForSitemap } from '@/lib/pages/queries';
 import { latestOf, sitemapIndexXml, sitemapPageCount, xmlResponse } from '@/lib/sitemaps/decide-sitemap-xml';
 import { getArticleLastmods } from '@/lib/sitemaps/queries';
 import { articleSitemapPath, NEWS_SITEMAP_PATH, PAGES_SITEMAP_PATH } from '@/lib/routes';
@@ -14,16 +15,17 @@ import { absoluteUrl } from '@/lib/seo/site';
  */
 export async function GET() {
   await connection();
-  const [count, lastmods, news, sections, authors, campaigns] = await Promise.all([
+  const [count, lastmods, news, sections, authors, campaigns, standingPages] = await Promise.all([
     countPublishedArticles(),
     getArticleLastmods(),
     getNewsSitemapArticles(),
     getAllSections(),
     getAllAuthors(),
     getAllCampaigns(),
+    getPagesForSitemap(),
   ]);
   const pages = sitemapPageCount(count, SITEMAP_PAGE_SIZE);
-  const rowEdits = [...sections, ...authors, ...campaigns].map((r) => r.updatedAt);
+  const rowEdits = [...sections, ...authors, ...campaigns, ...standingPages].map((r) => r.updatedAt);
   return xmlResponse(
     sitemapIndexXml([
       { loc: absoluteUrl(PAGES_SITEMAP_PATH), lastmod: latestOf(lastmods.site, ...rowEdits) },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { signInAddressProblem } from '@/lib/auth/decide-sign-in-address';
+import { isDemoHost, signInAddressProblem } from '@/lib/auth/decide-sign-in-address';
+
+describe('isDemoHost', () => {
+  it('follows localhost and IP addresses, with or without a port', () => {
+    for (const host of ['localhost', 'localhost:3000', 'app.localhost:3000', '127.0.0.1:3000', '192.168.1.20:3000', '[::1]:3000', '[fe80::1]']) expect(isDemoHost(host), host).toBe(true);
+  });
+  it('refuses DNS names (DNS rebinding) and anything that is not a host', () => {
+    for (const host of ['evil.example', 'evil.example:3000', '127.0.0.1.evil.example', '999.1.1.1', '', null, 'localhost.evil.example']) expect(isDemoHost(host), String(host)).toBe(false);
+  });
+});
 
 describe('signInAddressProblem', () => {
   it('says where to sign in when the browser came by another host than SITE_URL', () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
+import { isDemoHost } from '@/lib/auth/decide-sign-in-address';
 import { isSameOrigin } from '@/lib/security/decide-security-headers';
 
 /**
@@ -15,10 +16,10 @@ export function rejectForeignOrigin(request: Request): Response | null {
   return Response.json({ error: 'This request must come from the site itself.' }, { status: 403 });
 }
 
-/** The origin a request was addressed to (its Host header, on the URL's scheme), or null without a usable Host. */
+/** The origin a request was addressed to (its Host header, on the URL's scheme), or null unless the Host is one the demo follows. */
 function requestOrigin(request: Request): string | null {
   const host = request.headers.get('host');
-  if (!host) return null;
+  if (!host || !isDemoHost(host)) return null;
   try {
     return new URL(`${new URL(request.url).protocol}//${host}`).origin;
   } catch {

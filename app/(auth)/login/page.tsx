@@ -10,6 +10,11 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
+/** The host the browser asked for: a reverse proxy's X-Forwarded-Host (its first), else Host. */
+function forwardedHost(h: Headers): string | null {
+  return h.get('x-forwarded-host')?.split(',')[0]?.trim() || h.get('host');
+}
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props) {
@@ -18,7 +23,7 @@ export default async function LoginPage({ searchParams }: Props) {
   if (await getActor()) redirect(callbackUrl);
   // Errors from Auth.js's own route (/api/auth/callback/credentials) arrive in the query string.
   const env = getEnv();
-  const wrongAddress = signInAddressProblem({ siteUrl: env.siteUrl, siteUrlFromRequest: env.siteUrlFromRequest, host: (await headers()).get('host') });
+  const wrongAddress = signInAddressProblem({ siteUrl: env.siteUrl, siteUrlFromRequest: env.siteUrlFromRequest, host: forwardedHost(await headers()) });
   const initialError =
     params.code === 'throttled' ? 'Too many sign-in attempts. Try again later.' : params.error ? INVALID_CREDENTIALS : undefined;
   return (

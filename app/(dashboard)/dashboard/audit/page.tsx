@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: Props) {
       <p role="status" className="text-sm text-neutral-700">
         {total} event{total === 1 ? '' : 's'}, page {page} of {pageCount}
       </p>
-      <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
+      <div role="region" aria-label="Audit events" tabIndex={0} className="overflow-x-auto rounded border border-neutral-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit events, newest first</caption>
           <thead className="bg-neutral-100">
