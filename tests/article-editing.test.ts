@@ -15,7 +15,7 @@ import { saveArticle } from '@/lib/articles/save-article';
 import { transitionArticle } from '@/lib/articles/transition-article';
 import { editorContentOf, getArticleForEditOrThrow, listArticlesForDashboard, listRevisions } from '@/lib/articles/dashboard-queries';
 import type { ArticleContentInput } from '@/lib/articles/schemas';
-import { seedArticle as seedArticle, seedAuthor, seedSection, seedUser } from '../prisma/seed/factories';
+import { seedArticle as seedArticle, seedAuthor, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
 import { seedImage } from '../prisma/seed/factories';
 import { createFileStorage } from '@/lib/media/storage';
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
   const section = await seedSection(db);
   sectionId = section.id;
   sectionSlug = section.slug;
-  authorId = (await seedAuthor(db, { name: 'Wendy Writer', userId: writer.id })).id;
+  authorId = (await seedAuthor(db, { name: 'Wendy Writer', slug: `wendy-writer-${uniqueSuffix()}`, userId: writer.id })).id;
   imageId = (await seedImage(db, createFileStorage(process.env.MEDIA_DIR ?? '/tmp/masthead-test-media'), { alt: '' })).id;
 });
 

@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { CORRECTIONS, MODIFIED } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { seedArticle, seedAuthor, seedCorrection, seedSection, seedUser } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor, seedCorrection, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
 
 // Every reader query goes straight to the database here; the tags each one marks the page with are recorded.
 const { readerQuery } = vi.hoisted(() => ({
@@ -49,7 +49,7 @@ beforeAll(async () => {
   editor = asActor(await seedUser(db, { role: 'EDITOR', name: 'Grace Chen' }));
   admin = asActor(await seedUser(db, { role: 'ADMIN', name: 'Ada Admin' }));
   section = await seedSection(db);
-  authorId = (await seedAuthor(db, { name: 'Wendy Writer', userId: writer.id })).id;
+  authorId = (await seedAuthor(db, { name: 'Wendy Writer', slug: `wendy-writer-${uniqueSuffix()}`, userId: writer.id })).id;
 });
 
 const published = (hoursAgo = 5) =>
