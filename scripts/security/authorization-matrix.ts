@@ -642,6 +642,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   publicRead('/feeds/corrections', () => '/feeds/corrections'),
   publicRead('/icon.svg', () => '/icon.svg'),
   publicRead('/media/[key]', (_c, fx) => `/media/${fx.imageKey}`),
+  publicRead('/media/crop/[aspect]/[key]', (_c, fx) => `/media/crop/4x3/${fx.imageKey}`),
   publicRead('/news-sitemap.xml', () => '/news-sitemap.xml'),
   publicRead('/robots.txt', () => '/robots.txt'),
   publicRead('/sitemap.xml', () => '/sitemap.xml'),

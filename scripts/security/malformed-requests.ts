@@ -114,6 +114,7 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
   each('/sitemaps/pages.xml', (o) => `/sitemaps/pages.xml?${o}`);
   each('/robots.txt', (o) => `/robots.txt?${o}`);
   each('/media/[key]', (o) => `/media/${o || '%20'}`);
+  each('/media/crop/[aspect]/[key]', (o) => `/media/crop/${o || '%20'}/${o || '%20'}`);
   each('/_next/image', (o) => `/_next/image?url=${o}&w=${o}&q=${o}`);
   each('/api/auth/[...nextauth]', (o) => `/api/auth/${o || '%20'}`);
   each('/api/auth/callback/[provider]', (o) => `/api/auth/callback/${o || '%20'}?code=${o}`);
