@@ -237,8 +237,10 @@ async function main() {
     });
 
   /**
-   * Renders a reader page; when Next answers it with its empty 404 shell, renders the site's 404 page
-   * in its place (still a 404), keeping both renders' tags, so a publish at that URL purges it.
+   * Renders a reader page; when Next answers it with its empty 404 shell, sends the site's 404 page in
+   * its place (still a 404), keeping both renders' tags, so a publish at that URL purges it. The 404
+   * page is itself a cached page (one render per purge, not one per unknown URL: a flood of random
+   * URLs costs one render each, as before).
    * @param {string} renderUrl
    * @param {import('node:http').IncomingMessage | null} incoming
    * @returns {Promise<import('./lib/response-cache.mjs').Rendered>}
@@ -246,10 +248,13 @@ async function main() {
   const renderReaderPage = async (renderUrl, incoming) => {
     const rendered = await renderPage(renderUrl, incoming);
     if (!isEmptyNotFoundShell(rendered)) return rendered;
-    const notFound = await renderPage(NOT_FOUND_ROUTE, incoming);
+    const { page: notFound } = await fetchPage({ key: NOT_FOUND_ROUTE, renderUrl: NOT_FOUND_ROUTE }, incoming);
+    const body = notFound.variants.identity?.body;
+    if (!body) return rendered;
     return {
-      ...notFound,
       status: 404,
+      headers: notFound.headers,
+      body,
       tags: [...new Set([...rendered.tags, ...notFound.tags])].sort(),
       setsCookie: (rendered.setsCookie ?? false) || (notFound.setsCookie ?? false),
     };
