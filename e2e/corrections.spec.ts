@@ -2,6 +2,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { seedArticle, seedAuthor, seedSection, uniqueSuffix } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
 
+// One at a time: each test adds or withdraws a correction, which purges /corrections and its feed, and
+// the first checks that /corrections stays cached until its own correction purges it.
+test.describe.configure({ mode: 'serial' });
+
 // Issue #14's acceptance: a correction added through the dashboard shows on the page, in the JSON-LD
 // and in the feeds, and on /corrections. Reader requests go through plain fetch or a fresh browser
 // context, without the editor's cookies, so they are answered as readers are (from the response cache
