@@ -4,6 +4,7 @@ import { ArticleCard } from '@/components/site/article-card';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
 import { Pagination } from '@/components/site/pagination';
+import { sectionContainers } from '@/lib/articles/decide-front-page';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getLatestArticles, getSectionLatest } from '@/lib/articles/queries';
 import { getCurrentCampaigns } from '@/lib/campaigns/queries';
@@ -20,6 +21,9 @@ import { getSite, notFoundMetadata, pageMetadata } from '@/lib/seo/site';
  * it, which would need a database.
  */
 export const dynamic = 'force-dynamic';
+
+/** Stories per section container below the Latest list. */
+const SECTION_CARDS = 3;
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
@@ -56,7 +60,14 @@ export default async function FrontPage({ searchParams }: Props) {
 
   const [lead, ...rest] = latest.items;
   const [sections, campaigns, policies] = await Promise.all([getNavigationSections(), getCurrentCampaigns(), getPublisherPolicies()]);
-  const perSection = await Promise.all(sections.map(async (s) => ({ ...s, articles: await getSectionLatest({ sectionSlug: s.slug, take: 3 }) })));
+  // Enough of each section's newest to fill its container after leaving out what the page shows above.
+  const candidates = await Promise.all(
+    sections.map(async (s) => ({
+      ...s,
+      articles: await getSectionLatest({ sectionSlug: s.slug, take: SECTION_CARDS + latest.items.length }),
+    })),
+  );
+  const perSection = sectionContainers(candidates, latest.items, SECTION_CARDS);
 
   return (
     <>
@@ -100,18 +111,16 @@ export default async function FrontPage({ searchParams }: Props) {
           <Pagination href={homePath} page={page} pageCount={latest.pageCount} />
         </section>
       )}
-      {perSection
-        .filter((s) => s.articles.length > 0)
-        .map((s) => (
-          <section key={s.slug} aria-labelledby={`section-${s.slug}`} className="mt-10 border-t-2 border-neutral-900 pt-3">
-            <h2 id={`section-${s.slug}`} className="mb-4 font-serif text-2xl font-bold">
-              <a href={sectionPath(s.slug)} className="hover:underline">
-                {s.name}
-              </a>
-            </h2>
-            <ArticleGrid articles={s.articles} />
-          </section>
-        ))}
+      {perSection.map((s) => (
+        <section key={s.slug} aria-labelledby={`section-${s.slug}`} className="mt-10 border-t-2 border-neutral-900 pt-3">
+          <h2 id={`section-${s.slug}`} className="mb-4 font-serif text-2xl font-bold">
+            <a href={sectionPath(s.slug)} className="hover:underline">
+              {s.name}
+            </a>
+          </h2>
+          <ArticleGrid articles={s.articles} />
+        </section>
+      ))}
     </>
   );
 }
