@@ -1,3 +1,4 @@
+import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Picture } from '@/components/site/picture';
 import { ArticleBody } from '@/components/site/article-body';
 import { CorrectionNote, CorrectionsFoot } from '@/components/site/article-corrections';
@@ -62,23 +63,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
       <JsonLd
         data={breadcrumbJsonLd([...crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) })), { name: article.headline, url: absoluteUrl(path) }])}
       />
-      <nav aria-label="Breadcrumb" className="no-print text-sm text-neutral-700">
-        <ol className="flex flex-wrap gap-1">
-          {crumbs.map((c) => (
-            <li key={c.href}>
-              <a href={c.href} className="underline-offset-2 hover:underline">
-                {c.name}
-              </a>
-              <span aria-hidden="true"> › </span>
-            </li>
-          ))}
-          <li>
-            <a href={path} aria-current="page" className="underline-offset-2 hover:underline">
-              {article.headline}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb crumbs={crumbs} current={{ name: article.headline, href: path }} />
       {article.campaign && (
         <p className="mt-4 text-sm font-bold uppercase tracking-wide">
           <a href={campaignPath(article.campaign.slug)} className="text-accent hover:underline">

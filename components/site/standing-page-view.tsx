@@ -1,3 +1,4 @@
+import { Breadcrumb } from '@/components/site/breadcrumb';
 import { ArticleBody } from '@/components/site/article-body';
 import { JsonLd } from '@/components/site/json-ld';
 import type { BodyDocument } from '@/lib/articles/body-schema';
@@ -19,23 +20,7 @@ export function StandingPageView({ page, staff }: { page: Page; staff?: StaffMem
   return (
     <article className="mx-auto max-w-3xl">
       <JsonLd data={breadcrumbJsonLd([...crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) })), { name: page.title, url: absoluteUrl(path) }])} />
-      <nav aria-label="Breadcrumb" className="no-print text-sm text-neutral-700">
-        <ol className="flex flex-wrap gap-1">
-          {crumbs.map((c) => (
-            <li key={c.href}>
-              <a href={c.href} className="underline-offset-2 hover:underline">
-                {c.name}
-              </a>
-              <span aria-hidden="true"> › </span>
-            </li>
-          ))}
-          <li>
-            <a href={path} aria-current="page" className="underline-offset-2 hover:underline">
-              {page.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb crumbs={crumbs} current={{ name: page.title, href: path }} />
       <h1 className="mt-3 font-serif text-3xl font-bold leading-tight sm:text-4xl">{page.title}</h1>
       {page.standfirst && <p className="mt-3 text-xl leading-snug text-neutral-700">{page.standfirst}</p>}
       <div className="prose prose-lg prose-neutral mt-6 max-w-none font-serif prose-headings:font-sans prose-a:text-brand">
