@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium';
 
 /**
  * E2E tests run in Chromium against the production build, served as `npm start` serves it
@@ -9,25 +9,11 @@ import { defineConfig, devices } from '@playwright/test';
  * Browser: CHROME_PATH, else /usr/bin/chromium when present, else Playwright's own Chromium.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromePath = process.env.CHROME_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /** Desktop Chrome, from the system's Chromium when there is one. */
 const chromium = {
   ...devices['Desktop Chrome'],
-  launchOptions: chromePath
-    ? {
-        executablePath: chromePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }
-    : {},
+  launchOptions: chromiumPath ? { executablePath: chromiumPath, args: CHROMIUM_ARGS } : {},
 };
 
 export default defineConfig({

@@ -5,9 +5,9 @@
  *
  * Pages are cut at 2,500 px tall so each PNG stays small enough to commit.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const pages = [
@@ -19,8 +19,8 @@ const widths = [390, 1280];
 const out = path.resolve('docs/screenshots');
 
 const browser = await chromium.launch({
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: chromiumPath,
+  args: CHROMIUM_ARGS,
 });
 try {
   for (const width of widths) {

@@ -15,7 +15,6 @@
  * Browser: CHROME_PATH, else /usr/bin/chromium, else Playwright's own Chromium. LIGHTHOUSE_RUNS=n
  * changes the number of performance runs.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -23,6 +22,7 @@ import lighthouse from 'lighthouse';
 import { pageFunctions } from 'lighthouse/core/lib/page-functions.js';
 import pg from 'pg';
 import { projectRoot } from '../lib/database';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
 import { loadAverage, machineInfo, waitForQuietMachine } from '../lib/machine';
 import { cleanupAll, cleanupOnSignals, freePort, onCleanup, startNextServer } from '../lib/processes';
 import {
@@ -37,18 +37,7 @@ import {
 } from './decide-budget';
 
 const log = (line: string) => console.log(`[budget] ${line}`);
-const chromePath = process.env.CHROME_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const chromeArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const chromeArgs = ['--headless', ...CHROMIUM_ARGS, '--disable-dev-shm-usage'];
 // Performance is the median of this many runs: on a shared or busy machine single runs flap by 20 points.
 const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5));
 
@@ -111,18 +100,8 @@ async function measureWeight(browser: Browser, url: string): Promise<PageFigures
   }
 }
 
-type LighthouseRun = {
-  performance: number;
-  accessibility: number;
-  bestPractices: number;
-  seo: number;
-  lcpMs: number;
-  tbtMs: number;
-  cls: number;
-  failedAudits: string[];
-  benchmarkIndex: number;
-  cpuSlowdown: number;
-};
+/** One Lighthouse run: the scores and metrics the budget keeps, and the host speed it was calibrated to. */
+type LighthouseRun = Omit<PageFigures['lighthouse'], 'performanceRuns'> & { benchmarkIndex: number; cpuSlowdown: number };
 
 const LIGHTHOUSE_ATTEMPTS = 3;
 
@@ -200,7 +179,7 @@ async function main() {
   log(`${settled.quiet ? 'Quiet' : 'Still busy after 3 minutes'}: load average ${settled.loadAverage} before measuring.`);
 
   const debugPort = await freePort();
-  const browser = await chromium.launch({ executablePath: chromePath, args: [...chromeArgs, `--remote-debugging-port=${debugPort}`] });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromeArgs, `--remote-debugging-port=${debugPort}`] });
   onCleanup('Chromium', () => browser.close());
 
   const pages = [
