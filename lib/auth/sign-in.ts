@@ -49,8 +49,8 @@ export async function authenticateWithPassword(
   dummyHash ??= hashPassword('masthead-timing-equaliser');
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
 
-  if (!user || !passwordOk || user.disabled) {
-    const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled';
+  if (!user || !passwordOk || user.disabled || user.kind !== 'PERSON') {
+    const reason = !user ? 'unknown_email' : user.kind !== 'PERSON' ? 'integration' : !passwordOk ? 'wrong_password' : 'disabled';
     await recordAudit(db, {
       actor: user ? { id: user.id, email: user.email } : null,
       actorEmail: email,
@@ -75,8 +75,8 @@ export async function authenticateWithPassword(
 export async function loadSessionUser(db: Db, { userId, sessionVersion }: { userId: string; sessionVersion: number }): Promise<SignedInUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, role: true, sessionVersion: true, disabled: true },
+    select: { id: true, name: true, email: true, role: true, sessionVersion: true, disabled: true, kind: true },
   });
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
+  if (!user || user.disabled || user.kind !== 'PERSON' || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }

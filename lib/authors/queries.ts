@@ -73,6 +73,7 @@ export async function getAuthorFormOptions({ actor }: { actor: Actor }) {
     select: { id: true, storageKey: true, alt: true, width: true, height: true },
   });
   const users = await db.user.findMany({
+    where: { kind: 'PERSON' },
     orderBy: { name: 'asc' },
     select: { id: true, name: true, email: true, disabled: true, author: { select: { id: true } } },
   });

@@ -7,12 +7,13 @@ import { userIdSchema } from '@/lib/users/schemas';
 
 type Tx = Prisma.TransactionClient;
 
-/** Loads the target user inside the transaction, or NOT_FOUND. */
+/** Loads the target person (not an integration's user) inside the transaction, or NOT_FOUND. */
 export async function loadUserOrThrow(tx: Tx, userId: unknown) {
   const id = userIdSchema.safeParse(userId);
   if (!id.success) throw new AppError('NOT_FOUND', 'No such user.');
   const user = await tx.user.findUnique({ where: { id: id.data } });
-  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+  // An integration's own user is managed on /dashboard/integrations, never as a person.
+  if (!user || user.kind !== 'PERSON') throw new AppError('NOT_FOUND', 'No such user.');
   return user;
 }
 
@@ -27,6 +28,6 @@ const ADMIN_CHANGES_LOCK = 7_262_001;
  */
 export async function assertAnotherActiveAdmin(tx: Tx, exceptId: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGES_LOCK})::text`;
-  const others = await tx.user.count({ where: { role: 'ADMIN', disabled: false, id: { not: exceptId } } });
+  const others = await tx.user.count({ where: { role: 'ADMIN', disabled: false, kind: 'PERSON', id: { not: exceptId } } });
   if (others === 0) throw new AppError('CONFLICT', 'This is the last active administrator: make someone else an administrator first.');
 }
