@@ -97,6 +97,9 @@ const envSchema = z
       .regex(/^(https?:\/\/.+)?$/, 'CACHE_PURGE_URL must be an http(s) URL such as http://127.0.0.1:6081/ (Varnish), or unset.')
       .optional(),
     ...mediaFields,
+    // Calls per minute per API key (lib/integrations/rate-limit.ts), counted in PostgreSQL across instances.
+    API_RATE_LIMIT_CONTENT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    API_RATE_LIMIT_ADMIN: z.coerce.number().int().min(1).max(1_000_000).default(120),
     AUTH_TRUST_HOST: booleanish,
     NEXT_PHASE: z.string().optional(),
   })

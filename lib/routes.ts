@@ -155,6 +155,9 @@ export function feedPath(kind: FeedKind, slug: string): string {
 
 /** The sitemap index, the sitemap of pages other than articles, and the Google News sitemap. */
 export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+/** The API's reference page and its machine-readable document. */
+export const API_REFERENCE_PATH = '/developers/api';
+export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const PAGES_SITEMAP_PATH = '/sitemaps/pages.xml';
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
 
@@ -197,6 +200,7 @@ export const dashboardRoutes = {
   newPage: () => `${DASHBOARD}/pages/new`,
   page: (id: string) => `${DASHBOARD}/pages/${segment(id)}`,
   users: (query?: Query) => withQuery(`${DASHBOARD}/users`, query),
+  integrations: () => `${DASHBOARD}/integrations`,
   audit: (query?: Query) => withQuery(`${DASHBOARD}/audit`, query),
 } as const;
 

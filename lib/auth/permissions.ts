@@ -41,6 +41,8 @@ export const CAPABILITY_TABLE = {
   /** Create, edit and delete the standing pages (About, Contact, Ethics, Masthead, …). */
   'manage:pages': EDITORS,
   'manage:users': ADMINS,
+  /** Create, rotate and revoke API integrations and their keys. */
+  'manage:integrations': ADMINS,
   'read:audit-log': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -11,6 +11,7 @@ export const RESERVED_TOP_LEVEL_SLUGS: ReadonlySet<string> = new Set([
   'campaigns',
   'corrections',
   'dashboard',
+  'developers',
   'feed',
   'feeds',
   'icon',

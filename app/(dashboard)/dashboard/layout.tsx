@@ -22,6 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     ...(can(actor, 'manage:authors') ? [{ href: dashboardRoutes.authors(), label: 'Authors' }] : []),
     ...(can(actor, 'manage:pages') ? [{ href: dashboardRoutes.pages(), label: 'Pages' }] : []),
     ...(can(actor, 'manage:users') ? [{ href: dashboardRoutes.users(), label: 'Users' }] : []),
+    ...(can(actor, 'manage:integrations') ? [{ href: dashboardRoutes.integrations(), label: 'Integrations' }] : []),
     ...(can(actor, 'read:audit-log') ? [{ href: dashboardRoutes.audit(), label: 'Audit log' }] : []),
   ];
   return (

@@ -28,9 +28,9 @@ CREATE TABLE "Integration" (
 
 -- CreateTable
 CREATE TABLE "ApiRateLimit" (
-    "key" VARCHAR(255) NOT NULL,
-    "points" INTEGER NOT NULL DEFAULT 0,
-    "expire" BIGINT,
+    "key" TEXT NOT NULL,
+    "points" INTEGER NOT NULL,
+    "expire" TIMESTAMP(3),
 
     CONSTRAINT "ApiRateLimit_pkey" PRIMARY KEY ("key")
 );
@@ -58,6 +58,9 @@ CREATE UNIQUE INDEX "Integration_userId_key" ON "Integration"("userId");
 
 -- CreateIndex
 CREATE INDEX "Integration_createdAt_idx" ON "Integration"("createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "ApiRateLimit_expire_idx" ON "ApiRateLimit"("expire");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ImportedItem_source_site_kind_sourceId_key" ON "ImportedItem"("source", "site", "kind", "sourceId");

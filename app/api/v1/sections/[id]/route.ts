@@ -1,0 +1,13 @@
+import { listQuery } from '@/lib/api/content-schemas';
+import { getSectionOrThrow } from '@/lib/api/content-queries';
+import { parseQuery } from '@/lib/api/query';
+import { contentPreflight, contentRoute } from '@/lib/api/route';
+import { getEnv } from '@/lib/env';
+
+/** Content API: one section, by id or slug. */
+export const GET = contentRoute(async ({ url, db, params }) => {
+  parseQuery(listQuery.pick({ key: true }), url);
+  return { body: { section: await getSectionOrThrow(db, params.id!, getEnv().siteUrl) } };
+});
+
+export const OPTIONS = contentPreflight();
