@@ -16,6 +16,7 @@ const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | '
   { path: '/dashboard/pages/new', heading: 'New page', allowed: ['EDITOR', 'ADMIN'] },
   { path: '/dashboard/users', heading: 'Users', allowed: ['ADMIN'] },
   { path: '/dashboard/audit', heading: 'Audit log', allowed: ['ADMIN'] },
+  { path: '/dashboard/integrations', heading: 'Integrations', allowed: ['ADMIN'] },
 ];
 
 for (const route of ROUTES) {

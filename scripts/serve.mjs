@@ -350,15 +350,17 @@ async function main() {
     });
   };
 
-  const refuse = (/** @type {import('node:http').ServerResponse} */ res, /** @type {string} */ message) => {
-    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    res.end(message);
+  const refuse = (/** @type {import('node:http').ServerResponse} */ res, /** @type {string} */ url, /** @type {string} */ message) => {
+    // The API answers every error in its one JSON shape (lib/api/errors.ts), these included.
+    const api = url.startsWith('/api/v1/');
+    res.writeHead(400, { 'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(api ? JSON.stringify({ error: { code: 'bad_request', message } }) : message);
   };
 
   server.on('request', (req, res) => {
     const url = req.url ?? '/';
-    if (url.length > MAX_URL_LENGTH) return refuse(res, `Malformed URL: longer than ${MAX_URL_LENGTH} characters.`);
-    if (!isDecodablePath(url)) return refuse(res, 'Malformed URL: a percent-escape in the path does not decode.');
+    if (url.length > MAX_URL_LENGTH) return refuse(res, url, `Malformed URL: longer than ${MAX_URL_LENGTH} characters.`);
+    if (!isDecodablePath(url)) return refuse(res, url, 'Malformed URL: a percent-escape in the path does not decode.');
     if (statsOn && url === '/__masthead/cache-stats') {
       const body = JSON.stringify({ ...cache?.stats, pages: cache?.size ?? 0, bytes: cache?.bytes ?? 0, maxBytes: cacheMb * 1024 * 1024, rss: process.memoryUsage().rss });
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);

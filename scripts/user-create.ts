@@ -6,13 +6,10 @@
  * never appears in the shell history or the process list. Uses DATABASE_URL, or the embedded
  * PostgreSQL in data/postgres like the other database scripts.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPrismaClient } from '@/lib/db';
 import { OPERATOR } from '@/lib/auth/actor';
-import { isAppError } from '@/lib/errors';
 import { createUser } from '@/lib/users/create-user';
-import { openDatabase, projectRoot } from './lib/database';
+import { withOperatorDatabase } from './lib/operator-cli';
 
 function readLine(prompt: string, { hidden }: { hidden: boolean }): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -61,26 +58,11 @@ async function main() {
     const again = await readLine('Same password again: ', { hidden: true });
     if (again !== password) throw new Error('The passwords do not match. Nothing was created.');
   }
-  const database = await openDatabase({ dataDir: path.join(projectRoot, 'data', 'postgres'), log: (l) => console.log(`[db] ${l}`) });
-  const db = createPrismaClient(database.url, 2);
-  try {
-    // The same operation the dashboard's "Create user" runs, with the command line as the actor.
-    const { result: user } = await createUser({
-      db,
-      actor: OPERATOR,
-      input: { email: values.email, role: values.role?.toUpperCase(), name: values.name ?? values.email.split('@')[0], password },
-    });
-    console.log(`Created ${user.role.toLowerCase()} ${user.email} (${user.name}).`);
-  } catch (error) {
-    if (isAppError(error)) {
-      const fields = Object.entries(error.fieldErrors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
-      throw new Error([error.message, ...fields, 'Nothing was created.'].join('\n'));
-    }
-    throw error;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
+  // The same operation the dashboard's "Create user" runs, with the command line as the actor.
+  const { result: user } = await withOperatorDatabase((db) =>
+    createUser({ db, actor: OPERATOR, input: { email: values.email, role: values.role?.toUpperCase(), name: values.name ?? values.email!.split('@')[0], password } }),
+  );
+  console.log(`Created ${user.role.toLowerCase()} ${user.email} (${user.name}).`);
 }
 
 main().catch((error: unknown) => {

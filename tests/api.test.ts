@@ -5,6 +5,8 @@
  * Admin API's writes as the dashboard's operations (409 on a stale version, the checklist, audit rows).
  *   npx tsx scripts/with-test-database.ts -- npx vitest run --project integration tests/api.test.ts
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as articleItem from '@/app/api/v1/articles/[id]/route';
@@ -195,6 +197,23 @@ describe('keys', () => {
     expect(row.user?.kind).toBe('INTEGRATION');
     const attempt = await authenticateWithPassword(db, { email: row.user!.email, password: made.result.key, ip: '203.0.113.9' });
     expect(attempt.ok).toBe(false);
+  });
+
+  it('creates an integration from the command line, printing only the key on stdout', async () => {
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/integration-create.ts', ...args], {
+        env: process.env,
+      });
+    const { stdout, stderr } = await run(['--name', `Cli ${suffix}`, '--scope', 'admin', '--role', 'writer']);
+    const key = stdout.trim();
+    expect(key).toMatch(/^mh_admin_[a-z2-9]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(stderr).toContain('shown only this once');
+    expect((await call(articles.GET, '/articles', { key })).status).toBe(200);
+    const row = await db.integration.findFirstOrThrow({ where: { name: `Cli ${suffix}` }, include: { user: true } });
+    expect(row).toMatchObject({ scope: 'ADMIN', createdById: null, user: { role: 'WRITER', kind: 'INTEGRATION' } });
+    await expect(run(['--name', `Cli bad ${suffix}`, '--scope', 'content', '--role', 'ADMIN'])).rejects.toMatchObject({
+      stderr: expect.stringContaining('role: A content key reads only'),
+    });
   });
 
   it('answers 429 with Retry-After over a key’s limit, counted in PostgreSQL', async () => {

@@ -84,6 +84,13 @@ export function pickFields<T extends Record<string, unknown>>(item: T, fields: r
   return Object.fromEntries(fields.filter((f) => f in item).map((f) => [f, item[f]])) as Partial<T>;
 }
 
+/** What an id or slug in a path can be; anything else (NUL, 8,000 characters, `../`) is simply not found. */
+const LOOKUP_KEY = /^[A-Za-z0-9_-]{1,120}$/;
+function lookupKeyOrThrow(value: string, what: string): string {
+  if (!LOOKUP_KEY.test(value)) throw new AppError('NOT_FOUND', `No ${what} has that id or slug.`);
+  return value;
+}
+
 const BAD_CURSOR = () => new AppError('INVALID', 'The cursor is not one this API gave out: start again without it.');
 const SEARCH_BATCH = 500;
 
@@ -157,7 +164,9 @@ export async function getPublishedArticleOrThrow(
   where: { id: string } | { section: string; slug: string },
   { now = new Date() } = {},
 ) {
-  const match: Prisma.ArticleWhereInput = 'id' in where ? { id: where.id } : { slug: where.slug, section: { slug: where.section } };
+  const key = (v: string) => lookupKeyOrThrow(v, 'published article');
+  const match: Prisma.ArticleWhereInput =
+    'id' in where ? { id: key(where.id) } : { slug: key(where.slug), section: { slug: key(where.section) } };
   const row = await db.article.findFirst({ where: { AND: [publishedWhere(now), match] }, include: articleApiInclude });
   if (!row) throw new AppError('NOT_FOUND', 'No published article has that id or path.');
   return row;
@@ -189,6 +198,7 @@ export async function listSections(db: Db, q: ListQuery, siteUrl: string) {
 }
 
 export async function getSectionOrThrow(db: Db, id: string, siteUrl: string) {
+  lookupKeyOrThrow(id, 'section');
   const row = await db.section.findFirst({ where: { OR: [{ id }, { slug: id }] } });
   if (!row) throw new AppError('NOT_FOUND', 'No section has that id or slug.');
   return presentSection(row, siteUrl);
@@ -230,6 +240,7 @@ export async function listAuthors(db: Db, q: ListQuery, siteUrl: string) {
 }
 
 export async function getAuthorOrThrow(db: Db, id: string, siteUrl: string) {
+  lookupKeyOrThrow(id, 'author');
   const row = await db.author.findFirst({ where: { OR: [{ id }, { slug: id }] }, select: authorSelect });
   if (!row) throw new AppError('NOT_FOUND', 'No author has that id or slug.');
   return presentAuthor(row, siteUrl);
@@ -261,6 +272,7 @@ export async function listCampaigns(db: Db, q: ListQuery, siteUrl: string) {
 }
 
 export async function getCampaignOrThrow(db: Db, id: string, siteUrl: string) {
+  lookupKeyOrThrow(id, 'campaign');
   const row = await db.campaign.findFirst({ where: { OR: [{ id }, { slug: id }] } });
   if (!row) throw new AppError('NOT_FOUND', 'No campaign has that id or slug.');
   return presentCampaign(row, siteUrl);
@@ -296,6 +308,7 @@ export async function listTags(db: Db, q: ListQuery, siteUrl: string, { now = ne
 }
 
 export async function getTagOrThrow(db: Db, id: string, siteUrl: string) {
+  lookupKeyOrThrow(id, 'tag');
   const row = await db.tag.findFirst({ where: { OR: [{ id }, { slug: id }] } });
   if (!row) throw new AppError('NOT_FOUND', 'No tag has that id or slug.');
   return presentTag(row, siteUrl);

@@ -18,7 +18,7 @@ export type ApiRequest = { request: Request; url: URL; params: Record<string, st
 export type ApiAnswer = { status?: number; body: unknown; headers?: Record<string, string> } | Response;
 
 type Handler = (req: ApiRequest) => Promise<ApiAnswer>;
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params: Promise<Record<string, string | string[]>> } | undefined;
 
 /** The Content API answers any origin: it serves published content, and keys sent from browsers are public by design. */
 const CORS_HEADERS = {
@@ -149,7 +149,8 @@ async function run(
         apiError('rate_limited', `Too many requests for this key: at most ${rate.limit} a minute. Try again in ${rate.resetSeconds} s.`),
       );
     }
-    const params = flatParams(await context.params);
+    // A route without dynamic segments gets no params at all.
+    const params = flatParams((await context?.params) ?? {});
     const answer = await handler({ request, url, params, caller, db, ip: clientIpFromHeaders(request.headers) });
     if (answer instanceof Response) {
       for (const [k, v] of Object.entries(extra)) answer.headers.set(k, v);

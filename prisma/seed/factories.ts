@@ -1,6 +1,7 @@
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import { deriveArticleText } from '@/lib/articles/derive';
 import { hashPassword } from '@/lib/auth/password';
+import { generateKey } from '@/lib/integrations/decide-key';
 import { newStorageKey, type MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -270,3 +271,27 @@ export async function seedCorrection(
     return correction;
   });
 }
+
+/**
+ * An integration and its key (lib/integrations/decide-key.ts), as the dashboard makes one: an admin
+ * integration gets its own user (kind INTEGRATION) with `role`. `revoked` makes a revoked one.
+ */
+export async function seedIntegration(
+  db: PrismaClient,
+  overrides: { scope?: 'CONTENT' | 'ADMIN'; role?: Role; name?: string; revoked?: boolean } = {},
+) {
+  const scope = overrides.scope ?? 'CONTENT';
+  const generated = generateKey(scope === 'ADMIN' ? 'admin' : 'content');
+  const name = overrides.name ?? `Integration ${uniqueSuffix()}`;
+  const user =
+    scope === 'ADMIN'
+      ? await db.user.create({
+          data: { kind: 'INTEGRATION', email: `${generated.publicId}@integrations.invalid`, name, role: overrides.role ?? 'EDITOR', passwordHash: '!integration', disabled: !!overrides.revoked },
+        })
+      : null;
+  const row = await db.integration.create({
+    data: { name, scope, publicId: generated.publicId, secretHash: generated.secretHash, userId: user?.id ?? null, revokedAt: overrides.revoked ? new Date() : null },
+  });
+  return { id: row.id, publicId: row.publicId, key: generated.key, userId: user?.id ?? null };
+}
+

@@ -9,6 +9,9 @@
  *   `encodeReply`; ids come from .next/server/server-reference-manifest.json and are mapped to names.
  *   An action or route handler of the build without a row in `ACTION_ROWS` / `ROUTE_ROWS` fails the check
  *   ("unclassified action X"): add its row when you add the action.
+ * - The Content and Admin API (/api/v1) is called with each kind of key instead of a session (`API_ROWS`):
+ *   none, a wrong one, a revoked one, a content key, and an admin key of each role, whose expectations
+ *   come from the same capability table; a session alone must be a 401 there (`ROUTE_ROWS`).
  * - Signed-in roles sign in through Auth.js's credentials endpoint and send their session cookie.
  *   Anonymous requests send a forged session cookie, so proxy.ts (which only looks for the cookie) lets
  *   them through and the action's or handler's own check is what is tested.
@@ -32,6 +35,7 @@ import {
   seedCampaign,
   seedCorrection,
   seedImage,
+  seedIntegration,
   seedPage,
   seedSection,
   sampleBody,
@@ -602,6 +606,42 @@ export const ACTION_ROWS: ActionRow[] = [
       };
     },
   },
+  {
+    name: 'createIntegrationAction',
+    allowed: anyObject('manage:integrations'),
+    effect: 'an integration with the case’s name exists (admins only: its key could write as an admin)',
+    async prepare(c) {
+      const name = `Matrix integration ${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ name, description: '', scope: 'admin', role: 'ADMIN' })],
+        tookEffect: async () => (await c.db.integration.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'rotateIntegrationAction',
+    allowed: anyObject('manage:integrations'),
+    effect: 'the integration’s key changed (its public id moved on)',
+    async prepare(c) {
+      const made = await seedIntegration(c.db, { scope: 'CONTENT', name: `Matrix rotate ${c.marker}` });
+      return {
+        args: [INITIAL_FORM_STATE, form({ integrationId: made.id })],
+        tookEffect: async () => (await c.db.integration.findUniqueOrThrow({ where: { id: made.id } })).publicId !== made.publicId,
+      };
+    },
+  },
+  {
+    name: 'revokeIntegrationAction',
+    allowed: anyObject('manage:integrations'),
+    effect: 'the integration is revoked',
+    async prepare(c) {
+      const made = await seedIntegration(c.db, { scope: 'CONTENT', name: `Matrix revoke ${c.marker}` });
+      return {
+        args: [INITIAL_FORM_STATE, form({ integrationId: made.id })],
+        tookEffect: async () => (await c.db.integration.findUniqueOrThrow({ where: { id: made.id } })).revokedAt !== null,
+      };
+    },
+  },
 ];
 
 /** A public read must answer 200 and must not show the case's unpublished draft. */
@@ -616,6 +656,41 @@ function publicRead(route: string, pathOf: (c: Case, fx: Fixtures) => string): R
         method: 'GET',
         path: pathOf(c, c.fx),
         tookEffect: async (a) => a.status === 200 && !a.text.includes(draft.slug) && !a.text.includes(draft.headline),
+      };
+    },
+  };
+}
+
+/** Every route of the Content and Admin API (each also has its rows in API_ROWS, by key). */
+const API_ROUTES = [
+  '/api/v1/articles',
+  '/api/v1/articles/[id]',
+  '/api/v1/articles/[id]/transitions',
+  '/api/v1/articles/by-path/[section]/[slug]',
+  '/api/v1/sections',
+  '/api/v1/sections/[id]',
+  '/api/v1/authors',
+  '/api/v1/authors/[id]',
+  '/api/v1/campaigns',
+  '/api/v1/campaigns/[id]',
+  '/api/v1/tags',
+  '/api/v1/tags/[id]',
+  '/api/v1/images',
+];
+
+function sessionIsNoKey(route: string): RouteRow {
+  return {
+    route,
+    allowed: { own: [], other: [] },
+    effect: 'a session cookie without a key is 401 in the API’s error shape',
+    async prepare(c) {
+      const path = route.replace('[id]', c.fx.sectionId).replace('[section]', c.fx.sectionSlug).replace('[slug]', 'x');
+      const postOnly = route.endsWith('/transitions') || route.endsWith('/images');
+      return {
+        method: postOnly ? 'POST' : 'GET',
+        path,
+        ...(postOnly ? { body: JSON.stringify({ action: 'publish' }) } : {}),
+        tookEffect: async (a) => !(a.status === 401 && a.text.includes('"code":"unauthorized"')),
       };
     },
   };
@@ -648,6 +723,144 @@ export const ROUTE_ROWS: RouteRow[] = [
   publicRead('/sitemap.xml', () => '/sitemap.xml'),
   publicRead('/sitemaps/articles/[page]', () => '/sitemaps/articles/1'),
   publicRead('/sitemaps/pages.xml', () => '/sitemaps/pages.xml'),
+  publicRead('/api/v1/openapi.json', () => '/api/v1/openapi.json'),
+  // The API authenticates keys, never sessions: a signed-in admin's cookie alone is a 401.
+  ...API_ROUTES.map((route) => sessionIsNoKey(route)),
+  {
+    route: '/api/v1/[...path]',
+    allowed: { own: [], other: [] },
+    effect: 'a path of /api/v1 that is no endpoint is a 404 in the API’s error shape, for everyone',
+    async prepare() {
+      return { method: 'GET', path: '/api/v1/no-such-endpoint', tookEffect: async (a) => !(a.status === 404 && a.text.includes('"code":"not_found"')) };
+    },
+  },
+];
+
+
+// ------------------------------------------------------------------------------------- API keys
+
+/** Who calls the API: no key, a wrong or revoked one, a content key, or an admin key of each role. */
+type KeyWho = 'NO_KEY' | 'WRONG_KEY' | 'REVOKED_KEY' | 'CONTENT_KEY' | 'WRITER_KEY' | 'EDITOR_KEY' | 'ADMIN_KEY';
+const KEY_WHO: KeyWho[] = ['NO_KEY', 'WRONG_KEY', 'REVOKED_KEY', 'CONTENT_KEY', 'WRITER_KEY', 'EDITOR_KEY', 'ADMIN_KEY'];
+const KEY_ROLES = { WRITER_KEY: 'WRITER', EDITOR_KEY: 'EDITOR', ADMIN_KEY: 'ADMIN' } as const;
+/** Any valid key reads published content. */
+const READERS: Record<Ownership, KeyWho[]> = { own: ['CONTENT_KEY', 'WRITER_KEY', 'EDITOR_KEY', 'ADMIN_KEY'], other: ['CONTENT_KEY', 'WRITER_KEY', 'EDITOR_KEY', 'ADMIN_KEY'] };
+const NOBODY: Record<Ownership, KeyWho[]> = { own: [], other: [] };
+/** Admin keys whose role holds the capability (from the one capability table). */
+const keysWith = (capability: Capability): KeyWho[] => (Object.keys(KEY_ROLES) as (keyof typeof KEY_ROLES)[]).filter((k) => roleCan(KEY_ROLES[k], capability));
+const keyAnyObject = (capability: Capability): Record<Ownership, KeyWho[]> => ({ own: keysWith(capability), other: keysWith(capability) });
+
+/** One API case: which key, about whose object (own: made by the key's integration user). */
+type ApiCase = { db: PrismaClient; fx: Fixtures; who: KeyWho; ownership: Ownership; ownerId: string; marker: string };
+type ApiCall = { method: 'GET' | 'POST' | 'PATCH'; path: string; json?: unknown; form?: FormData; tookEffect: (answer: Answer) => Promise<boolean> };
+type ApiRow = { name: string; allowed: Record<Ownership, KeyWho[]>; effect: string; prepare: (c: ApiCase) => Promise<ApiCall> };
+
+async function apiDraft(c: ApiCase, overrides: { status?: 'DRAFT' | 'PUBLISHED' } = {}) {
+  return seedArticle(c.db, {
+    headline: `Matrix api ${overrides.status ?? 'DRAFT'} ${c.marker}`,
+    slug: `matrix-api-${(overrides.status ?? 'DRAFT').toLowerCase()}-${c.marker}`,
+    status: overrides.status ?? 'DRAFT',
+    publishedAt: overrides.status === 'PUBLISHED' ? new Date(Date.now() - 1000) : null,
+    sectionId: c.fx.sectionId,
+    authorIds: [c.fx.authorId],
+    heroImageId: c.fx.imageId,
+    createdById: c.ownerId,
+  });
+}
+
+/** A read that must answer 200 and never show the case's draft. */
+function apiRead(name: string, pathOf: (c: ApiCase, published: { id: string; slug: string }) => string, mustShowPublished = false): ApiRow {
+  return {
+    name,
+    allowed: READERS,
+    effect: `answers 200${mustShowPublished ? ' with the case’s published article' : ''} and never the case’s draft`,
+    async prepare(c) {
+      const draft = await apiDraft(c);
+      const published = await apiDraft(c, { status: 'PUBLISHED' });
+      return {
+        method: 'GET',
+        path: pathOf(c, published),
+        tookEffect: async (a) => a.status === 200 && !a.text.includes(draft.id) && !a.text.includes(draft.headline) && (!mustShowPublished || a.text.includes(published.id)),
+      };
+    },
+  };
+}
+
+export const API_ROWS: ApiRow[] = [
+  apiRead('GET /api/v1/articles', (c) => `/api/v1/articles?section=${c.fx.sectionSlug}&limit=100&fields=id,headline`, true),
+  apiRead('GET /api/v1/articles?q', (c) => `/api/v1/articles?q=${encodeURIComponent(`Matrix api ${c.marker}`)}&limit=100`, true),
+  apiRead('GET /api/v1/articles/[id]', (_c, p) => `/api/v1/articles/${p.id}`, true),
+  apiRead('GET /api/v1/articles/by-path/[section]/[slug]', (c, p) => `/api/v1/articles/by-path/${c.fx.sectionSlug}/${p.slug}`, true),
+  apiRead('GET /api/v1/sections', () => '/api/v1/sections?limit=100'),
+  apiRead('GET /api/v1/sections/[id]', (c) => `/api/v1/sections/${c.fx.sectionId}`),
+  apiRead('GET /api/v1/authors', () => '/api/v1/authors?limit=100'),
+  apiRead('GET /api/v1/authors/[id]', (c) => `/api/v1/authors/${c.fx.authorId}`),
+  apiRead('GET /api/v1/campaigns', () => '/api/v1/campaigns?limit=100'),
+  apiRead('GET /api/v1/tags', () => '/api/v1/tags?limit=100'),
+  {
+    name: 'GET /api/v1/articles/[id] of a draft',
+    allowed: NOBODY,
+    effect: 'a draft is 404 on the Content API for every key, its own writer’s included',
+    async prepare(c) {
+      const draft = await apiDraft(c);
+      return { method: 'GET', path: `/api/v1/articles/${draft.id}`, tookEffect: async (a) => a.status === 200 || a.text.includes(draft.headline) };
+    },
+  },
+  {
+    name: 'POST /api/v1/articles',
+    allowed: keyAnyObject('create:article'),
+    effect: 'a draft with the case’s headline exists',
+    async prepare(c) {
+      const headline = `Matrix api created ${c.marker}`;
+      return {
+        method: 'POST',
+        path: '/api/v1/articles',
+        json: { headline, sectionId: c.fx.sectionId },
+        tookEffect: async () => (await c.db.article.count({ where: { headline } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'PATCH /api/v1/articles/[id]',
+    allowed: { own: keysWith('edit:own-article'), other: keysWith('edit:any-article') },
+    effect: 'the draft has the new headline (own: the key’s own draft; other: another writer’s)',
+    async prepare(c) {
+      const draft = await apiDraft(c);
+      const headline = `Matrix api patched ${c.marker}`;
+      return {
+        method: 'PATCH',
+        path: `/api/v1/articles/${draft.id}`,
+        json: { version: 1, headline },
+        tookEffect: async () => (await c.db.article.findUniqueOrThrow({ where: { id: draft.id } })).headline === headline,
+      };
+    },
+  },
+  {
+    name: 'POST /api/v1/articles/[id]/transitions publish',
+    allowed: keyAnyObject('publish:article'),
+    effect: 'the draft is published',
+    async prepare(c) {
+      const draft = await apiDraft(c);
+      return {
+        method: 'POST',
+        path: `/api/v1/articles/${draft.id}/transitions`,
+        json: { action: 'publish' },
+        tookEffect: async () => (await c.db.article.findUniqueOrThrow({ where: { id: draft.id } })).status === 'PUBLISHED',
+      };
+    },
+  },
+  {
+    name: 'POST /api/v1/images',
+    allowed: keyAnyObject('upload:media'),
+    effect: 'an image with the case’s alt text is in the library',
+    async prepare(c) {
+      const alt = `Matrix api image ${c.marker}`;
+      const data = new FormData();
+      data.set('file', new Blob([new Uint8Array(await paintPicture({ seed: 7, width: 64, height: 48 }))], { type: 'image/jpeg' }), 'x.jpg');
+      data.set('alt', alt);
+      return { method: 'POST', path: '/api/v1/images', form: data, tookEffect: async () => (await c.db.image.count({ where: { alt } })) === 1 };
+    },
+  },
 ];
 
 // ------------------------------------------------------------------------------------------ run
@@ -691,7 +904,7 @@ async function main() {
   const server = startProductionServer({
     projectRoot,
     port,
-    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base, MEDIA_DIR: mediaDir },
+    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base, MEDIA_DIR: mediaDir, API_RATE_LIMIT_ADMIN: '1000000', API_RATE_LIMIT_CONTENT: '1000000' },
     logFile: serverLog,
   });
   const outcomes: Outcome[] = [];
@@ -810,6 +1023,62 @@ async function main() {
       );
       log(`${row.route}: done (${outcomes.filter((o) => o.problem).length} unexpected so far)`);
     }
+
+    // The API, by key: each kind of key in its own lane, cases of one lane one after another.
+    const keys: Record<KeyWho, { key: string | null; userId: string | null }> = {
+      NO_KEY: { key: null, userId: null },
+      WRONG_KEY: { key: null, userId: null },
+      REVOKED_KEY: { key: null, userId: null },
+      CONTENT_KEY: { key: null, userId: null },
+      WRITER_KEY: { key: null, userId: null },
+      EDITOR_KEY: { key: null, userId: null },
+      ADMIN_KEY: { key: null, userId: null },
+    };
+    const revoked = await seedIntegration(db, { scope: 'ADMIN', role: 'ADMIN', revoked: true, name: 'Matrix revoked' });
+    keys.REVOKED_KEY = { key: revoked.key, userId: revoked.userId };
+    const content = await seedIntegration(db, { scope: 'CONTENT', name: 'Matrix content' });
+    keys.CONTENT_KEY = { key: content.key, userId: null };
+    // The right id with another secret: what a guess or a stale copy of a rotated key looks like.
+    keys.WRONG_KEY = { key: `mh_content_${content.publicId}_${randomBytes(32).toString('base64url')}`, userId: null };
+    for (const who of Object.keys(KEY_ROLES) as (keyof typeof KEY_ROLES)[]) {
+      const made = await seedIntegration(db, { scope: 'ADMIN', role: KEY_ROLES[who], name: `Matrix ${who}` });
+      keys[who] = { key: made.key, userId: made.userId };
+    }
+    for (const row of API_ROWS.filter((r) => !only || r.name.includes(only))) {
+      await Promise.all(
+        KEY_WHO.map(async (who) => {
+          for (const ownership of ['own', 'other'] as const)
+            for (const variant of HEADER_VARIANTS) {
+              const label = `${row.name} × ${who} × ${ownership} × ${variant.name}`;
+              const expected = row.allowed[ownership].includes(who);
+              const ownerId = ownership === 'own' && keys[who].userId ? keys[who].userId! : (await writer(db, fx)).id;
+              const c: ApiCase = { db, fx, who, ownership, ownerId, marker: `${Date.now()}-${randomBytes(4).toString('hex')}` };
+              try {
+                const call = await row.prepare(c);
+                const key = keys[who].key;
+                const headers: Record<string, string> = { ...variant.headers, ...(key ? { authorization: `Bearer ${key}` } : {}), ...(call.json !== undefined ? { 'content-type': 'application/json' } : {}) };
+                const answer = await send(base, call.path, { method: call.method, headers, body: call.form ?? (call.json !== undefined ? JSON.stringify(call.json) : undefined) });
+                const observed = await call.tookEffect(answer);
+                const shaped = answer.status < 400 || /^\{"error":\{"code":"[a-z_]+","message":/.test(answer.text);
+                const problem =
+                  answer.status >= 500
+                    ? `HTTP ${answer.status}: ${answer.text.slice(0, 200)}`
+                    : !shaped
+                      ? `an error not in the API's shape (HTTP ${answer.status}): ${answer.text.slice(0, 120)}`
+                      : observed !== expected
+                        ? `expected ${expected ? 'allow' : 'deny'}, got ${observed ? 'allow' : 'deny'} (HTTP ${answer.status})`
+                        : undefined;
+                outcomes.push({ label, expected, observed, status: answer.status, problem });
+              } catch (error) {
+                outcomes.push({ label, expected, observed: false, status: 0, problem: `error: ${error instanceof Error ? error.message : String(error)}` });
+              }
+              const last = outcomes.at(-1)!;
+              if (last.problem) log(`UNEXPECTED ${label}: ${last.problem}`);
+            }
+        }),
+      );
+      log(`${row.name}: done (${outcomes.filter((o) => o.problem).length} unexpected so far)`);
+    }
   } catch (error) {
     failure = error;
   } finally {
@@ -828,7 +1097,7 @@ async function main() {
     const tail = (await fs.readFile(serverLog, 'utf8').catch(() => '')).split('\n').slice(-30).join('\n');
     console.error(`[authz] FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n${tail}`);
   }
-  printFigure(`authorization matrix: ${outcomes.length} cases (endpoint × role × object × header), ${unexpected.length} unexpected`);
+  printFigure(`authorization matrix: ${outcomes.length} cases (endpoint × role or API key × object × header), ${unexpected.length} unexpected`);
   const ok = !failure && unexpected.length === 0 && outcomes.length > 0;
   if (ok) await fs.rm(temp, { recursive: true, force: true });
   else log(`Kept ${temp} (server log) for inspection.`);

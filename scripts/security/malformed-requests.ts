@@ -1,6 +1,6 @@
 /**
  * Malformed-request sweep: thousands of malformed requests to every route handler (feeds, sitemaps,
- * media, robots, api/auth, preview), every page with odd parameters (huge,
+ * media, robots, api/auth, preview, the Content and Admin API with valid keys), every page with odd parameters (huge,
  * Unicode, %00, bad percent-escapes, ../, wrong types) and every server action (ids from
  * .next/server/server-reference-manifest.json, POSTed with `Next-Action` and bad bodies: bad JSON, wrong
  * types, huge fields, unknown keys, React reference tricks, multipart garbage), anonymous and signed in
@@ -27,6 +27,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
+import { createPrismaClient } from '@/lib/db';
+import { seedIntegration } from '../../prisma/seed/factories';
 import { projectRoot } from '../lib/database';
 import { findLeaks, LEAKS } from './lib/decide-leaks';
 import { ALLOWED_SERVER_ERRORS, allowedServerError, serverErrorBreakdown, unexpectedServerErrors } from './lib/decide-server-errors';
@@ -71,7 +73,7 @@ const ODD: string[] = [
 
 /** `kind` says what is odd about the request (the odd value, the bad body…), for the breakdown of answers. */
 type Target = { endpoint: string; kind: string; method: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array; who: 'anonymous' | 'writer' | 'admin' };
-type Result = { target: Target; status: number; leaks: string[]; excerpt: string };
+type Result = { target: Target; status: number; leaks: string[]; excerpt: string; body: string };
 
 /** A short, printable name for an odd value or path. */
 function label(value: string): string {
@@ -130,6 +132,8 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
   each('/dashboard/articles/new', (o) => `/dashboard/articles/new?sectionId=${o}`);
   each('/dashboard/audit', (o) => `/dashboard/audit?action=${o}&actor=${o}&from=${o}&to=${o}&cursor=${o}&page=${o}`);
   each('/dashboard/users', (o) => `/dashboard/users?q=${o}&page=${o}`);
+  each('/dashboard/integrations', (o) => `/dashboard/integrations?x=${o}`);
+  each('/developers/api', (o) => `/developers/api?x=${o}`);
   each('/dashboard/pages', (o) => `/dashboard/pages?x=${o}`);
   each('/dashboard/pages/new', (o) => `/dashboard/pages/new?x=${o}`);
   each('/dashboard/pages/[id]', (o) => `/dashboard/pages/${o || '%20'}`);
@@ -162,6 +166,74 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
       t.push({ endpoint: `RSC ${p}`, kind: `router state ${label(state)}`, method: 'GET', path: p, who, headers: { rsc: '1', 'next-router-state-tree': state, 'next-router-prefetch': '1', 'next-url': state } });
     }
   }
+  return t;
+}
+
+/** The API's answer to anything malformed: a 4xx in its one JSON shape. */
+const API_ERROR_SHAPE = /^\{"error":\{"code":"[a-z_]+","message":"/;
+
+/**
+ * The Content and Admin API with valid keys and everything else wrong: odd path segments and query
+ * values, unknown parameters, bad cursors and fields, and bad bodies, types and sizes for every write.
+ */
+function apiTargets(keys: { content: string; admin: string }, ids: { section: string; article: string; articleId: string; author: string; tag: string; campaign: string }): Target[] {
+  const t: Target[] = [];
+  const auth = (key: string): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {});
+  const each = (endpoint: string, make: (odd: string) => string, key = keys.content) =>
+    t.push(...ODD.map((odd) => ({ endpoint: `API ${endpoint}`, kind: `odd ${label(odd)}`, method: 'GET', path: make(odd), who: 'anonymous' as const, headers: auth(key) })));
+  each('GET /api/v1/articles', (o) => `/api/v1/articles?section=${o}&author=${o}&tag=${o}&campaign=${o}`);
+  each('GET /api/v1/articles?q', (o) => `/api/v1/articles?q=${o}&since=${o}&until=${o}&sponsored=${o}`);
+  each('GET /api/v1/articles?cursor', (o) => `/api/v1/articles?cursor=${o}&limit=${o}&fields=${o}`);
+  each('GET /api/v1/articles?key', (o) => `/api/v1/articles?key=${o}`, '');
+  each('GET /api/v1/articles/[id]', (o) => `/api/v1/articles/${o || '%20'}?fields=${o}`);
+  each('GET /api/v1/articles/by-path/[section]/[slug]', (o) => `/api/v1/articles/by-path/${o || '%20'}/${o || '%20'}`);
+  for (const list of ['sections', 'authors', 'campaigns', 'tags']) {
+    each(`GET /api/v1/${list}`, (o) => `/api/v1/${list}?limit=${o}&cursor=${o}&${o}=1`);
+    each(`GET /api/v1/${list}/[id]`, (o) => `/api/v1/${list}/${o || '%20'}?x=${o}`);
+  }
+  const badKeys = ['Bearer', `Bearer ${'x'.repeat(9000)}`, 'Basic YTpi', `Bearer ${keys.content}x`, `Bearer mh_admin_${'a'.repeat(12)}_${'A'.repeat(43)}`];
+  for (const value of badKeys)
+    t.push({ endpoint: 'API GET /api/v1/articles', kind: `authorization ${label(value)}`, method: 'GET', path: '/api/v1/articles', who: 'anonymous', headers: { authorization: value } });
+
+  const json = 'application/json';
+  const bodies: { name: string; body: string | Uint8Array; type: string }[] = [
+    { name: 'empty', body: '', type: json },
+    { name: 'truncated JSON', body: '{"headline":', type: json },
+    { name: 'not an object', body: '[1,2,3]', type: json },
+    { name: 'null', body: 'null', type: json },
+    { name: 'wrong types', body: JSON.stringify({ headline: 1, sectionId: [], version: 'one', body: 'x', authorIds: 'a', sponsored: 'yes', action: 7 }), type: json },
+    { name: 'unknown keys', body: JSON.stringify({ headline: 'x', sectionId: ids.section, role: 'ADMIN', createdById: 'x', status: 'PUBLISHED', __proto__: { x: 1 } }), type: json },
+    { name: 'prototype keys', body: '{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},"version":1}', type: json },
+    { name: 'NUL and surrogates', body: JSON.stringify({ headline: 'a\u0000b\ud800', sectionId: 'x\u0000', version: 1 }), type: json },
+    { name: 'hostile HTML', body: JSON.stringify({ headline: 'x', sectionId: ids.section, html: '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>', version: 1 }), type: json },
+    { name: 'bad body document', body: JSON.stringify({ headline: 'x', sectionId: ids.section, version: 1, body: { type: 'doc', content: [{ type: 'script', text: 'x' }] } }), type: json },
+    { name: 'deep nesting', body: '{"body":' + '['.repeat(5000) + ']'.repeat(5000) + '}', type: json },
+    { name: '3 MB JSON', body: JSON.stringify({ headline: 'x'.repeat(3_000_000) }), type: json },
+    { name: 'huge version', body: JSON.stringify({ version: 1e309, action: 'publish', scheduledAt: 'tomorrow' }), type: json },
+    { name: 'bad schedule', body: JSON.stringify({ action: 'schedule', scheduledAt: '2020-13-45T99:99:99Z' }), type: json },
+    { name: 'form', body: 'headline=x&sectionId=y', type: 'application/x-www-form-urlencoded' },
+    { name: 'multipart garbage', body: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nb', type: 'multipart/form-data; boundary=x' },
+    { name: 'binary', body: new Uint8Array(randomBytes(4096)), type: 'application/octet-stream' },
+  ];
+  const writes: [string, string, string][] = [
+    ['POST', '/api/v1/articles', 'POST /api/v1/articles'],
+    ['PATCH', `/api/v1/articles/${ids.articleId}`, 'PATCH /api/v1/articles/[id]'],
+    ['PATCH', '/api/v1/articles/nope', 'PATCH /api/v1/articles/[id] (missing)'],
+    ['POST', `/api/v1/articles/${ids.articleId}/transitions`, 'POST /api/v1/articles/[id]/transitions'],
+    ['POST', '/api/v1/images', 'POST /api/v1/images'],
+  ];
+  for (const [method, p, endpoint] of writes)
+    for (const { name, body, type } of bodies) t.push({ endpoint: `API ${endpoint}`, kind: `body ${name}`, method, path: p, who: 'anonymous', body, headers: { ...auth(keys.admin), 'content-type': type } });
+  const b = 'apiboundary';
+  for (const [name, body] of [
+    ['no file', `--${b}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nx\r\n--${b}--\r\n`],
+    ['file is text', `--${b}\r\nContent-Disposition: form-data; name="file"\r\n\r\nnot a file\r\n--${b}--\r\n`],
+    ['fake image', `--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n<svg onload=alert(1)>\r\n--${b}--\r\n`],
+  ])
+    t.push({ endpoint: 'API POST /api/v1/images', kind: `multipart ${name}`, method: 'POST', path: '/api/v1/images', who: 'anonymous', body, headers: { ...auth(keys.admin), 'content-type': `multipart/form-data; boundary=${b}` } });
+  for (const method of ['PUT', 'DELETE'])
+    for (const p of ['/api/v1/articles', `/api/v1/articles/${ids.articleId}`, '/api/v1/sections'])
+      t.push({ endpoint: `API ${method} ${p.replace(ids.articleId, '[id]')}`, kind: 'method', method, path: p, who: 'anonymous', body: '{}', headers: { ...auth(keys.admin), 'content-type': json } });
   return t;
 }
 
@@ -232,9 +304,9 @@ async function send(target: Target, cookies: Record<string, string>): Promise<Re
     const headerText = [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
     const leaks = findLeaks(`${headerText}\n${text}`);
     const at = leaks.length ? LEAKS.find((l) => l.name === leaks[0])!.pattern.exec(`${headerText}\n${text}`)?.index ?? 0 : 0;
-    return { target, status: response.status, leaks, excerpt: leaks.length ? `${headerText}\n${text}`.slice(Math.max(0, at - 120), at + 200) : '' };
+    return { target, status: response.status, body: text.slice(0, 400), leaks, excerpt: leaks.length ? `${headerText}\n${text}`.slice(Math.max(0, at - 120), at + 200) : '' };
   } catch (error) {
-    return { target, status: 0, leaks: [], excerpt: error instanceof Error ? error.message : String(error) };
+    return { target, status: 0, body: '', leaks: [], excerpt: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -318,6 +390,13 @@ async function child() {
       tag: (await one('SELECT slug FROM "Tag" LIMIT 1')).slug ?? 'x',
       campaign: (await one('SELECT slug FROM "Campaign" LIMIT 1')).slug ?? 'x',
     };
+    // Keys for the API's targets, made as the dashboard makes them.
+    const keyDb = createPrismaClient(process.env.DATABASE_URL!, 2);
+    const keys = {
+      content: (await seedIntegration(keyDb, { scope: 'CONTENT', name: 'Malformed sweep content' })).key,
+      admin: (await seedIntegration(keyDb, { scope: 'ADMIN', role: 'EDITOR', name: 'Malformed sweep admin' })).key,
+    };
+    await keyDb.$disconnect();
     await client.end();
 
     await server.waitReady('the production server', '/robots.txt', 240_000);
@@ -348,6 +427,7 @@ async function child() {
         targets.push({ endpoint: `action ${action.name}`, kind: 'foreign Origin', method: 'POST', path: action.page, who, body: '[]', headers: { 'next-action': action.id, 'content-type': 'text/plain', origin: 'https://evil.example' } });
       }
     }
+    targets.push(...apiTargets(keys, ids));
     const endpoints = new Set(targets.map((t) => t.endpoint));
     log(`${targets.length} requests to ${endpoints.size} endpoints (${serverActions(ids).length} server actions), ${CONCURRENCY} at a time…`);
 
@@ -360,6 +440,14 @@ async function child() {
       }),
     );
     const cutShort = results.length < targets.length;
+    // The API answers every refusal in its one JSON shape (a 404 of an unknown method's route included).
+    // Not counted: 405 (Next's own answer to a method a route does not export), 431 (Node's, to headers
+    // over its limit, before any code of ours), and paths that `../` took out of /api/v1 on the way.
+    const inApi = (p: string) => new URL(p, base).pathname.startsWith('/api/v1/');
+    const unshaped = results.filter(
+      (r) => r.target.endpoint.startsWith('API ') && inApi(r.target.path) && r.status >= 400 && r.status !== 405 && r.status !== 431 && !API_ERROR_SHAPE.test(r.body),
+    );
+    for (const r of unshaped.slice(0, 25)) log(`UNSHAPED ${r.status}: ${r.target.method} ${r.target.path.slice(0, 100)} (${r.target.kind}): ${r.body.slice(0, 120)}`);
     const leaking = results.filter((r) => r.leaks.length);
     const histogram = new Map<number, number>();
     for (const r of results) histogram.set(r.status, (histogram.get(r.status) ?? 0) + 1);
@@ -383,10 +471,10 @@ async function child() {
     const errorPage = await checkErrorPage(temp);
     for (const line of errorPage.lines) log(line);
     printFigure(
-      `malformed requests: ${results.length} sent to ${endpoints.size} endpoints, ${leaking.length} leaking responses, ${serverErrors.length} answered 5xx of which ${unexpected.length} not allowed (status ${statuses})`,
+      `malformed requests: ${results.length} sent to ${endpoints.size} endpoints, ${leaking.length} leaking responses, ${unshaped.length} API errors out of shape, ${serverErrors.length} answered 5xx of which ${unexpected.length} not allowed (status ${statuses})`,
     );
     printFigure(`error page: ${errorPage.lines.length} pages with the database down show a plain message and a reference id found in the server log${errorPage.ok ? '' : ' — FAILED'}`);
-    failed = leaking.length > 0 || unexpected.length > 0 || cutShort || unanswered.length > 0 || !errorPage.ok || results.length === 0;
+    failed = leaking.length > 0 || unexpected.length > 0 || unshaped.length > 0 || cutShort || unanswered.length > 0 || !errorPage.ok || results.length === 0;
   } finally {
     await server.stop();
     if (!failed) await fs.rm(temp, { recursive: true, force: true });

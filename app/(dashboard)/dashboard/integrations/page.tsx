@@ -39,7 +39,7 @@ export default async function IntegrationsPage() {
           All integrations ({integrations.length})
         </h2>
         {integrations.length === 0 ? <p className="text-sm text-neutral-700">None yet.</p> : null}
-        <ul className="divide-y divide-neutral-200 rounded border border-neutral-200 bg-white">
+        <ul hidden={integrations.length === 0} className="divide-y divide-neutral-200 rounded border border-neutral-200 bg-white">
           {integrations.map((i) => (
             <li key={i.id} className="space-y-2 p-4" data-testid={`integration-${i.name}`}>
               <div className="flex flex-wrap items-baseline gap-x-3">
