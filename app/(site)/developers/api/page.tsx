@@ -15,30 +15,51 @@ export function generateMetadata(): Metadata {
   });
 }
 
+/** The document's descriptions mark code with backticks, as Markdown does: shown as code here. */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/`([^`]+)`/).map((part, i) =>
+        i % 2 ? (
+          <code key={i} className="rounded bg-neutral-100 px-1 font-mono text-[0.9em]">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function Fields({ lines }: { lines: SchemaLine[] }) {
   if (lines.length === 0) return null;
   return (
-    <table className="w-full text-left text-sm">
-      <thead>
-        <tr className="border-b border-neutral-300">
-          <th className="py-1 pr-4 font-semibold">Name</th>
-          <th className="py-1 pr-4 font-semibold">Type</th>
-          <th className="py-1 font-semibold">About</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={l.name} className="border-b border-neutral-100 align-top">
-            <td className="py-1 pr-4 font-mono">
-              {l.name}
-              {l.required ? <span title="required"> *</span> : null}
-            </td>
-            <td className="py-1 pr-4 font-mono text-neutral-700">{l.type}</td>
-            <td className="py-1 text-neutral-800">{l.description}</td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b border-neutral-300">
+            <th className="py-1 pr-4 font-semibold">Name</th>
+            <th className="py-1 pr-4 font-semibold">Type</th>
+            <th className="py-1 font-semibold">About</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.name} className="border-b border-neutral-100 align-top">
+              <td className="py-1 pr-4 font-mono">
+                {l.name}
+                {l.required ? <span title="required"> *</span> : null}
+              </td>
+              <td className="py-1 pr-4 font-mono text-neutral-700">{l.type}</td>
+              <td className="py-1 text-neutral-800">
+                <Prose text={l.description} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -50,7 +71,9 @@ export default function ApiReferencePage() {
     <article className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-3 border-b-2 border-neutral-900 pb-4">
         <h1 className="font-serif text-4xl font-bold">API reference</h1>
-        <p className="text-neutral-800">{doc.info.description}</p>
+        <p className="text-neutral-800">
+          <Prose text={doc.info.description ?? ''} />
+        </p>
         <p className="text-sm">
           Base URL <code className="font-mono">{doc.servers?.[0]?.url}</code> · Machine-readable:{' '}
           <a className="text-brand underline underline-offset-2" href={OPENAPI_PATH}>
