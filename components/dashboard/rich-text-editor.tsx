@@ -1,52 +1,12 @@
 'use client';
 
-import Blockquote from '@tiptap/extension-blockquote';
-import Image from '@tiptap/extension-image';
-import { ListItem } from '@tiptap/extension-list';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useState } from 'react';
 import type { BodyDocument } from '@/lib/articles/body-schema';
+import { editorExtensions } from '@/lib/articles/editor-extensions';
 import { normalizeEditorJson, normalizePastedHtml } from '@/lib/articles/normalize-body';
 
 export type LibraryImage = { id: string; src: string; alt: string; caption: string; credit: string; width: number; height: number };
-
-/** An inline picture with its caption and credit, shown as a figure while editing. */
-const Figure = Image.extend({
-  addAttributes() {
-    return {
-      ...this.parent?.(),
-      imageId: { default: null, renderHTML: () => ({}), parseHTML: () => null },
-      caption: { default: null, renderHTML: () => ({}), parseHTML: () => null },
-      credit: { default: null, renderHTML: () => ({}), parseHTML: () => null },
-    };
-  },
-  renderHTML({ node, HTMLAttributes }) {
-    const caption = [node.attrs.caption, node.attrs.credit ? `Photograph: ${node.attrs.credit}` : null].filter(Boolean).join(' ');
-    return ['figure', { class: 'editor-figure' }, ['img', HTMLAttributes], ['figcaption', {}, caption]];
-  },
-});
-
-/**
- * Our node set only: H2/H3, bold, italic, links, lists, quotes, rules and figures. Anything pasted
- * outside it (spans, fonts, classes, colours, underline, code) is dropped by the schema; headings are
- * mapped to H2/H3 before parsing. List items and quotes hold paragraphs and lists, as the body schema does.
- */
-const extensions = [
-  StarterKit.configure({
-    heading: { levels: [2, 3] },
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    listItem: false,
-    blockquote: false,
-    link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
-  }),
-  ListItem.extend({ content: 'paragraph (paragraph | bulletList | orderedList)*' }),
-  Blockquote.extend({ content: '(paragraph | bulletList | orderedList)+' }),
-  Figure.configure({ inline: false, allowBase64: false }),
-];
 
 /** The WYSIWYG body editor. Calls `onChange` with the document reduced to our body schema. */
 export function RichTextEditor({
@@ -61,7 +21,7 @@ export function RichTextEditor({
   labelledBy: string;
 }) {
   const editor = useEditor({
-    extensions,
+    extensions: editorExtensions,
     content: initial,
     immediatelyRender: false,
     editorProps: {
