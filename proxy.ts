@@ -47,7 +47,8 @@ export async function proxy(request: NextRequest) {
   if (redirectKey) {
     const target = await lookupRedirect(redirectKey);
     // `/?p=123` names its row by the query: the new address does not need it.
-    if (target && target !== redirectKey) return NextResponse.redirect(new URL(`${target}${redirectKey.includes('?') ? '' : search}`, request.url), 301);
+    const query = redirectKey.includes('?') ? '' : search;
+    if (target && target !== redirectKey) return NextResponse.redirect(new URL(`${target}${query}`, request.url), 301);
   }
   // Next's own trailing-slash redirect is off (next.config.js), so an old `/slug/` finds its row above first.
   const slashless = withoutTrailingSlash(pathname);
