@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import Assembler from 'stream-json/assembler.js';
-import { parser } from 'stream-json';
+import { jsonParser } from 'stream-json/parser.js';
 
 /**
  * Streams a Ghost export (Settings → Labs → Export: `{ "db": [ { "meta": …, "data": { "posts": […], … } } ] }`,
@@ -18,9 +17,31 @@ export type GhostRecord =
 
 type Token = { name: string; value?: unknown };
 
+/** stream-chain's markers (registered symbols): the end of input, and a result of several tokens. */
+const END_OF_INPUT = Symbol.for('object-stream.none');
+const SLICE = 4096;
+
+/**
+ * The tokens of the JSON text, from stream-json's tokenizer called directly rather than through a Node
+ * stream: a stream that fails drops the tokens it had buffered, and with them the last rows before a cut.
+ */
+async function* tokensOf(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<Token> {
+  const parse = jsonParser({ packValues: true, streamValues: false }) as unknown as (
+    input: string | symbol,
+  ) => { values?: Token[] } | symbol;
+  const tokens = (result: { values?: Token[] } | symbol) => (typeof result === 'object' ? (result.values ?? []) : []);
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    for (let i = 0; i < text.length; i += SLICE) yield* tokens(parse(text.slice(i, i + SLICE)));
+  }
+  const rest = decoder.decode();
+  if (rest) yield* tokens(parse(rest));
+  yield* tokens(parse(END_OF_INPUT));
+}
+
 /** Reads Ghost export bytes and yields the `meta` object and the rows of the tables asked for. */
 export async function* readGhost(chunks: AsyncIterable<string | Buffer>, tables: ReadonlySet<string>): AsyncGenerator<GhostRecord> {
-  const tokens = Readable.from(chunks).pipe(parser.asStream({ packValues: true, streamValues: false }));
   // The path to the current value: object keys and array indexes, as in ['db', 0, 'data', 'posts', 12].
   const path: (string | number)[] = [];
   let asm: Assembler | null = null;
@@ -47,7 +68,7 @@ export async function* readGhost(chunks: AsyncIterable<string | Buffer>, tables:
   };
 
   try {
-    for await (const token of tokens as AsyncIterable<Token>) {
+    for await (const token of tokensOf(chunks)) {
       if (asm) {
         asm.consume(token as never);
         if (asm.done) {

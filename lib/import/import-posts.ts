@@ -404,6 +404,7 @@ export async function importPosts(ctx: OperationArgs): Promise<Outcome<ImportedP
       const written = await writeImportRedirects(tx, redirects);
       for (const r of written.refused) warnings.push({ code: 'redirect', message: `No redirect from ${r.from}: ${r.reason}.` });
       const count = (action: ItemOutcome['action']) => items.filter((i) => i.action === action).length;
+      if (count('created') + count('updated') + written.written === 0) return { result: { items, redirects: 0, warnings }, change: null };
       const change = await recordChange(tx, {
         actor,
         ip,

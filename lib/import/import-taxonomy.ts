@@ -265,6 +265,9 @@ export async function importTaxonomy(ctx: OperationArgs): Promise<Outcome<Import
       await clearRedirectsFrom(tx, livePaths);
       const written = await writeImportRedirects(tx, redirects);
       for (const r of written.refused) warnings.push({ code: 'redirect', message: `No redirect from ${r.from}: ${r.reason}.` });
+      const changed =
+        written.written > 0 || (['sections', 'authors', 'tags'] as const).some((k) => counts[k].created + counts[k].updated > 0);
+      if (!changed) return { result: { defaultSection, sections, authors, tags, counts, redirects: 0, warnings }, change: null };
       const change = await recordChange(tx, {
         actor,
         ip,

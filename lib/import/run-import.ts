@@ -1,5 +1,5 @@
 import 'server-only';
-import type { BodyDocument, BlockNode, ImageNode } from '@/lib/articles/body-schema';
+import type { BodyDocument, ImageNode } from '@/lib/articles/body-schema';
 import { htmlToBody } from '@/lib/articles/html-to-body';
 import { articleContentSchema } from '@/lib/articles/schemas';
 import type { Actor } from '@/lib/auth/actor';
@@ -13,6 +13,7 @@ import { emptyReport, type ImportReport, type Tally } from '@/lib/import/import-
 import { importTaxonomy, type ImportedTaxonomy } from '@/lib/import/import-taxonomy';
 import { loadImported, sourceKey, type ImportScope } from '@/lib/import/import-writes';
 import { openExport } from '@/lib/import/read-source';
+import { rewriteImportedBody, type LibraryCopy } from '@/lib/import/rewrite-body';
 import { checksumOf, type SourceImage, type SourceName, type SourcePost } from '@/lib/import/source-model';
 import { storeImageFile, type StoredImageFile } from '@/lib/media/media-writes';
 import type { MediaStorage } from '@/lib/media/storage';
@@ -185,28 +186,6 @@ type Draft = {
   hero: SourceImage | null;
 };
 
-/** The body with each image pointing at its library copy, or left out (with the reason) when it is missing. */
-function withLibraryImages(body: BodyDocument, library: ImageLibrary, siteUrl: string | null, missing: string[]): BodyDocument {
-  const content = body.content.flatMap((block): BlockNode[] => {
-    if (block.type !== 'image') return [block];
-    const url = absoluteImageUrl(block.attrs.src, siteUrl);
-    const found = library.get(url);
-    if ('missing' in found) {
-      missing.push(`the image ${url} (${found.missing})`);
-      return [];
-    }
-    const attrs: ImageNode['attrs'] = {
-      ...block.attrs,
-      src: mediaPath(found.storageKey),
-      imageId: found.id,
-      width: found.width,
-      height: found.height,
-    };
-    return [{ type: 'image', attrs }];
-  });
-  return { type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] };
-}
-
 /** Ids per source id, as the taxonomy step answered. */
 type Taxonomy = Pick<ImportedTaxonomy, 'defaultSection' | 'sections' | 'authors' | 'tags'>;
 
@@ -321,7 +300,15 @@ export async function runImport({
   const prepare = (draft: Draft): { item: Record<string, unknown>; complete: boolean } | { error: string } => {
     const { post } = draft;
     const missing: string[] = [];
-    const body = dryRun ? draft.body : withLibraryImages(draft.body, library, siteUrl, missing);
+    const copyOf = (src: string): LibraryCopy => {
+      const found = library.get(absoluteImageUrl(src, siteUrl));
+      return 'missing' in found ? found : { id: found.id, src: mediaPath(found.storageKey), width: found.width, height: found.height };
+    };
+    const body = rewriteImportedBody(draft.body, {
+      siteUrl,
+      copyOf: dryRun ? () => ({ id: 'dry-run', src: '/media/dry-run.jpg', width: 1, height: 1 }) : copyOf,
+      missing,
+    });
     const base = { sourceId: post.sourceId, createdAt: post.createdAt, modifiedAt: post.modifiedAt, oldUrls: post.oldUrls.slice(0, 10) };
     if (post.kind === 'page') {
       const page = { title: post.headline, slug: post.slug, standfirst: post.standfirst, body, showInFooter: false };

@@ -19,7 +19,7 @@ export type WxrItem = {
   /** `<wp:postmeta>` key → value (the first of each key). */
   meta: Record<string, string>;
   comments: number;
-  /** Fields cut at MAX_FIELD characters. */
+  /** Fields cut at MAX_FIELD characters (or the reader's `maxField`). */
   truncated: string[];
 };
 
@@ -41,7 +41,10 @@ function emptyItem(): WxrItem {
 }
 
 /** Reads WXR text chunks (a file read as UTF-8) and yields its records in document order. */
-export async function* readWxr(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<WxrRecord> {
+export async function* readWxr(
+  chunks: AsyncIterable<string | Buffer>,
+  { maxField = MAX_FIELD }: { maxField?: number } = {},
+): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const out: WxrRecord[] = [];
   const stack: string[] = [];
@@ -70,8 +73,8 @@ export async function* readWxr(chunks: AsyncIterable<string | Buffer>): AsyncGen
   };
   const append = (chunk: string) => {
     if (cut) return;
-    if (text.length + chunk.length > MAX_FIELD) {
-      text += chunk.slice(0, MAX_FIELD - text.length);
+    if (text.length + chunk.length > maxField) {
+      text += chunk.slice(0, maxField - text.length);
       cut = true;
     } else text += chunk;
   };
