@@ -54,12 +54,13 @@ async function fromMediaDir(url: string, mediaDir: string, maxBytes: number): Pr
 
 /** Why a download failed, in words. */
 function downloadError(error: unknown, timeoutMs: number): string {
-  const e = error as { name?: string; cause?: { code?: string } };
+  const e = error as { name?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `the download timed out after ${Math.round(timeoutMs / 1000)} s`;
   const code = e?.cause?.code;
   if (code === 'ECONNREFUSED') return 'the server refused the connection';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'its host name does not resolve';
-  return `the download failed${code ? ` (${code})` : ''}`;
+  const why = code ?? e?.cause?.message;
+  return `the download failed${why ? ` (${why})` : ''}`;
 }
 
 async function download(url: string, timeoutMs: number, maxBytes: number): Promise<FetchedImage> {

@@ -81,8 +81,9 @@ async function livePathsAmong(tx: Tx, keys: readonly string[]): Promise<Set<stri
 }
 
 /**
- * Writes the 301s from old addresses to new paths (decideImportRedirects): a new row per old address,
- * an existing row pointed at the new path. Returns how many rows were written and what was refused.
+ * Writes the 301s from old addresses to new paths (decideImportRedirects): a new row per old address.
+ * An address that already redirects elsewhere (another import, a move in Masthead) keeps its row and is
+ * reported: an import never takes over an address. Returns how many rows were written and what was refused.
  */
 export async function writeImportRedirects(
   tx: Tx,
@@ -102,15 +103,12 @@ export async function writeImportRedirects(
   );
   const fresh = plan.rows.filter((r) => !existing.has(r.fromPath));
   if (fresh.length) await tx.redirect.createMany({ data: fresh });
-  let written = fresh.length;
-  for (const row of plan.rows) {
-    const before = existing.get(row.fromPath);
-    if (before !== undefined && before !== row.toPath) {
-      await tx.redirect.update({ where: { fromPath: row.fromPath }, data: { toPath: row.toPath } });
-      written += 1;
-    }
-  }
-  return { written, refused: plan.refused };
+  const taken = plan.rows.flatMap((r) => {
+    const before = existing.get(r.fromPath);
+    const from = candidates.find((c) => oldUrlKey(c.from) === r.fromPath)?.from ?? r.fromPath;
+    return before !== undefined && before !== r.toPath ? [{ from, reason: `${r.fromPath} already redirects to ${before}` }] : [];
+  });
+  return { written: fresh.length, refused: [...plan.refused, ...taken] };
 }
 
 /** Drops the redirects from paths that now have a page of their own (what the import just created). */

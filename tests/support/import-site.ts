@@ -9,7 +9,7 @@ import { realImage } from './image-files';
  * The old site of the import tests: a real HTTP server on 127.0.0.1 serving the images the fixture
  * exports point at (real PNG and JPEG files), an HTML page where one export claims a JPEG, and 404
  * for anything else. `exportFor` copies a fixture with the old site's address replaced by the server's,
- * so the export downloads from it. Counts requests, so a test can see a second run downloads nothing.
+ * so the export downloads from it, and the unreachable one by a closed port. Counts requests, so a test can see a second run downloads nothing.
  */
 export type OldSite = {
   origin: string;
@@ -17,6 +17,18 @@ export type OldSite = {
   close(): Promise<void>;
   exportFor(fixture: string, from: string): Promise<string>;
 };
+
+/** The fixtures' address of an image that cannot be had: replaced by a port nothing listens on. */
+const UNREACHABLE = 'http://unreachable.harbour.example';
+
+/** An origin on 127.0.0.1 whose port was just closed: connecting is refused at once. */
+async function closedOrigin(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'import');
 
@@ -44,6 +56,7 @@ export async function startOldSite(): Promise<OldSite> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'masthead-import-'));
+  const closed = await closedOrigin();
   return {
     origin,
     requests,
@@ -51,7 +64,7 @@ export async function startOldSite(): Promise<OldSite> {
     async exportFor(fixture, from) {
       const text = await readFile(path.join(FIXTURES, fixture), 'utf8');
       const target = path.join(dir, fixture);
-      await writeFile(target, text.replaceAll(from, origin));
+      await writeFile(target, text.replaceAll(from, origin).replaceAll(UNREACHABLE, closed));
       return target;
     },
   };
