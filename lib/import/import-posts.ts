@@ -42,12 +42,11 @@ const postItem = z.strictObject({
 });
 const pageItem = z.strictObject({ ...common, kind: z.literal('page'), page: createPageSchema });
 
+/** One item of a batch as the operation accepts it; the runner checks each before sending, so one bad item never fails a batch. */
+export const importItemSchema = z.discriminatedUnion('kind', [postItem, pageItem]);
 const importPostsSchema = z.strictObject({
   ...importScopeSchema,
-  items: z
-    .array(z.discriminatedUnion('kind', [postItem, pageItem]))
-    .min(1)
-    .max(1000),
+  items: z.array(importItemSchema).min(1).max(1000),
 });
 
 type PostItem = z.output<typeof postItem>;

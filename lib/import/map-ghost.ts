@@ -221,6 +221,9 @@ export function mapGhostPost(
   }
   const notes: string[] = [];
   if (decided.note) notes.push(decided.note);
+  const date = isoDate(str(post, 'published_at'));
+  const status = decided.status === 'SCHEDULED' && !date ? 'DRAFT' : decided.status;
+  if (status !== decided.status) notes.push('Its scheduled date is missing or unusable: imported as a draft.');
   const meta = catalog.postMeta.get(id);
   // Ghost 4+ keeps SEO and image text in posts_meta; older exports on the post.
   const metaText = (key: string) => str(meta, key) || str(post, key);
@@ -234,18 +237,17 @@ export function mapGhostPost(
   const authorIds = byOrder(catalog.postAuthors.get(id));
   const image = unplaceholder(str(post, 'feature_image'), sitePath);
   const canonical = str(post, 'canonical_url');
-  const date = isoDate(str(post, 'published_at'));
   const slug = slugify(str(post, 'slug')) || slugify(title) || `${type}-${id}`;
   const result: SourcePost = {
     sourceId: id,
     kind: type,
-    status: decided.status,
+    status,
     headline: clipText(title, type === 'page' ? 160 : 300, 'The title', notes) || 'Untitled',
     slug,
     standfirst: clipText(plainText(str(post, 'custom_excerpt')), type === 'page' ? 500 : 1000, 'The excerpt', notes),
     html: unplaceholder(html, sitePath),
-    publishedAt: decided.status === 'PUBLISHED' ? date : null,
-    scheduledAt: decided.status === 'SCHEDULED' ? date : null,
+    publishedAt: status === 'PUBLISHED' ? date : null,
+    scheduledAt: status === 'SCHEDULED' ? date : null,
     createdAt: isoDate(str(post, 'created_at')) ?? date,
     modifiedAt: isoDate(str(post, 'updated_at')),
     sectionSourceId: type === 'post' && primaryTagSections ? (tagIds[0] ?? null) : null,

@@ -301,10 +301,12 @@ export function mapWordPressItem(
 
   const notes: string[] = [];
   if (decided.note) notes.push(decided.note);
+  const date = isoDate(field(item, 'wp:post_date_gmt')) ?? isoDate(field(item, 'wp:post_date')) ?? isoDate(field(item, 'pubDate'));
+  const status = decided.status === 'SCHEDULED' && !date ? 'DRAFT' : decided.status;
+  if (status !== decided.status) notes.push('Its scheduled date is missing or unusable: imported as a draft.');
   for (const name of item.truncated) notes.push(`Its ${name} was longer than the import reads and was cut.`);
   const headline = clipText(title, type === 'page' ? 160 : 300, 'The title', notes) || 'Untitled';
   if (!title) notes.push('It had no title: imported as “Untitled”.');
-  const date = isoDate(field(item, 'wp:post_date_gmt')) ?? isoDate(field(item, 'wp:post_date')) ?? isoDate(field(item, 'pubDate'));
   const { section, tags } = termsOf(item, { categorySections });
   const thumbnail = item.meta._thumbnail_id ? catalog.attachments.get(item.meta._thumbnail_id) : undefined;
   if (item.meta._thumbnail_id && !thumbnail) notes.push(`Its featured image (attachment ${item.meta._thumbnail_id}) is not in the export.`);
@@ -313,13 +315,13 @@ export function mapWordPressItem(
   const post: SourcePost = {
     sourceId: id,
     kind: type,
-    status: decided.status,
+    status,
     headline,
     slug: slugOr(decodeSlug(field(item, 'wp:post_name')), slugOr(headline, `${type}-${id}`)),
     standfirst: clipText(plainText(field(item, 'excerpt:encoded')), type === 'page' ? 500 : 1000, 'The excerpt', notes),
     html: autoParagraphs(storable(field(item, 'content:encoded'))),
-    publishedAt: decided.status === 'PUBLISHED' ? date : null,
-    scheduledAt: decided.status === 'SCHEDULED' ? date : null,
+    publishedAt: status === 'PUBLISHED' ? date : null,
+    scheduledAt: status === 'SCHEDULED' ? date : null,
     createdAt: date,
     modifiedAt: isoDate(field(item, 'wp:post_modified_gmt')) ?? isoDate(field(item, 'wp:post_modified')),
     sectionSourceId: type === 'post' ? section : null,

@@ -1,14 +1,13 @@
 import 'server-only';
 import type { BodyDocument, ImageNode } from '@/lib/articles/body-schema';
 import { htmlToBody } from '@/lib/articles/html-to-body';
-import { articleContentSchema } from '@/lib/articles/schemas';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { fetchImage, type ImageFetchOptions } from '@/lib/import/fetch-image';
 import { ensureImportActor } from '@/lib/import/import-actor';
 import { importImages, type ImportedImage } from '@/lib/import/import-images';
-import { planImport, importPosts, type ImportedPosts } from '@/lib/import/import-posts';
+import { importItemSchema, importPosts, planImport, type ImportedPosts } from '@/lib/import/import-posts';
 import { emptyReport, type ImportReport, type Tally } from '@/lib/import/import-report';
 import { importTaxonomy, type ImportedTaxonomy } from '@/lib/import/import-taxonomy';
 import { loadImported, sourceKey, type ImportScope } from '@/lib/import/import-writes';
@@ -17,7 +16,6 @@ import { rewriteImportedBody, type LibraryCopy } from '@/lib/import/rewrite-body
 import { checksumOf, type SourceImage, type SourceName, type SourcePost } from '@/lib/import/source-model';
 import { storeImageFile, type StoredImageFile } from '@/lib/media/media-writes';
 import type { MediaStorage } from '@/lib/media/storage';
-import { createPageSchema } from '@/lib/pages/schemas';
 import { mediaPath } from '@/lib/routes';
 import { isValidSlug, slugify } from '@/lib/text/slug';
 
@@ -297,7 +295,7 @@ export async function runImport({
   const label = (post: SourcePost) =>
     `“${post.headline.slice(0, 80)}” (${options.from === 'wordpress' ? 'WordPress' : 'Ghost'} id ${post.sourceId})`;
 
-  const prepare = (draft: Draft): { item: Record<string, unknown>; complete: boolean } | { error: string } => {
+  const prepare = (draft: Draft): { item: Record<string, unknown> } | { error: string } => {
     const { post } = draft;
     const missing: string[] = [];
     const copyOf = (src: string): LibraryCopy => {
@@ -310,14 +308,14 @@ export async function runImport({
       missing,
     });
     const base = { sourceId: post.sourceId, createdAt: post.createdAt, modifiedAt: post.modifiedAt, oldUrls: post.oldUrls.slice(0, 10) };
+    // Checked as the operation will check it, so one bad item never fails its batch.
+    const checked = (item: Record<string, unknown>) => {
+      const parsed = importItemSchema.safeParse(item);
+      return parsed.success ? { item } : { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    };
     if (post.kind === 'page') {
       const page = { title: post.headline, slug: post.slug, standfirst: post.standfirst, body, showInFooter: false };
-      const checked = createPageSchema.safeParse(page);
-      if (!checked.success) return { error: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-      return {
-        item: { ...base, kind: 'page', checksum: draft.checksum, complete: missing.length === 0, page },
-        complete: missing.length === 0,
-      };
+      return checked({ ...base, kind: 'page', checksum: draft.checksum, complete: missing.length === 0, page });
     }
     let hero: { heroImageId: string; heroAlt: string; heroCaption: string; heroCredit: string } | null = null;
     if (draft.hero && !dryRun) {
@@ -352,11 +350,7 @@ export async function runImport({
       seoDescription: post.seoDescription,
       canonicalUrl: post.canonicalUrl,
     };
-    const checked = articleContentSchema.safeParse(content);
-    if (!checked.success) return { error: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-    for (const m of missing)
-      report.warnings.push({ code: 'image-missing', message: `${label(post)}: ${m} is not imported.`, item: post.sourceId });
-    const item = {
+    const result = checked({
       ...base,
       kind: 'post',
       checksum: draft.checksum,
@@ -365,8 +359,11 @@ export async function runImport({
       publishedAt: post.publishedAt,
       scheduledAt: post.scheduledAt,
       content,
-    };
-    return { item, complete: missing.length === 0 };
+    });
+    if (!('error' in result))
+      for (const m of missing)
+        report.warnings.push({ code: 'image-missing', message: `${label(post)}: ${m} is not imported.`, item: post.sourceId });
+    return result;
   };
 
   const record = (posts: ImportedPosts) => {

@@ -98,9 +98,11 @@ function safeCodePoint(n: number): string {
   return Number.isInteger(n) && n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : '';
 }
 
-/** An ISO date from a source date string, or null when there is none or it does not parse. */
+/** An ISO date from a source date string, or null when there is none, it does not parse, or its year is not four digits. */
 export function isoDate(value: string | null | undefined): string | null {
   if (!value || value.startsWith('0000-00-00')) return null;
   const date = new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  // Years outside 1000–9999 are typing errors or placeholders, and have no ISO form a schema accepts.
+  const year = date.getUTCFullYear();
+  return Number.isNaN(date.getTime()) || year < 1000 || year > 9999 ? null : date.toISOString();
 }
