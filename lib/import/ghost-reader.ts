@@ -72,7 +72,9 @@ export async function* readGhost(chunks: AsyncIterable<string | Buffer>, tables:
       if (asm) {
         asm.consume(token as never);
         if (asm.done) {
-          const value = asm.current as Record<string, unknown>;
+          // A copy: the assembled strings are slices of the tokenizer's text, and V8 keeps a slice's whole
+          // parent alive, so a catalog of ids would otherwise hold on to the file.
+          const value = structuredClone(asm.current) as Record<string, unknown>;
           if (assembling?.kind === 'meta') yield { type: 'meta', meta: value };
           else if (assembling?.kind === 'row') yield { type: 'row', table: assembling.table, row: value };
           asm = null;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { assertCan } from '@/lib/auth/permissions';
-import { importScopeSchema, loadImported, saveImported } from '@/lib/import/import-writes';
+import { importScopeSchema } from '@/lib/import/schemas';
+import { loadImported, saveImported } from '@/lib/import/import-writes';
 import { imageTextSchema } from '@/lib/media/schemas';
 import { isValidStorageKey } from '@/lib/media/storage';
 import { dbOf, parseInput, recordChange, type OperationArgs, type Outcome } from '@/lib/operations/operation';

@@ -1,56 +1,27 @@
 import 'server-only';
-import { z } from 'zod';
 import { contentColumns, freeSlugIn, loadArticleForActorOrThrow, snapshotOf, writeContent, type Tx } from '@/lib/articles/article-writes';
-import { articleContentSchema, type ArticleContent } from '@/lib/articles/schemas';
+import type { ArticleContent } from '@/lib/articles/schemas';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { decideImportItem, storedChecksum, type ImportDecision } from '@/lib/import/decide-import-item';
 import {
   clearRedirectsFrom,
   firstFreeSlug,
-  importScopeSchema,
   loadImported,
   saveImported,
   writeImportRedirects,
   type ImportedRow,
   type ImportScope,
 } from '@/lib/import/import-writes';
+import { importPostsSchema, type ImportItem } from '@/lib/import/schemas';
 import type { ImportWarning } from '@/lib/import/source-model';
 import { contentScope, mergeScopes, type ContentScope } from '@/lib/operations/content-scope';
 import { dbOf, parseInput, recordChange, type OperationArgs, type Outcome } from '@/lib/operations/operation';
-import { createPageSchema } from '@/lib/pages/schemas';
 import { articlePath, standingPagePath } from '@/lib/routes';
 import { slugify } from '@/lib/text/slug';
 
-const date = z.iso.datetime({ offset: true }).nullable();
-const common = {
-  sourceId: z.string().min(1).max(500),
-  /** The item's checksum as read; `complete` false (an image was missing) marks it so the next run tries again. */
-  checksum: z.string().min(1).max(200),
-  complete: z.boolean(),
-  createdAt: date,
-  modifiedAt: date,
-  oldUrls: z.array(z.string().max(2048)).max(10),
-};
-const postItem = z.strictObject({
-  ...common,
-  kind: z.literal('post'),
-  status: z.enum(['PUBLISHED', 'SCHEDULED', 'DRAFT', 'IN_REVIEW']),
-  publishedAt: date,
-  scheduledAt: date,
-  content: articleContentSchema,
-});
-const pageItem = z.strictObject({ ...common, kind: z.literal('page'), page: createPageSchema });
-
-/** One item of a batch as the operation accepts it; the runner checks each before sending, so one bad item never fails a batch. */
-export const importItemSchema = z.discriminatedUnion('kind', [postItem, pageItem]);
-const importPostsSchema = z.strictObject({
-  ...importScopeSchema,
-  items: z.array(importItemSchema).min(1).max(1000),
-});
-
-type PostItem = z.output<typeof postItem>;
-type PageItem = z.output<typeof pageItem>;
+type PostItem = Extract<ImportItem, { kind: 'post' }>;
+type PageItem = Extract<ImportItem, { kind: 'page' }>;
 
 /** What happened to one item, for the report. */
 export type ItemOutcome = {
@@ -102,10 +73,12 @@ async function createArticles(tx: Tx, actor: Actor, items: PostItem[]): Promise<
       t.id,
     ]),
   );
+  const slugsBySection = new Map<string, string[]>();
+  for (const i of items) slugsBySection.set(i.content.sectionId, [...(slugsBySection.get(i.content.sectionId) ?? []), i.content.slug]);
   const taken = new Set(
     (
       await tx.article.findMany({
-        where: { OR: items.map((i) => ({ sectionId: i.content.sectionId, slug: i.content.slug })) },
+        where: { OR: [...slugsBySection].map(([sectionId, slugs]) => ({ sectionId, slug: { in: slugs } })) },
         select: { sectionId: true, slug: true },
       })
     ).map((a) => `${a.sectionId}/${a.slug}`),

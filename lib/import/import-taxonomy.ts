@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { assertCan } from '@/lib/auth/permissions';
+import { importScopeSchema } from '@/lib/import/schemas';
 import { decideImportItem } from '@/lib/import/decide-import-item';
 import {
   clearRedirectsFrom,
   firstFreeSlug,
-  importScopeSchema,
   loadImported,
   saveImported,
   writeImportRedirects,
@@ -122,114 +122,105 @@ export async function importTaxonomy(ctx: OperationArgs): Promise<Outcome<Import
         livePaths.push(sectionPath(created.slug));
         return { ...created, joined: false };
       };
-      const held = (what: string, name: string, item: string) =>
-        warnings.push({
-          code: 'edited-in-masthead',
-          message: `The ${what} “${name}” changed in the export but was edited in Masthead since the last import: Masthead’s version is kept.`,
-          item,
-        });
-
-      // Sections.
-      const sections: Record<string, Ref> = {};
-      const importedSections = await loadImported(
-        tx,
-        scope,
-        'category',
-        input.sections.map((s) => s.sourceId),
-      );
-      const sectionRows = await tx.section.findMany({
-        where: { id: { in: [...importedSections.values()].map((r) => r.targetId) } },
-        select: { id: true, slug: true, name: true, updatedAt: true },
-      });
-      const sectionById = new Map(sectionRows.map((s) => [s.id, s]));
-      const savedSections: { sourceId: string; targetId: string; checksum: string }[] = [];
-      for (const s of input.sections) {
-        const before = importedSections.get(s.sourceId);
-        const row = before ? sectionById.get(before.targetId) : undefined;
-        const decision = decide(before, row, s.checksum);
-        let ref: Ref;
-        let joined = before?.checksum === JOINED;
-        if (decision.action === 'create') {
-          const made = await createSection(s.name, s.slug, s.description);
-          ref = made;
-          joined = made.joined;
-          counts.sections[joined ? 'skipped' : 'created'] += 1;
-          if (ref.name !== s.name || ref.slug !== s.slug)
-            warnings.push({
-              code: 'section',
-              message: `The category “${s.name}” is filed in the section “${ref.name}” (/${ref.slug}).`,
-              item: s.sourceId,
-            });
-        } else if (decision.action === 'update') {
-          ref = await tx.section.update({
-            where: { id: row!.id },
-            data: { name: s.name, description: s.description, version: { increment: 1 } },
-            select: { id: true, slug: true, name: true },
-          });
-          counts.sections.updated += 1;
-        } else {
-          ref = { id: row!.id, slug: row!.slug, name: row!.name };
-          counts.sections.skipped += 1;
-          if (decision.reason === 'edited-in-masthead') held('section', ref.name, s.sourceId);
+      /**
+       * Sections and authors alike: per item, create (or join a row of the same slug), update when the
+       * export changed and Masthead did not, or keep; recorded in ImportedItem, old addresses to 301.
+       */
+      const importNamed = async <I extends { sourceId: string; checksum: string; name: string; oldUrls: string[] }>(
+        what: 'section' | 'author',
+        items: readonly I[],
+        ops: {
+          rows: (ids: string[]) => Promise<(Ref & { updatedAt: Date })[]>;
+          create: (item: I) => Promise<Ref & { joined: boolean }>;
+          update: (id: string, item: I) => Promise<Ref>;
+          pathOf: (slug: string) => string;
+        },
+      ): Promise<Record<string, Ref>> => {
+        const kind = what === 'section' ? 'category' : 'author';
+        const tally = counts[what === 'section' ? 'sections' : 'authors'];
+        const refs: Record<string, Ref> = {};
+        const imported = await loadImported(
+          tx,
+          scope,
+          kind,
+          items.map((i) => i.sourceId),
+        );
+        const byId = new Map((await ops.rows([...imported.values()].map((r) => r.targetId))).map((r) => [r.id, r]));
+        const saved: { sourceId: string; targetId: string; checksum: string }[] = [];
+        for (const item of items) {
+          const before = imported.get(item.sourceId);
+          const row = before ? byId.get(before.targetId) : undefined;
+          const decision = decide(before, row, item.checksum);
+          let ref: Ref;
+          let joined = before?.checksum === JOINED;
+          if (decision.action === 'create') {
+            const made = await ops.create(item);
+            ({ joined } = made);
+            ref = { id: made.id, slug: made.slug, name: made.name };
+            tally[joined ? 'skipped' : 'created'] += 1;
+            if (joined)
+              warnings.push({
+                code: what,
+                message: `“${item.name}” joins the ${what} “${ref.name}” Masthead already has (/${ref.slug}).`,
+                item: item.sourceId,
+              });
+          } else if (decision.action === 'update') {
+            ref = await ops.update(row!.id, item);
+            tally.updated += 1;
+          } else {
+            ref = { id: row!.id, slug: row!.slug, name: row!.name };
+            tally.skipped += 1;
+            if (decision.reason === 'edited-in-masthead') {
+              warnings.push({
+                code: 'edited-in-masthead',
+                message: `The ${what} “${ref.name}” changed in the export but was edited in Masthead since the last import: Masthead’s version is kept.`,
+                item: item.sourceId,
+              });
+            }
+          }
+          refs[item.sourceId] = ref;
+          saved.push({ sourceId: item.sourceId, targetId: ref.id, checksum: keptChecksum(decision, before, item.checksum, joined) });
+          for (const from of item.oldUrls) redirects.push({ from, to: ops.pathOf(ref.slug) });
         }
-        sections[s.sourceId] = ref;
-        savedSections.push({ sourceId: s.sourceId, targetId: ref.id, checksum: keptChecksum(decision, before, s.checksum, joined) });
-        for (const from of s.oldUrls) redirects.push({ from, to: sectionPath(ref.slug) });
-      }
-      await saveImported(tx, scope, 'category', savedSections, importedSections);
+        await saveImported(tx, scope, kind, saved, imported);
+        return refs;
+      };
+      const named = { id: true, slug: true, name: true } as const;
+
+      const sections = await importNamed('section', input.sections, {
+        rows: (ids) => tx.section.findMany({ where: { id: { in: ids } }, select: { ...named, updatedAt: true } }),
+        create: (s) => createSection(s.name, s.slug, s.description),
+        update: (id, s) =>
+          tx.section.update({
+            where: { id },
+            data: { name: s.name, description: s.description, version: { increment: 1 } },
+            select: named,
+          }),
+        pathOf: sectionPath,
+      });
       const defaultSection = await createSection(input.defaultSection.name, input.defaultSection.slug, null);
 
-      // Authors.
-      const authors: Record<string, Ref> = {};
-      const importedAuthors = await loadImported(
-        tx,
-        scope,
-        'author',
-        input.authors.map((a) => a.sourceId),
-      );
-      const authorRows = await tx.author.findMany({
-        where: { id: { in: [...importedAuthors.values()].map((r) => r.targetId) } },
-        select: { id: true, slug: true, name: true, updatedAt: true },
+      const authorData = (a: (typeof input.authors)[number]) => ({
+        name: a.name,
+        bio: a.bio,
+        ...(a.photoId ? { photoId: a.photoId } : {}),
       });
-      const authorById = new Map(authorRows.map((a) => [a.id, a]));
-      const savedAuthors: { sourceId: string; targetId: string; checksum: string }[] = [];
-      for (const a of input.authors) {
-        const before = importedAuthors.get(a.sourceId);
-        const row = before ? authorById.get(before.targetId) : undefined;
-        const decision = decide(before, row, a.checksum);
-        let ref: Ref;
-        let joined = before?.checksum === JOINED;
-        const data = { name: a.name, bio: a.bio, ...(a.photoId ? { photoId: a.photoId } : {}) };
-        if (decision.action === 'create') {
-          const same = await tx.author.findUnique({ where: { slug: a.slug }, select: { id: true, slug: true, name: true } });
-          joined = !!same && same.name === a.name;
-          if (same && joined) ref = same;
-          else {
-            const slugFree = await firstFreeSlug(
-              a.slug,
-              async (s) => !!(await tx.author.findUnique({ where: { slug: s }, select: { id: true } })),
-            );
-            ref = await tx.author.create({ data: { ...data, slug: slugFree }, select: { id: true, slug: true, name: true } });
-            livePaths.push(authorPath(ref.slug));
-          }
-          counts.authors[joined ? 'skipped' : 'created'] += 1;
-        } else if (decision.action === 'update') {
-          ref = await tx.author.update({
-            where: { id: row!.id },
-            data: { ...data, version: { increment: 1 } },
-            select: { id: true, slug: true, name: true },
-          });
-          counts.authors.updated += 1;
-        } else {
-          ref = { id: row!.id, slug: row!.slug, name: row!.name };
-          counts.authors.skipped += 1;
-          if (decision.reason === 'edited-in-masthead') held('author', ref.name, a.sourceId);
-        }
-        authors[a.sourceId] = ref;
-        savedAuthors.push({ sourceId: a.sourceId, targetId: ref.id, checksum: keptChecksum(decision, before, a.checksum, joined) });
-        for (const from of a.oldUrls) redirects.push({ from, to: authorPath(ref.slug) });
-      }
-      await saveImported(tx, scope, 'author', savedAuthors, importedAuthors);
+      const authors = await importNamed('author', input.authors, {
+        rows: (ids) => tx.author.findMany({ where: { id: { in: ids } }, select: { ...named, updatedAt: true } }),
+        async create(a) {
+          const same = await tx.author.findUnique({ where: { slug: a.slug }, select: named });
+          if (same && same.name === a.name) return { ...same, joined: true };
+          const slug = await firstFreeSlug(
+            a.slug,
+            async (s) => !!(await tx.author.findUnique({ where: { slug: s }, select: { id: true } })),
+          );
+          const created = await tx.author.create({ data: { ...authorData(a), slug }, select: named });
+          livePaths.push(authorPath(created.slug));
+          return { ...created, joined: false };
+        },
+        update: (id, a) => tx.author.update({ where: { id }, data: { ...authorData(a), version: { increment: 1 } }, select: named }),
+        pathOf: authorPath,
+      });
 
       // Tags: one per slug, shared with what the newsroom already tags.
       const tags: Record<string, Ref> = {};

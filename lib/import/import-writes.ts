@@ -1,6 +1,5 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decideImportRedirects, oldUrlKey, type RedirectCandidate, type RefusedRedirect } from '@/lib/import/decide-import-redirects';
 import type { SourceName } from '@/lib/import/source-model';
@@ -10,8 +9,6 @@ import type { SourceName } from '@/lib/import/source-model';
 
 export type Tx = Prisma.TransactionClient;
 
-/** Which export an operation writes from: the source and the site's identity (ImportedItem.source, .site). */
-export const importScopeSchema = { source: z.enum(['wordpress', 'ghost']), site: z.string().trim().min(1).max(500) };
 export type ImportScope = { source: SourceName; site: string };
 
 /** An id of the source as ImportedItem keeps it: as given, or its hash when too long for the unique index (long image URLs). */
@@ -63,16 +60,27 @@ export async function firstFreeSlug(base: string, taken: (slug: string) => Promi
   return slug;
 }
 
-/** The paths among `keys` that are live pages now: a section front, an article. */
+/**
+ * The paths among `keys` that are live pages now: a section front, an article. Indexed lookups only:
+ * the sections named by a first segment, then the articles of those sections by slug.
+ */
 async function livePathsAmong(tx: Tx, keys: readonly string[]): Promise<Set<string>> {
-  const one = keys.filter((k) => /^\/[^/?]+$/.test(k)).map((k) => k.slice(1));
-  const two = keys.map((k) => /^\/([^/?]+)\/([^/?]+)$/.exec(k)).filter((m): m is RegExpExecArray => m !== null);
+  const pairs = keys.map((k) => /^\/([^/?]+)(?:\/([^/?]+))?$/.exec(k)).filter((m): m is RegExpExecArray => m !== null);
+  const firsts = [...new Set(pairs.map((m) => m[1]!))];
   const live = new Set<string>();
-  if (one.length)
-    for (const s of await tx.section.findMany({ where: { slug: { in: one } }, select: { slug: true } })) live.add(`/${s.slug}`);
-  if (two.length) {
+  if (firsts.length === 0) return live;
+  const sections = await tx.section.findMany({ where: { slug: { in: firsts } }, select: { id: true, slug: true } });
+  const bySlug = new Map(sections.map((s) => [s.slug, s.id]));
+  const slugsIn = new Map<string, string[]>();
+  for (const [, first, second] of pairs) {
+    const sectionId = bySlug.get(first!);
+    if (!sectionId) continue;
+    if (second === undefined) live.add(`/${first}`);
+    else slugsIn.set(sectionId, [...(slugsIn.get(sectionId) ?? []), second]);
+  }
+  if (slugsIn.size) {
     const articles = await tx.article.findMany({
-      where: { OR: two.map((m) => ({ slug: m[2]!, section: { slug: m[1]! } })) },
+      where: { OR: [...slugsIn].map(([sectionId, slugs]) => ({ sectionId, slug: { in: slugs } })) },
       select: { slug: true, section: { select: { slug: true } } },
     });
     for (const a of articles) live.add(`/${a.section.slug}/${a.slug}`);

@@ -7,12 +7,12 @@ import { isAppError } from '@/lib/errors';
 import { fetchImage, type ImageFetchOptions } from '@/lib/import/fetch-image';
 import { ensureImportActor } from '@/lib/import/import-actor';
 import { importImages, type ImportedImage } from '@/lib/import/import-images';
-import { importItemSchema, importPosts, planImport, type ImportedPosts } from '@/lib/import/import-posts';
+import { buildImportItem, type BuildContext, type TaxonomyRefs } from '@/lib/import/build-import-item';
+import { importPosts, planImport, type ImportedPosts } from '@/lib/import/import-posts';
 import { emptyReport, type ImportReport, type Tally } from '@/lib/import/import-report';
-import { importTaxonomy, type ImportedTaxonomy } from '@/lib/import/import-taxonomy';
+import { importTaxonomy } from '@/lib/import/import-taxonomy';
 import { loadImported, sourceKey, type ImportScope } from '@/lib/import/import-writes';
-import { openExport } from '@/lib/import/read-source';
-import { rewriteImportedBody, type LibraryCopy } from '@/lib/import/rewrite-body';
+import { openExport, type SourceScan } from '@/lib/import/read-source';
 import { checksumOf, type SourceImage, type SourceName, type SourcePost } from '@/lib/import/source-model';
 import { storeImageFile, type StoredImageFile } from '@/lib/media/media-writes';
 import type { MediaStorage } from '@/lib/media/storage';
@@ -174,18 +174,72 @@ class ImageLibrary {
   }
 }
 
-/** A post converted, waiting for its images. */
-type Draft = {
-  post: SourcePost;
-  checksum: string;
-  action: 'create' | 'update' | 'skip';
-  body: BodyDocument;
-  images: SourceImage[];
-  hero: SourceImage | null;
+/** What the taxonomy step needs and reports into. */
+type RunContext = {
+  db: Db;
+  actor: Actor;
+  scope: ImportScope;
+  library: ImageLibrary;
+  siteUrl: string | null;
+  dryRun: boolean;
+  report: ImportReport;
 };
 
-/** Ids per source id, as the taxonomy step answered. */
-type Taxonomy = Pick<ImportedTaxonomy, 'defaultSection' | 'sections' | 'authors' | 'tags'>;
+/**
+ * Sections, authors (with their photos) and tags, before any post: through importTaxonomy, or in a dry
+ * run only counted (new or known) with stand-in ids.
+ */
+async function importTaxonomyStep(
+  { db, actor, scope, library, siteUrl, dryRun, report }: RunContext,
+  { sections, authors, tags }: SourceScan['taxonomy'],
+  defaultSection: { slug: string; name: string },
+): Promise<TaxonomyRefs> {
+  await library.ensure(authors.flatMap((a) => (a.photo ? [{ ...a.photo, url: absoluteImageUrl(a.photo.url, siteUrl) }] : [])));
+  if (dryRun) {
+    const ref = (x: { sourceId: string; slug: string; name: string }) =>
+      [x.sourceId, { id: 'dry-run', slug: x.slug, name: x.name }] as const;
+    for (const [kind, list, tally] of [
+      ['category', sections, report.sections],
+      ['author', authors, report.authors],
+      ['tag', tags, report.tags],
+    ] as const) {
+      const known = await loadImported(
+        db,
+        scope,
+        kind,
+        list.map((x) => x.sourceId),
+      );
+      tally.created += list.length - known.size;
+      tally.skipped += known.size;
+    }
+    return {
+      defaultSection: { id: 'dry-run', ...defaultSection },
+      sections: Object.fromEntries(sections.map(ref)),
+      authors: Object.fromEntries(authors.map(ref)),
+      tags: Object.fromEntries(tags.map(ref)),
+    };
+  }
+  const photoOf = (url: string | undefined) => {
+    const found = url ? library.get(absoluteImageUrl(url, siteUrl)) : null;
+    return found && !('missing' in found) ? found.id : null;
+  };
+  const { result } = await importTaxonomy({
+    actor,
+    db,
+    input: {
+      ...scope,
+      defaultSection,
+      sections: sections.map((s) => ({ ...s, checksum: checksumOf(s) })),
+      authors: authors.map(({ photo, ...a }) => ({ ...a, photoId: photoOf(photo?.url), checksum: checksumOf({ ...a, photo }) })),
+      tags: tags.map(({ slug: _slug, ...t }) => ({ ...t, checksum: checksumOf(t) })),
+    },
+  });
+  for (const kind of ['sections', 'authors', 'tags'] as const) Object.assign(report[kind], result.counts[kind]);
+  report.redirects.written += result.redirects;
+  report.redirects.refused += result.warnings.filter((w) => w.code === 'redirect').length;
+  report.warnings.push(...result.warnings);
+  return result;
+}
 
 export async function runImport({
   db,
@@ -233,59 +287,12 @@ export async function runImport({
     report,
   });
 
-  // Sections, authors and tags.
   onProgress({ phase: 'taxonomy', done: 0, total: scanned.total, postsPerSecond: null });
-  const { sections, authors, tags } = scanned.taxonomy;
-  await library.ensure(authors.flatMap((a) => (a.photo ? [{ ...a.photo, url: absoluteImageUrl(a.photo.url, siteUrl) }] : [])));
-  const photoOf = (url: string | undefined) => {
-    const found = url ? library.get(absoluteImageUrl(url, siteUrl)) : null;
-    return found && !('missing' in found) && !dryRun ? found.id : null;
-  };
   const defaultSection = {
     slug: sectionSlug ?? 'news',
     name: sectionSlug ? sectionSlug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'News',
   };
-  let taxonomy: Taxonomy;
-  if (dryRun) {
-    const ref = (sourceId: string, slug: string, name: string) => [sourceId, { id: 'dry-run', slug, name }] as const;
-    taxonomy = {
-      defaultSection: { id: 'dry-run', ...defaultSection },
-      sections: Object.fromEntries(sections.map((s) => ref(s.sourceId, s.slug, s.name))),
-      authors: Object.fromEntries(authors.map((a) => ref(a.sourceId, a.slug, a.name))),
-      tags: Object.fromEntries(tags.map((t) => ref(t.sourceId, t.slug, t.name))),
-    };
-    for (const [kind, list, tally] of [
-      ['category', sections, report.sections],
-      ['author', authors, report.authors],
-      ['tag', tags, report.tags],
-    ] as const) {
-      const known = await loadImported(
-        db,
-        scope,
-        kind,
-        list.map((x) => x.sourceId),
-      );
-      tally.created += list.length - known.size;
-      tally.skipped += known.size;
-    }
-  } else {
-    const { result } = await importTaxonomy({
-      actor,
-      db,
-      input: {
-        ...scope,
-        defaultSection,
-        sections: sections.map((s) => ({ ...s, checksum: checksumOf(s) })),
-        authors: authors.map(({ photo, ...a }) => ({ ...a, photoId: photoOf(photo?.url), checksum: checksumOf({ ...a, photo }) })),
-        tags: tags.map(({ slug: _slug, ...t }) => ({ ...t, checksum: checksumOf(t) })),
-      },
-    });
-    taxonomy = result;
-    for (const kind of ['sections', 'authors', 'tags'] as const) Object.assign(report[kind], result.counts[kind]);
-    report.redirects.written += result.redirects;
-    report.redirects.refused += result.warnings.filter((w) => w.code === 'redirect').length;
-    report.warnings.push(...result.warnings);
-  }
+  const taxonomy = await importTaxonomyStep({ db, actor, scope, library, siteUrl, dryRun, report }, scanned.taxonomy, defaultSection);
 
   // Posts and pages, in batches.
   const postsStarted = Date.now();
@@ -294,77 +301,17 @@ export async function runImport({
   const rate = () => handled / Math.max(0.001, (Date.now() - postsStarted) / 1000);
   const label = (post: SourcePost) =>
     `“${post.headline.slice(0, 80)}” (${options.from === 'wordpress' ? 'WordPress' : 'Ghost'} id ${post.sourceId})`;
-
-  const prepare = (draft: Draft): { item: Record<string, unknown> } | { error: string } => {
-    const { post } = draft;
-    const missing: string[] = [];
-    const copyOf = (src: string): LibraryCopy => {
+  const buildContext = (post: SourcePost): BuildContext => ({
+    taxonomy,
+    siteUrl,
+    label: label(post),
+    copyOf: (src) => {
+      if (dryRun) return { id: 'dry-run', src: '/media/dry-run.jpg', width: 1, height: 1 };
       const found = library.get(absoluteImageUrl(src, siteUrl));
       return 'missing' in found ? found : { id: found.id, src: mediaPath(found.storageKey), width: found.width, height: found.height };
-    };
-    const body = rewriteImportedBody(draft.body, {
-      siteUrl,
-      copyOf: dryRun ? () => ({ id: 'dry-run', src: '/media/dry-run.jpg', width: 1, height: 1 }) : copyOf,
-      missing,
-    });
-    const base = { sourceId: post.sourceId, createdAt: post.createdAt, modifiedAt: post.modifiedAt, oldUrls: post.oldUrls.slice(0, 10) };
-    // Checked as the operation will check it, so one bad item never fails its batch.
-    const checked = (item: Record<string, unknown>) => {
-      const parsed = importItemSchema.safeParse(item);
-      return parsed.success ? { item } : { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-    };
-    if (post.kind === 'page') {
-      const page = { title: post.headline, slug: post.slug, standfirst: post.standfirst, body, showInFooter: false };
-      return checked({ ...base, kind: 'page', checksum: draft.checksum, complete: missing.length === 0, page });
-    }
-    let hero: { heroImageId: string; heroAlt: string; heroCaption: string; heroCredit: string } | null = null;
-    if (draft.hero && !dryRun) {
-      const found = library.get(draft.hero.url);
-      if ('missing' in found) missing.push(`the featured image ${draft.hero.url} (${found.missing})`);
-      else hero = { heroImageId: found.id, heroAlt: found.alt, heroCaption: found.caption, heroCredit: found.credit };
-    }
-    const tagNames = [
-      ...new Map(
-        post.tagSourceIds
-          .map((id) => taxonomy.tags[id])
-          .filter((t) => !!t)
-          .map((t) => [t.slug, t.name]),
-      ).values(),
-    ];
-    if (tagNames.length > 30)
-      report.warnings.push({
-        code: 'mapped',
-        message: `${label(post)}: it had ${tagNames.length} tags; the first 30 are kept.`,
-        item: post.sourceId,
-      });
-    const content = {
-      headline: post.headline,
-      slug: post.slug,
-      standfirst: post.standfirst,
-      body,
-      sectionId: (post.sectionSourceId && taxonomy.sections[post.sectionSourceId]?.id) || taxonomy.defaultSection.id,
-      authorIds: [...new Set(post.authorSourceIds.map((id) => taxonomy.authors[id]?.id).filter((id): id is string => !!id))].slice(0, 20),
-      tagNames: tagNames.slice(0, 30),
-      ...(hero ?? {}),
-      seoTitle: post.seoTitle,
-      seoDescription: post.seoDescription,
-      canonicalUrl: post.canonicalUrl,
-    };
-    const result = checked({
-      ...base,
-      kind: 'post',
-      checksum: draft.checksum,
-      complete: missing.length === 0,
-      status: post.status,
-      publishedAt: post.publishedAt,
-      scheduledAt: post.scheduledAt,
-      content,
-    });
-    if (!('error' in result))
-      for (const m of missing)
-        report.warnings.push({ code: 'image-missing', message: `${label(post)}: ${m} is not imported.`, item: post.sourceId });
-    return result;
-  };
+    },
+    heroOf: (url) => (dryRun ? { id: 'dry-run', alt: '', caption: '', credit: '' } : library.get(url)),
+  });
 
   const record = (posts: ImportedPosts) => {
     for (const outcome of posts.items) {
@@ -412,9 +359,17 @@ export async function runImport({
       scope,
       withSums.map(({ post, checksum }) => ({ kind: post.kind, sourceId: post.sourceId, checksum })),
     );
-    const drafts: Draft[] = [];
+    const drafts: {
+      post: SourcePost;
+      checksum: string;
+      action: string;
+      body: BodyDocument;
+      heroUrl: string | null;
+      images: SourceImage[];
+    }[] = [];
     for (const { post, checksum } of withSums) {
       const decision = decisions.get(`${post.kind}:${post.sourceId}`)!;
+      // Unchanged since the last run: nothing to convert, fetch or write.
       if (decision.action === 'skip' && decision.reason === 'unchanged') {
         tallyOf(post.kind).skipped += 1;
         continue;
@@ -423,26 +378,35 @@ export async function runImport({
       const { body, dropped } = htmlToBody(post.html);
       if (dropped.length)
         report.warnings.push({ code: 'dropped', message: `${label(post)}: left out ${dropped.join('; ')}.`, item: post.sourceId });
-      const images = body.content
+      const hero = post.featuredImage ? { ...post.featuredImage, url: absoluteImageUrl(post.featuredImage.url, siteUrl) } : null;
+      const inline = body.content
         .filter((b): b is ImageNode => b.type === 'image')
         .map((b) => ({ url: absoluteImageUrl(b.attrs.src, siteUrl), alt: b.attrs.alt ?? '', caption: b.attrs.caption ?? '' }));
-      const hero = post.featuredImage ? { ...post.featuredImage, url: absoluteImageUrl(post.featuredImage.url, siteUrl) } : null;
-      drafts.push({ post, checksum, action: decision.action, body, images, hero });
+      drafts.push({
+        post,
+        checksum,
+        action: decision.action,
+        body,
+        heroUrl: hero?.url ?? null,
+        images: hero && post.kind === 'post' ? [hero, ...inline] : inline,
+      });
     }
-    await library.ensure(drafts.flatMap((d) => [...(d.hero ? [d.hero] : []), ...d.images]));
+    await library.ensure(drafts.flatMap((d) => d.images));
     const ready: { item: Record<string, unknown>; post: SourcePost }[] = [];
     for (const draft of drafts) {
-      const prepared = prepare(draft);
-      if ('error' in prepared) {
+      const built = buildImportItem({ ...draft, heroUrl: draft.post.kind === 'post' ? draft.heroUrl : null }, buildContext(draft.post));
+      if ('error' in built) {
         tallyOf(draft.post.kind).failed += 1;
         report.warnings.push({
           code: 'invalid',
-          message: `${label(draft.post)} cannot be imported: ${prepared.error}`,
+          message: `${label(draft.post)} cannot be imported: ${built.error}`,
           item: draft.post.sourceId,
         });
-      } else if (dryRun) {
-        tallyOf(draft.post.kind)[draft.action === 'create' ? 'created' : draft.action === 'update' ? 'updated' : 'skipped'] += 1;
-      } else ready.push({ item: prepared.item, post: draft.post });
+        continue;
+      }
+      report.warnings.push(...built.warnings);
+      if (dryRun) tallyOf(draft.post.kind)[draft.action === 'create' ? 'created' : draft.action === 'update' ? 'updated' : 'skipped'] += 1;
+      else ready.push({ item: built.item, post: draft.post });
     }
     if (!dryRun) await write(ready);
   };

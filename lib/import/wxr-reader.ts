@@ -105,20 +105,22 @@ export async function* readWxr(
     const parent = stack[stack.length - 1];
     if (parent === 'channel') {
       if (name === 'item' && item) {
-        out.push({ type: 'item', item });
+        // A copy: the texts are slices of the parser's input, and V8 keeps a slice's whole parent alive,
+        // so a catalog of ids and addresses would otherwise hold on to the file.
+        out.push({ type: 'item', item: structuredClone(item) });
         item = null;
       } else if (entry && name === 'wp:author') {
         const e = entry;
         out.push({
           type: 'author',
-          author: {
+          author: structuredClone({
             id: e['wp:author_id'] ?? '',
             login: e['wp:author_login'] ?? '',
             email: e['wp:author_email'] ?? '',
             displayName: e['wp:author_display_name'] ?? '',
             firstName: e['wp:author_first_name'] ?? '',
             lastName: e['wp:author_last_name'] ?? '',
-          },
+          }),
         });
         entry = null;
       } else if (entry && (name === 'wp:category' || name === 'wp:tag' || name === 'wp:term')) {
@@ -131,8 +133,8 @@ export async function* readWxr(
           parent: e['wp:category_parent'] ?? e['wp:term_parent'] ?? '',
           description: e['wp:category_description'] ?? e['wp:tag_description'] ?? e['wp:term_description'] ?? '',
         };
-        if (taxonomy === 'category') out.push({ type: 'category', term: t });
-        else if (taxonomy === 'post_tag') out.push({ type: 'tag', term: t });
+        if (taxonomy === 'category') out.push({ type: 'category', term: structuredClone(t) });
+        else if (taxonomy === 'post_tag') out.push({ type: 'tag', term: structuredClone(t) });
         entry = null;
       } else if (!entry && !item) {
         channel[name] = text;
