@@ -56,8 +56,13 @@ async function main() {
       'site-url': { type: 'string' },
       report: { type: 'string' },
       'batch-size': { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    console.log(`${USAGE}\nSee docs/import.md.`);
+    return;
+  }
   const from = values.from;
   const file = positionals[0];
   if ((from !== 'wordpress' && from !== 'ghost') || !file || positionals.length > 1) throw new Error(USAGE);
