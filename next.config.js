@@ -3,6 +3,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // proxy.ts answers `/path/` itself: an imported site's old `/slug/` first looks for its Redirect row
+  // (one 301 to the new address), everything else gets Next's usual 308 to `/path`.
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
   // forbidden() answers 403 with app/forbidden.tsx when a signed-in user's role does not allow a page.
   experimental: {

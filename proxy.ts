@@ -3,7 +3,7 @@ import { expiredPreviewHtml, previewTokenOfPath } from '@/lib/articles/preview-e
 import { verifyPreviewToken } from '@/lib/articles/preview-token';
 import { getEnv } from '@/lib/env';
 import { decidePageRedirect } from '@/lib/redirects/decide-page-redirect';
-import { isRedirectablePath, lookupRedirect } from '@/lib/redirects/redirect-lookup';
+import { lookupRedirect, redirectKeyOf, withoutTrailingSlash } from '@/lib/redirects/redirect-lookup';
 import { isDemoHost } from '@/lib/auth/decide-sign-in-address';
 import { isDashboardPath, loginPath } from '@/lib/routes';
 import { buildContentSecurityPolicy, cspKindForPath, strictTransportSecurity } from '@/lib/security/decide-security-headers';
@@ -15,8 +15,10 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  * Runs before every page and route (not static assets):
  * - answers 400/403/413 for a malformed request that Next would answer with a 500 (a path that does not
  *   decode, a server action call from a foreign Origin or with arguments React cannot decode);
- * - answers 301 for a path the Redirect table moved (a changed slug or section), from a short cache, and
- *   for a list page in its old `?page=N` form (`/climate?page=2` → `/climate/page/2`);
+ * - answers 301 for a path the Redirect table moved (a changed slug or section, an imported site's old
+ *   permalink such as `/2020/05/12/slug/` or `/?p=123`), from a short cache, and for a list page in its
+ *   old `?page=N` form (`/climate?page=2` → `/climate/page/2`); any other path with a trailing slash
+ *   answers 308 to the path without it, as Next itself would;
  * - answers 410 Gone for an expired share link (/preview/<token>), which a page cannot do;
  * - sends visitors without a session cookie from /dashboard to /login. Convenience only, never the
  *   security boundary: every page, action and handler checks the session itself;
@@ -41,10 +43,16 @@ export async function proxy(request: NextRequest) {
     const paged = decidePageRedirect(pathname, request.nextUrl.searchParams);
     if (paged) return NextResponse.redirect(new URL(paged, request.url), 301);
   }
-  if ((request.method === 'GET' || request.method === 'HEAD') && isRedirectablePath(pathname)) {
-    const target = await lookupRedirect(pathname);
-    if (target && target !== pathname) return NextResponse.redirect(new URL(`${target}${search}`, request.url), 301);
+  const redirectKey = request.method === 'GET' || request.method === 'HEAD' ? redirectKeyOf(pathname, request.nextUrl.searchParams) : null;
+  if (redirectKey) {
+    const target = await lookupRedirect(redirectKey);
+    // `/?p=123` names its row by the query: the new address does not need it.
+    const query = redirectKey.includes('?') ? '' : search;
+    if (target && target !== redirectKey) return NextResponse.redirect(new URL(`${target}${query}`, request.url), 301);
   }
+  // Next's own trailing-slash redirect is off (next.config.js), so an old `/slug/` finds its row above first.
+  const slashless = withoutTrailingSlash(pathname);
+  if (slashless) return NextResponse.redirect(new URL(`${slashless}${search}`, request.url), 308);
   const previewToken = previewTokenOfPath(pathname);
   if (previewToken !== null) {
     const env = getEnv();

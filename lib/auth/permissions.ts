@@ -40,6 +40,8 @@ export const CAPABILITY_TABLE = {
   'manage:authors': EDITORS,
   /** Create, edit and delete the standing pages (About, Contact, Ethics, Masthead, …). */
   'manage:pages': EDITORS,
+  /** Import a WordPress or Ghost export (npm run import): creates and updates content of every kind. */
+  'import:content': ADMINS,
   'manage:users': ADMINS,
   /** Create, rotate and revoke API integrations and their keys. */
   'manage:integrations': ADMINS,

@@ -1,8 +1,9 @@
 import 'server-only';
 import sharp from 'sharp';
 import { AppError } from '@/lib/errors';
-import { FORMAT_INFO, MAX_UPLOAD_PIXELS, type ImageFormat } from '@/lib/media/decide-upload';
+import { decideUpload, FORMAT_INFO, MAX_UPLOAD_PIXELS, type ImageFormat } from '@/lib/media/decide-upload';
 import type { ImageUsage } from '@/lib/media/queries';
+import { newStorageKey, type MediaStorage } from '@/lib/media/storage';
 import { contentScope, type ContentScope } from '@/lib/operations/content-scope';
 
 // What the media operations (lib/media/<verb>-image.ts) share. Not operations.
@@ -39,6 +40,26 @@ export async function reencode(bytes: Uint8Array, format: ImageFormat): Promise<
     if (/pixel limit/i.test(text)) throw fileError('The image has more pixels than the limit. Resize it and retry.');
     throw fileError(`This ${FORMAT_INFO[format].label} file could not be read: it is damaged or not a real image. Export it again and retry.`);
   }
+}
+
+/** A stored image file, as its Image row describes it. */
+export type StoredImageFile = { storageKey: string; mimeType: string; width: number; height: number; bytes: number };
+
+/**
+ * The media library's gate for new bytes, whoever brings them (an upload, an import): checks them
+ * (`decideUpload`: type from magic bytes, size, pixels from the header), re-encodes them (`reencode`) and
+ * writes the result under a new random key. Throws INVALID on `file` with a message when refused. The
+ * caller creates the Image row after this resolves (a row never points at a missing file) and deletes
+ * the file if that fails.
+ */
+export async function storeImageFile(storage: MediaStorage, bytes: Uint8Array): Promise<StoredImageFile> {
+  const decision = decideUpload(bytes);
+  if (!decision.ok) throw fileError(decision.message);
+  const { data, width, height } = await reencode(bytes, decision.format);
+  const { ext, mimeType } = FORMAT_INFO[decision.format];
+  const storageKey = newStorageKey(ext);
+  await storage.put(storageKey, data);
+  return { storageKey, mimeType, width, height, bytes: data.length };
 }
 
 /** The reader pages that show an image (visible articles, author pages, standing pages), or null when none does. */

@@ -1,9 +1,8 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
-import { decideUpload, FORMAT_INFO } from '@/lib/media/decide-upload';
-import { fileError, reencode } from '@/lib/media/media-writes';
+import { storeImageFile } from '@/lib/media/media-writes';
 import { uploadImageSchema } from '@/lib/media/schemas';
-import { newStorageKey, type MediaStorage } from '@/lib/media/storage';
+import type { MediaStorage } from '@/lib/media/storage';
 import { getMediaStorage } from '@/lib/media/store';
 import { dbOf, parseInput, recordChange, type OperationArgs, type Outcome } from '@/lib/operations/operation';
 
@@ -18,18 +17,13 @@ export async function uploadImage(ctx: OperationArgs & { storage?: MediaStorage 
   const { actor, ip, storage = getMediaStorage() } = ctx;
   assertCan(actor, 'upload:media');
   const { bytes, text } = parseInput(uploadImageSchema, ctx.input, { under: 'text' });
-  const decision = decideUpload(bytes);
-  if (!decision.ok) throw fileError(decision.message);
-
-  const { data, width, height } = await reencode(bytes, decision.format);
-  const { ext, mimeType } = FORMAT_INFO[decision.format];
-  const storageKey = newStorageKey(ext);
   // The file first, then the row: a row never points at a missing file (backups rely on it).
-  await storage.put(storageKey, data);
+  const file = await storeImageFile(storage, bytes);
+  const { storageKey, mimeType, width, height } = file;
   try {
     return await dbOf(ctx).$transaction(async (tx) => {
       const image = await tx.image.create({
-        data: { storageKey, mimeType, width, height, bytes: data.length, ...text, uploadedById: actor.id },
+        data: { ...file, ...text, uploadedById: actor.id },
         select: { id: true, storageKey: true, mimeType: true, width: true, height: true, bytes: true, alt: true, caption: true, credit: true, version: true },
       });
       const change = await recordChange(tx, {
@@ -38,7 +32,7 @@ export async function uploadImage(ctx: OperationArgs & { storage?: MediaStorage 
         action: 'media.uploaded',
         targetType: 'Image',
         targetId: image.id,
-        detail: { mimeType, width, height, bytes: data.length },
+        detail: { mimeType, width, height, bytes: file.bytes },
         content: null,
       });
       return { result: image, change } satisfies Outcome<typeof image>;
