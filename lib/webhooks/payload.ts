@@ -88,6 +88,12 @@ export const WEBHOOK_EVENT_RULES: Readonly<Record<string, EventRule>> = {
   'integration.created': null,
   'integration.rotated': null,
   'integration.revoked': null,
+  // An import is one change per batch of up to a thousand items, not per article: receivers resync
+  // through the Content API after it (docs/import.md) rather than get a thousand events at once.
+  'import.posts': null,
+  'import.taxonomy': null,
+  'import.images': null,
+  'import.user_created': null,
 };
 
 /**
