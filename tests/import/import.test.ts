@@ -52,9 +52,12 @@ async function siteCounts() {
   return { articles, revisions, authors, sections, tags, articleTags, images, redirects, pages, imported };
 }
 
-/** The article an import made of a source item. */
+/** The site identity of each source's main import (other tests import the same files under other ones). */
+const sites: Partial<Record<'wordpress' | 'ghost', string>> = {};
+
+/** The article the main import made of a source item. */
 async function imported(source: 'wordpress' | 'ghost', sourceId: string, kind = 'post') {
-  const row = await db.importedItem.findFirstOrThrow({ where: { source, kind, sourceId } });
+  const row = await db.importedItem.findFirstOrThrow({ where: { source, site: sites[source], kind, sourceId } });
   return db.article.findUniqueOrThrow({
     where: { id: row.targetId },
     include: {
@@ -94,6 +97,7 @@ describe('importing a WordPress export', () => {
   let first: ImportReport;
   beforeAll(async () => {
     first = await run({ from: 'wordpress', file: wordpressFile });
+    sites.wordpress = first.site;
   });
 
   it('brings posts, a page, sections, tags, authors, images and redirects, and reports the rest', () => {
@@ -155,7 +159,9 @@ describe('importing a WordPress export', () => {
     expect(await imported('wordpress', '105')).toMatchObject({ status: 'IN_REVIEW' });
     expect(await imported('wordpress', '106')).toMatchObject({ status: 'DRAFT', publishedAt: null });
     expect(await imported('wordpress', '102')).toMatchObject({ section: { slug: 'news', name: 'News' }, heroImageId: null });
-    expect(await db.importedItem.count({ where: { source: 'wordpress', sourceId: { in: ['107', '400', '300'] } } })).toBe(0);
+    expect(await db.importedItem.count({ where: { source: 'wordpress', site: first.site, sourceId: { in: ['107', '400', '300'] } } })).toBe(
+      0,
+    );
     const page = await db.page.findUniqueOrThrow({ where: { slug: 'about-the-gazette' } });
     expect(page).toMatchObject({ title: 'About the Gazette', showInFooter: false });
   });
@@ -166,9 +172,9 @@ describe('importing a WordPress export', () => {
     const budget = await imported('wordpress', '101');
     expect(budget.createdById).toBe(user.id);
     expect(budget.revisions.map((r) => [r.version, r.editorId])).toEqual([[1, user.id]]);
-    const batches = await db.auditEvent.findMany({ where: { actorId: user.id, action: 'import.posts' } });
+    const batches = await db.auditEvent.findMany({ where: { actorId: user.id, action: 'import.posts', targetId: first.site } });
     expect(batches).toHaveLength(1);
-    const change = await db.changeEvent.findFirstOrThrow({ where: { actorId: user.id, kind: 'import.posts' } });
+    const change = await db.changeEvent.findFirstOrThrow({ where: { actorId: user.id, kind: 'import.posts', targetId: first.site } });
     expect(change.tags).toEqual(expect.arrayContaining(['content', `article:${budget.id}`, 'section:city-hall']));
     expect((await authenticateWithPassword(db, { email: user.email, password: 'correct horse battery staple', ip: '192.0.2.1' })).ok).toBe(
       false,
@@ -316,6 +322,7 @@ describe('importing a Ghost export', () => {
   let first: ImportReport;
   beforeAll(async () => {
     first = await run({ from: 'ghost', file: ghostFile, siteUrl: site.origin });
+    sites.ghost = first.site;
   });
 
   it('brings posts with primary tags as sections, authors with bio and photo, feature images and pages', async () => {
