@@ -4,6 +4,7 @@
  * (tests/fixtures/import) in each format's real structure, hostile content included.
  *   npx tsx scripts/with-test-database.ts -- npx vitest run --project integration tests/import
  */
+import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -387,4 +388,37 @@ it('Importing a WordPress and a Ghost export twice gives the same site with no d
   }
   expect(await answer('/2021/06/ferry-timetable-summer/')).toEqual({ status: 301, location: '/news/ferry-timetable-summer' });
   expect(await answer('/lighthouse-restored/')).toEqual({ status: 301, location: '/coast/lighthouse-restored' });
+});
+
+describe('the command line (npm run import)', () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/import.ts', ...args], {
+        env: process.env,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('prints the summary and writes the report where --report says; refuses a call without --from', async () => {
+    const report = path.join(path.dirname(wordpressFile), 'cli-report.json');
+    const ok = await cli(['--from', 'wordpress', wordpressFile, '--dry-run', '--report', report]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^Dry run \(nothing was written\): wordpress export/);
+    expect(ok.stdout).toMatch(/posts\/s/);
+    expect(JSON.parse(await readFile(report, 'utf8'))).toMatchObject({ source: 'wordpress', dryRun: true, articles: { created: 0 } });
+    const bad = await cli([wordpressFile]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^Usage: npm run import -- --from wordpress\|ghost/);
+  });
+
+  it('refuses to run as a disabled import user', async () => {
+    const email = importUserEmail('ghost');
+    await db.user.update({ where: { email }, data: { disabled: true } });
+    await expect(run({ from: 'ghost', file: ghostFile, siteUrl: site.origin })).rejects.toThrow(/The Ghost import user is disabled/);
+    await db.user.update({ where: { email }, data: { disabled: false } });
+  });
 });
