@@ -12,6 +12,7 @@ import { getDb } from '@/lib/db';
 import { runImport } from '@/lib/import/run-import';
 import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
 import { writeSyntheticGhost, writeSyntheticWxr } from '../../scripts/bench/synthetic-export';
+import { importCounts } from '../support/import-site';
 
 const db = getDb();
 const WORDPRESS_POSTS = 3_000;
@@ -49,16 +50,7 @@ describe.each([
     });
     expect(batches).toBe(Math.ceil(posts / 200));
 
-    const counts = async () =>
-      Promise.all([
-        db.article.count(),
-        db.articleRevision.count(),
-        db.redirect.count(),
-        db.tag.count(),
-        db.section.count(),
-        db.author.count(),
-        db.importedItem.count(),
-      ]);
+    const counts = () => importCounts(db);
     const before = await counts();
     const second = await runImport({ db, storage, options: { from, file: exportFile, siteUrl } });
     console.log(

@@ -24,7 +24,7 @@ import { isSafeUrl } from '@/lib/text/safe-url';
 import { proxy } from '@/proxy';
 import { seedUser } from '../../prisma/seed/factories';
 import { isBrowserSafe } from '../support/browser-url';
-import { fixturePath, startOldSite, type OldSite } from '../support/import-site';
+import { fixturePath, importCounts, startOldSite, type OldSite } from '../support/import-site';
 
 const db = getDb();
 let site: OldSite;
@@ -36,22 +36,7 @@ let ghostFile: string;
 const run = (options: Partial<ImportOptions> & Pick<ImportOptions, 'from' | 'file'>): Promise<ImportReport> =>
   runImport({ db, storage, options: { imageTimeoutMs: 5_000, ...options } });
 
-/** How many rows of everything an import writes. */
-async function siteCounts() {
-  const [articles, revisions, authors, sections, tags, articleTags, images, redirects, pages, imported] = await Promise.all([
-    db.article.count(),
-    db.articleRevision.count(),
-    db.author.count(),
-    db.section.count(),
-    db.tag.count(),
-    db.articleTag.count(),
-    db.image.count(),
-    db.redirect.count(),
-    db.page.count(),
-    db.importedItem.count(),
-  ]);
-  return { articles, revisions, authors, sections, tags, articleTags, images, redirects, pages, imported };
-}
+const siteCounts = () => importCounts(db);
 
 /** The site identity of each source's main import (other tests import the same files under other ones). */
 const sites: Partial<Record<'wordpress' | 'ghost', string>> = {};
