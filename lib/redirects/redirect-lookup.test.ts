@@ -31,6 +31,7 @@ describe('isRedirectablePath', () => {
     for (const p of [
       '/dashboard/2020/05/x',
       '/api/2020/05/x',
+      '/_next/webpack-hmr',
       '/2020/05/Slug',
       '/2020/05/a b',
       '/2020/05/a.php',

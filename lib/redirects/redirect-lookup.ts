@@ -23,10 +23,10 @@ const cache = (globalForRedirects.mastheadRedirects ??= new LRUCache<string, str
  * True for the paths a Redirect row can name: a section front, an article, an author or campaign page,
  * and the old permalinks of an imported site (lib/import): one or two slug segments with
  * percent-escapes, and deeper paths that have a numeric segment (a date or an id: `/2020/05/12/slug`,
- * `/archives/123`) or end in `.html`. Never /dashboard or /api; no trailing slash (see `redirectKeyOf`).
+ * `/archives/123`) or end in `.html`. Never /dashboard, /api or Next's /_next; no trailing slash (see `redirectKeyOf`).
  */
 export function isRedirectablePath(path: string): boolean {
-  if (path.startsWith('/dashboard') || path.startsWith('/api') || path.length > MAX_PATH) return false;
+  if (path.startsWith('/dashboard') || path.startsWith('/api') || path.startsWith('/_next') || path.length > MAX_PATH) return false;
   if (READER_PATH.test(path)) return true;
   if (!OLD_PATH.test(path)) return false;
   const segments = path.split('/').slice(1);

@@ -61,6 +61,8 @@ const dateOf = (i: number, future = false) => {
   const d = new Date(future ? Date.UTC(2031, 0, 1) + i * 60_000 : Date.UTC(2024, 0, 1) - i * 3_600_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00`;
 };
+/** WordPress post ids start here, so the /?p=<id> addresses of a synthetic export do not meet a real one's. */
+const FIRST_ID = 1_000_001;
 const statusOf = (i: number) => (i % 50 === 7 ? 'scheduled' : i % 10 === 3 ? 'draft' : 'published');
 
 /** Writes a WordPress export of `posts` posts to `file`. */
@@ -96,7 +98,7 @@ export async function writeSyntheticWxr(
     const tagIds = [i % tags, (i * 7 + 1) % tags, (i * 13 + 2) % tags];
     await write(
       out,
-      `<item><title><![CDATA[${sentence(i, 99, 8)} ${i}]]></title><link>https://synthetic.example/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}/</link><dc:creator><![CDATA[author${i % authors}]]></dc:creator><content:encoded><![CDATA[${bodyOf(i)}]]></content:encoded><excerpt:encoded><![CDATA[${sentence(i, 50)}]]></excerpt:encoded><wp:post_id>${i + 1}</wp:post_id><wp:post_date_gmt><![CDATA[${date}]]></wp:post_date_gmt><wp:post_name><![CDATA[${slug}]]></wp:post_name><wp:status><![CDATA[${status}]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type><category domain="category" nicename="category-${c}"><![CDATA[Category ${c}]]></category>${tagIds.map((t) => `<category domain="post_tag" nicename="tag-${t}"><![CDATA[Tag ${t}]]></category>`).join('')}</item>\n`,
+      `<item><title><![CDATA[${sentence(i, 99, 8)} ${i}]]></title><link>https://synthetic.example/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}/</link><dc:creator><![CDATA[author${i % authors}]]></dc:creator><content:encoded><![CDATA[${bodyOf(i)}]]></content:encoded><excerpt:encoded><![CDATA[${sentence(i, 50)}]]></excerpt:encoded><wp:post_id>${FIRST_ID + i}</wp:post_id><wp:post_date_gmt><![CDATA[${date}]]></wp:post_date_gmt><wp:post_name><![CDATA[${slug}]]></wp:post_name><wp:status><![CDATA[${status}]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type><category domain="category" nicename="category-${c}"><![CDATA[Category ${c}]]></category>${tagIds.map((t) => `<category domain="post_tag" nicename="tag-${t}"><![CDATA[Tag ${t}]]></category>`).join('')}</item>\n`,
     );
   }
   await write(out, '</channel>\n</rss>\n');

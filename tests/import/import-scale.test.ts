@@ -12,6 +12,7 @@ import { getDb } from '@/lib/db';
 import { runImport } from '@/lib/import/run-import';
 import { createFileStorage, type MediaStorage } from '@/lib/media/storage';
 import { writeSyntheticGhost, writeSyntheticWxr } from '../../scripts/bench/synthetic-export';
+import { importCounts } from '../support/import-site';
 
 const db = getDb();
 const WORDPRESS_POSTS = 3_000;
@@ -41,22 +42,15 @@ describe.each([
       `[import-scale] ${from} ${posts.toLocaleString('en')} posts, first run: ${first.seconds.toFixed(1)} s, ${Math.round(first.postsPerSecond ?? 0)} posts/s`,
     );
     expect(first.articles).toEqual({ created: posts, updated: 0, skipped: 0, failed: 0 });
-    expect(first.warnings).toEqual([]);
+    // Other test files may have imported /?p=<id> addresses already: those are refused, nothing else is said.
+    expect(first.warnings.filter((w) => w.code !== 'redirect')).toEqual([]);
     expect(await db.article.count()).toBe(articlesBefore + posts);
-    expect(await db.auditEvent.count({ where: { action: 'import.posts', detail: { path: ['source'], equals: from } } })).toBe(
-      Math.ceil(posts / 200),
-    );
+    const batches = await db.auditEvent.count({
+      where: { action: 'import.posts', createdAt: { gte: new Date(first.startedAt) }, detail: { path: ['source'], equals: from } },
+    });
+    expect(batches).toBe(Math.ceil(posts / 200));
 
-    const counts = async () =>
-      Promise.all([
-        db.article.count(),
-        db.articleRevision.count(),
-        db.redirect.count(),
-        db.tag.count(),
-        db.section.count(),
-        db.author.count(),
-        db.importedItem.count(),
-      ]);
+    const counts = () => importCounts(db);
     const before = await counts();
     const second = await runImport({ db, storage, options: { from, file: exportFile, siteUrl } });
     console.log(

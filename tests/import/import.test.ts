@@ -4,6 +4,7 @@
  * (tests/fixtures/import) in each format's real structure, hostile content included.
  *   npx tsx scripts/with-test-database.ts -- npx vitest run --project integration tests/import
  */
+import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ import { isSafeUrl } from '@/lib/text/safe-url';
 import { proxy } from '@/proxy';
 import { seedUser } from '../../prisma/seed/factories';
 import { isBrowserSafe } from '../support/browser-url';
-import { fixturePath, startOldSite, type OldSite } from '../support/import-site';
+import { fixturePath, importCounts, startOldSite, type OldSite } from '../support/import-site';
 
 const db = getDb();
 let site: OldSite;
@@ -35,26 +36,14 @@ let ghostFile: string;
 const run = (options: Partial<ImportOptions> & Pick<ImportOptions, 'from' | 'file'>): Promise<ImportReport> =>
   runImport({ db, storage, options: { imageTimeoutMs: 5_000, ...options } });
 
-/** How many rows of everything an import writes. */
-async function siteCounts() {
-  const [articles, revisions, authors, sections, tags, articleTags, images, redirects, pages, imported] = await Promise.all([
-    db.article.count(),
-    db.articleRevision.count(),
-    db.author.count(),
-    db.section.count(),
-    db.tag.count(),
-    db.articleTag.count(),
-    db.image.count(),
-    db.redirect.count(),
-    db.page.count(),
-    db.importedItem.count(),
-  ]);
-  return { articles, revisions, authors, sections, tags, articleTags, images, redirects, pages, imported };
-}
+const siteCounts = () => importCounts(db);
 
-/** The article an import made of a source item. */
+/** The site identity of each source's main import (other tests import the same files under other ones). */
+const sites: Partial<Record<'wordpress' | 'ghost', string>> = {};
+
+/** The article the main import made of a source item. */
 async function imported(source: 'wordpress' | 'ghost', sourceId: string, kind = 'post') {
-  const row = await db.importedItem.findFirstOrThrow({ where: { source, kind, sourceId } });
+  const row = await db.importedItem.findFirstOrThrow({ where: { source, site: sites[source], kind, sourceId } });
   return db.article.findUniqueOrThrow({
     where: { id: row.targetId },
     include: {
@@ -94,6 +83,7 @@ describe('importing a WordPress export', () => {
   let first: ImportReport;
   beforeAll(async () => {
     first = await run({ from: 'wordpress', file: wordpressFile });
+    sites.wordpress = first.site;
   });
 
   it('brings posts, a page, sections, tags, authors, images and redirects, and reports the rest', () => {
@@ -155,7 +145,9 @@ describe('importing a WordPress export', () => {
     expect(await imported('wordpress', '105')).toMatchObject({ status: 'IN_REVIEW' });
     expect(await imported('wordpress', '106')).toMatchObject({ status: 'DRAFT', publishedAt: null });
     expect(await imported('wordpress', '102')).toMatchObject({ section: { slug: 'news', name: 'News' }, heroImageId: null });
-    expect(await db.importedItem.count({ where: { source: 'wordpress', sourceId: { in: ['107', '400', '300'] } } })).toBe(0);
+    expect(await db.importedItem.count({ where: { source: 'wordpress', site: first.site, sourceId: { in: ['107', '400', '300'] } } })).toBe(
+      0,
+    );
     const page = await db.page.findUniqueOrThrow({ where: { slug: 'about-the-gazette' } });
     expect(page).toMatchObject({ title: 'About the Gazette', showInFooter: false });
   });
@@ -166,9 +158,9 @@ describe('importing a WordPress export', () => {
     const budget = await imported('wordpress', '101');
     expect(budget.createdById).toBe(user.id);
     expect(budget.revisions.map((r) => [r.version, r.editorId])).toEqual([[1, user.id]]);
-    const batches = await db.auditEvent.findMany({ where: { actorId: user.id, action: 'import.posts' } });
+    const batches = await db.auditEvent.findMany({ where: { actorId: user.id, action: 'import.posts', targetId: first.site } });
     expect(batches).toHaveLength(1);
-    const change = await db.changeEvent.findFirstOrThrow({ where: { actorId: user.id, kind: 'import.posts' } });
+    const change = await db.changeEvent.findFirstOrThrow({ where: { actorId: user.id, kind: 'import.posts', targetId: first.site } });
     expect(change.tags).toEqual(expect.arrayContaining(['content', `article:${budget.id}`, 'section:city-hall']));
     expect((await authenticateWithPassword(db, { email: user.email, password: 'correct horse battery staple', ip: '192.0.2.1' })).ok).toBe(
       false,
@@ -316,6 +308,7 @@ describe('importing a Ghost export', () => {
   let first: ImportReport;
   beforeAll(async () => {
     first = await run({ from: 'ghost', file: ghostFile, siteUrl: site.origin });
+    sites.ghost = first.site;
   });
 
   it('brings posts with primary tags as sections, authors with bio and photo, feature images and pages', async () => {
@@ -380,4 +373,37 @@ it('Importing a WordPress and a Ghost export twice gives the same site with no d
   }
   expect(await answer('/2021/06/ferry-timetable-summer/')).toEqual({ status: 301, location: '/news/ferry-timetable-summer' });
   expect(await answer('/lighthouse-restored/')).toEqual({ status: 301, location: '/coast/lighthouse-restored' });
+});
+
+describe('the command line (npm run import)', () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/import.ts', ...args], {
+        env: process.env,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('prints the summary and writes the report where --report says; refuses a call without --from', async () => {
+    const report = path.join(path.dirname(wordpressFile), 'cli-report.json');
+    const ok = await cli(['--from', 'wordpress', wordpressFile, '--dry-run', '--report', report]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^Dry run \(nothing was written\): wordpress export/);
+    expect(ok.stdout).toMatch(/posts\/s/);
+    expect(JSON.parse(await readFile(report, 'utf8'))).toMatchObject({ source: 'wordpress', dryRun: true, articles: { created: 0 } });
+    const bad = await cli([wordpressFile]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^Usage: npm run import -- --from wordpress\|ghost/);
+  });
+
+  it('refuses to run as a disabled import user', async () => {
+    const email = importUserEmail('ghost');
+    await db.user.update({ where: { email }, data: { disabled: true } });
+    await expect(run({ from: 'ghost', file: ghostFile, siteUrl: site.origin })).rejects.toThrow(/The Ghost import user is disabled/);
+    await db.user.update({ where: { email }, data: { disabled: false } });
+  });
 });

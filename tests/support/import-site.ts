@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { realImage } from './image-files';
 
 /**
@@ -72,3 +73,20 @@ export async function startOldSite(): Promise<OldSite> {
 
 /** The path of a fixture export, as it is (no server). */
 export const fixturePath = (name: string) => path.join(FIXTURES, name);
+
+/** How many rows of everything an import writes: equal before and after a run that created nothing. */
+export async function importCounts(db: PrismaClient) {
+  const [articles, revisions, authors, sections, tags, articleTags, images, redirects, pages, imported] = await Promise.all([
+    db.article.count(),
+    db.articleRevision.count(),
+    db.author.count(),
+    db.section.count(),
+    db.tag.count(),
+    db.articleTag.count(),
+    db.image.count(),
+    db.redirect.count(),
+    db.page.count(),
+    db.importedItem.count(),
+  ]);
+  return { articles, revisions, authors, sections, tags, articleTags, images, redirects, pages, imported };
+}
