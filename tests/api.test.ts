@@ -17,6 +17,7 @@ import * as authorItem from '@/app/api/v1/authors/[id]/route';
 import * as images from '@/app/api/v1/images/route';
 import * as openapi from '@/app/api/v1/openapi.json/route';
 import * as sections from '@/app/api/v1/sections/route';
+import * as tagItem from '@/app/api/v1/tags/[id]/route';
 import * as tags from '@/app/api/v1/tags/route';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db';
@@ -350,6 +351,12 @@ describe('Content API', () => {
     expect(s.json!.items.map((x: { id: string }) => x.id)).toContain(section.id);
     const t = await call(tags.GET, '/tags?limit=100', { key: contentKey });
     expect(t.json!.items.map((x: { slug: string }) => x.slug)).toContain(`api-tag-${suffix}`);
+    // A tag only drafts carry is not there for readers, by list or by slug.
+    const draftTag = await seedTag(db, `api-draft-tag-${suffix}`);
+    await db.articleTag.create({ data: { articleId: hidden.draft!, tagId: draftTag.id } });
+    expect(t.json!.items.map((x: { slug: string }) => x.slug)).not.toContain(draftTag.slug);
+    expect((await call(tagItem.GET, `/tags/${draftTag.slug}`, { key: contentKey, params: { id: draftTag.slug } })).status).toBe(404);
+    expect((await call(tagItem.GET, `/tags/api-tag-${suffix}`, { key: contentKey, params: { id: `api-tag-${suffix}` } })).status).toBe(200);
     const a = await call(authorItem.GET, `/authors/${author.slug}`, { key: contentKey, params: { id: author.slug } });
     expect(a.json!.author).toMatchObject({ id: author.id, url: `http://localhost:3000/authors/${author.slug}` });
   });

@@ -307,9 +307,10 @@ export async function listTags(db: Db, q: ListQuery, siteUrl: string, { now = ne
   return { items: page.items.map((t) => presentTag(t, siteUrl)), nextCursor: page.nextCursor };
 }
 
-export async function getTagOrThrow(db: Db, id: string, siteUrl: string) {
+/** One tag by id or slug, only when a published article carries it (as the list and the tag page): a draft's new tag does not exist for readers. */
+export async function getTagOrThrow(db: Db, id: string, siteUrl: string, { now = new Date() } = {}) {
   lookupKeyOrThrow(id, 'tag');
-  const row = await db.tag.findFirst({ where: { OR: [{ id }, { slug: id }] } });
+  const row = await db.tag.findFirst({ where: { OR: [{ id }, { slug: id }], articles: { some: { article: publishedWhere(now) } } } });
   if (!row) throw new AppError('NOT_FOUND', 'No tag has that id or slug.');
   return presentTag(row, siteUrl);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db';
+import { unusablePasswordHash } from '@/lib/integrations/integration-writes';
 import type { SourceName } from '@/lib/import/source-model';
 import { recordChange } from '@/lib/operations/operation';
 
@@ -9,8 +10,6 @@ const NAMES: Record<SourceName, string> = { wordpress: 'WordPress import', ghost
 /** The email of an import's own user row: on a reserved domain (RFC 2606), so no mail ever goes there. */
 export const importUserEmail = (source: SourceName) => `${source}-import@integrations.masthead.invalid`;
 
-/** A password hash no password matches (not a PHC string: verifyPassword answers false). */
-const NO_PASSWORD = '!import-user-cannot-sign-in';
 
 /**
  * The actor an import runs as: its own User row of kind INTEGRATION ("WordPress import", role ADMIN),
@@ -37,7 +36,7 @@ export async function ensureImportActor(db: Db, source: SourceName, { create = t
   if (!create) return { id: 'dry-run', name, email, role: 'ADMIN' };
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email, name, passwordHash: NO_PASSWORD, role: 'ADMIN', kind: 'INTEGRATION' },
+      data: { email, name, passwordHash: unusablePasswordHash(), role: 'ADMIN', kind: 'INTEGRATION' },
       select: { id: true, name: true, email: true, role: true },
     });
     await recordChange(tx, {
