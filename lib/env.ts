@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAllowlist } from '@/lib/webhooks/decide-target';
 import { z } from 'zod';
 
 const booleanish = z
@@ -100,6 +101,19 @@ const envSchema = z
     // Calls per minute per API key (lib/integrations/rate-limit.ts), counted in PostgreSQL across instances.
     API_RATE_LIMIT_CONTENT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     API_RATE_LIMIT_ADMIN: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    // Hosts, addresses or CIDRs webhooks may reach although they are not public (tests, a private network).
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        try {
+          parseAllowlist(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    // Whether this process runs the job queue's workers (lib/queue); `npm run worker` runs them on its own.
+    QUEUE_WORKERS: z.enum(['on', 'off']).default('on'),
     AUTH_TRUST_HOST: booleanish,
     NEXT_PHASE: z.string().optional(),
   })

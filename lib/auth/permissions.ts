@@ -45,6 +45,8 @@ export const CAPABILITY_TABLE = {
   'manage:users': ADMINS,
   /** Create, rotate and revoke API integrations and their keys. */
   'manage:integrations': ADMINS,
+  /** Register webhook endpoints, read their delivery logs and replay deliveries. */
+  'manage:webhooks': ADMINS,
   'read:audit-log': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -74,6 +74,11 @@ export const WEBHOOK_EVENT_RULES: Readonly<Record<string, EventRule>> = {
   'campaign.updated': always('campaign.updated'),
   // Recorded by the newsletter send once it exists (issue #13).
   'newsletter.sent': always('newsletter.sent'),
+  'webhook.created': null,
+  'webhook.updated': null,
+  'webhook.deleted': null,
+  'webhook.replayed': null,
+  'webhook.disabled': null,
   'page.created': null,
   'page.updated': null,
   'page.deleted': null,
