@@ -48,6 +48,8 @@ export default defineConfig({
       SITE_URL: `http://127.0.0.1:${PORT}`,
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only',
       AUTH_TRUST_HOST: 'true',
+      // The webhook spec's receiver listens on this machine (e2e/webhooks.spec.ts).
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
   },
 });

@@ -17,6 +17,7 @@ const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | '
   { path: '/dashboard/users', heading: 'Users', allowed: ['ADMIN'] },
   { path: '/dashboard/audit', heading: 'Audit log', allowed: ['ADMIN'] },
   { path: '/dashboard/integrations', heading: 'Integrations', allowed: ['ADMIN'] },
+  { path: '/dashboard/webhooks', heading: 'Webhooks', allowed: ['ADMIN'] },
 ];
 
 for (const route of ROUTES) {

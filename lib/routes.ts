@@ -201,6 +201,7 @@ export const dashboardRoutes = {
   page: (id: string) => `${DASHBOARD}/pages/${segment(id)}`,
   users: (query?: Query) => withQuery(`${DASHBOARD}/users`, query),
   integrations: () => `${DASHBOARD}/integrations`,
+  webhooks: () => `${DASHBOARD}/webhooks`,
   audit: (query?: Query) => withQuery(`${DASHBOARD}/audit`, query),
 } as const;
 

@@ -25,7 +25,12 @@ vi.hoisted(() => {
 });
 
 const db = getDb();
-const asActor = (u: { id: string; name: string; email: string; role: Actor['role'] }): Actor => ({ id: u.id, name: u.name, email: u.email, role: u.role });
+const asActor = (u: { id: string; name: string; email: string; role: Actor['role'] }): Actor => ({
+  id: u.id,
+  name: u.name,
+  email: u.email,
+  role: u.role,
+});
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 let server: Server;
@@ -51,7 +56,14 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, what
 }
 
 async function publishedArticle(headline: string) {
-  const article = await seedArticle(db, { sectionId, headline, standfirst: 'What happened', status: 'DRAFT', authorIds: [authorId], heroImageId: imageId });
+  const article = await seedArticle(db, {
+    sectionId,
+    headline,
+    standfirst: 'What happened',
+    status: 'DRAFT',
+    authorIds: [authorId],
+    heroImageId: imageId,
+  });
   const outcome = await transitionArticle({ actor: editor, input: { articleId: article.id, action: 'publish' } });
   const change = await db.changeEvent.findFirstOrThrow({ where: { targetId: article.id, kind: 'article.publish' } });
   return { article, outcome, change };
@@ -89,13 +101,20 @@ afterAll(async () => {
 
 describe('webhooks', () => {
   it('a publish reaches the receiver signed (verified from the Standard Webhooks specification, not by the signing library); after three failures a later retry delivers it; replay sends the same webhook-id', async () => {
-    const { result: endpoint } = await createWebhookEndpoint({ actor: admin, input: { url: `${base}/hook`, events: ['article.published'] } });
+    const { result: endpoint } = await createWebhookEndpoint({
+      actor: admin,
+      input: { url: `${base}/hook`, events: ['article.published'] },
+    });
     const { secret } = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     failNext = 3;
     const { article, change } = await publishedArticle(`Harbour reopens ${uniqueSuffix()}`);
 
     const delivery = await until(
-      () => db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id, status: 'DELIVERED' }, include: { attemptLog: { orderBy: { number: 'asc' } } } }),
+      () =>
+        db.webhookDelivery.findFirst({
+          where: { endpointId: endpoint.id, status: 'DELIVERED' },
+          include: { attemptLog: { orderBy: { number: 'asc' } } },
+        }),
       'the delivery to succeed',
       60_000,
     );
@@ -111,34 +130,55 @@ describe('webhooks', () => {
     const mine = received.filter((r) => r.headers['webhook-id'] === delivery.messageId);
     expect(mine).toHaveLength(4);
     for (const request of mine) {
-      const headers = { 'webhook-id': String(request.headers['webhook-id']), 'webhook-timestamp': String(request.headers['webhook-timestamp']), 'webhook-signature': String(request.headers['webhook-signature']) };
-      const payload = verifyStandardWebhook(secret, request.body, headers) as { type: string; data: { id: string; object: { headline: string; url: string }; changes: { operation: string } } };
+      const headers = {
+        'webhook-id': String(request.headers['webhook-id']),
+        'webhook-timestamp': String(request.headers['webhook-timestamp']),
+        'webhook-signature': String(request.headers['webhook-signature']),
+      };
+      const payload = verifyStandardWebhook(secret, request.body, headers) as {
+        type: string;
+        data: { id: string; object: { headline: string; url: string }; changes: { operation: string } };
+      };
       expect(payload.type).toBe('article.published');
       expect(payload.data.id).toBe(article.id);
       expect(payload.data.object.headline).toBe(article.headline);
       expect(payload.data.object.url).toMatch(new RegExp(`/${article.slug}$`));
       expect(payload.data.changes.operation).toBe('article.publish');
       // A body changed on the way fails the check: the signature covers it.
-      expect(() => verifyStandardWebhook(secret, request.body.replace('article.published', 'article.trashed'), headers)).toThrow('no signature matches');
+      expect(() => verifyStandardWebhook(secret, request.body.replace('article.published', 'article.trashed'), headers)).toThrow(
+        'no signature matches',
+      );
       expect(() => verifyStandardWebhook(generateWebhookSecret(), request.body, headers)).toThrow('no signature matches');
     }
 
     await replayWebhookDelivery({ actor: admin, input: { deliveryId: delivery.id } });
     await until(async () => received.filter((r) => r.headers['webhook-id'] === delivery.messageId).length === 5, 'the replay');
-    const replay = await until(() => db.webhookAttempt.findFirst({ where: { deliveryId: delivery.id, replay: true } }), 'the replay attempt');
+    const replay = await until(
+      () => db.webhookAttempt.findFirst({ where: { deliveryId: delivery.id, replay: true } }),
+      'the replay attempt',
+    );
     expect(replay).toMatchObject({ number: 5, ok: true, statusCode: 200 });
     const audit = await db.auditEvent.findFirst({ where: { action: 'webhook.replayed', targetId: delivery.id } });
     expect(audit?.actorId).toBe(admin.id);
 
-    await updateWebhookEndpoint({ actor: admin, input: { endpointId: endpoint.id, version: 1, url: `${base}/hook`, events: ['article.published'], enabled: false } });
+    await updateWebhookEndpoint({
+      actor: admin,
+      input: { endpointId: endpoint.id, version: 1, url: `${base}/hook`, events: ['article.published'], enabled: false },
+    });
   });
 
   it('relaying the same change records again delivers nothing twice; an endpoint hears only its events, and only while enabled', async () => {
     const { result: hears } = await createWebhookEndpoint({ actor: admin, input: { url: `${base}/relay`, events: ['article.published'] } });
     const { result: other } = await createWebhookEndpoint({ actor: admin, input: { url: `${base}/other`, events: ['section.updated'] } });
-    const { result: off } = await createWebhookEndpoint({ actor: admin, input: { url: `${base}/off`, events: ['article.published'], enabled: false } });
+    const { result: off } = await createWebhookEndpoint({
+      actor: admin,
+      input: { url: `${base}/off`, events: ['article.published'], enabled: false },
+    });
     const { change } = await publishedArticle(`Ferry timetable ${uniqueSuffix()}`);
-    await until(() => db.webhookDelivery.findFirst({ where: { changeId: change.id, endpointId: hears.id, status: 'DELIVERED' } }), 'the delivery');
+    await until(
+      () => db.webhookDelivery.findFirst({ where: { changeId: change.id, endpointId: hears.id, status: 'DELIVERED' } }),
+      'the delivery',
+    );
 
     // Rewind the relay's cursor to before the publish, as a restored backup or a race would, and relay again.
     await db.queueCursor.update({ where: { name: 'changes' }, data: { watermark: change.id - 1n, handled: [] } });
@@ -153,7 +193,13 @@ describe('webhooks', () => {
   });
 
   it('refuses endpoints on private, loopback-by-name and metadata addresses, and plain http to a public host', async () => {
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'https://10.0.0.8/hook', 'https://localhost/hook', 'http://example.com/hook', 'ftp://example.com/']) {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'https://10.0.0.8/hook',
+      'https://localhost/hook',
+      'http://example.com/hook',
+      'ftp://example.com/',
+    ]) {
       const error = await createWebhookEndpoint({ actor: admin, input: { url, events: ['article.published'] } }).then(
         () => null,
         (e: unknown) => e,
@@ -162,7 +208,9 @@ describe('webhooks', () => {
       expect((error as AppError).code).toBe('INVALID');
       expect((error as AppError).fieldErrors?.url?.[0]).toBeTruthy();
     }
-    await expect(createWebhookEndpoint({ actor: editor, input: { url: 'https://example.com/hook', events: ['article.published'] } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      createWebhookEndpoint({ actor: editor, input: { url: 'https://example.com/hook', events: ['article.published'] } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db.webhookEndpoint.count({ where: { url: { contains: 'example.com' } } })).toBe(0);
   });
 });

@@ -43,7 +43,8 @@ export function getBoss({ databaseUrl = process.env.DATABASE_URL }: { databaseUr
       boss.on('error', (error: Error) => console.log(`[queue] ${error.message}`));
       await boss.start();
       for (const queue of QUEUES) {
-        if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue).catch(() => {}); // another instance won the race
+        if (!(await boss.getQueue(queue.name)))
+          await boss.createQueue(queue.name, queue).catch(() => {}); // another instance won the race
         else await boss.updateQueue(queue.name, queue);
       }
       return boss;

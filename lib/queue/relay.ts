@@ -14,7 +14,10 @@ const BATCH = 200;
  * the commit leaves neither jobs nor a moved cursor, so the next step does the same work again.
  * Returns how many records it handled (`busy` when another instance was relaying).
  */
-export async function relayChanges(db: Db, { siteUrl }: { siteUrl: string }): Promise<{ handled: number; deliveries: number; busy: boolean; more: boolean }> {
+export async function relayChanges(
+  db: Db,
+  { siteUrl }: { siteUrl: string },
+): Promise<{ handled: number; deliveries: number; busy: boolean; more: boolean }> {
   return db.$transaction(async (tx) => {
     const [cursor] = await tx.$queryRaw<{ watermark: bigint; handled: bigint[] }[]>`
       SELECT watermark, handled FROM "QueueCursor" WHERE name = 'changes' FOR UPDATE SKIP LOCKED`;
@@ -26,7 +29,12 @@ export async function relayChanges(db: Db, { siteUrl }: { siteUrl: string }): Pr
     const position = { watermark: cursor.watermark, handled: new Set(cursor.handled) };
     // Records handled already are not read again (a burst of them would fill every batch until they settle).
     const fresh = rows;
-    const step = decideFeedStep({ position, records: rows.map((r) => ({ id: r.id, tags: [], createdAt: r.createdAt })), now: rows[0]!.now, settleMs: SETTLE_MS });
+    const step = decideFeedStep({
+      position,
+      records: rows.map((r) => ({ id: r.id, tags: [], createdAt: r.createdAt })),
+      now: rows[0]!.now,
+      settleMs: SETTLE_MS,
+    });
     const deliveries = await fanOutChanges(tx, fresh, { siteUrl });
     await tx.queueCursor.update({
       where: { name: 'changes' },

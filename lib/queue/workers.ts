@@ -35,7 +35,7 @@ export async function startQueueWorkers({
     if (relaying || stopped) return;
     relaying = true;
     try {
-      for (let more = true; more && !stopped; ) {
+      for (let more = true; more && !stopped;) {
         const step = await relayChanges(getDb(), { siteUrl });
         more = step.more;
         succeeded = true;

@@ -85,7 +85,10 @@ export async function attemptDelivery(db: Db, job: AttemptJob, settings: Attempt
     });
     const next = decideNextAttempt({ attempts: history.map((a) => ({ at: a.createdAt, ok: a.ok, refused: a.refused })), now: startedAt });
     if (next.kind === 'delivered') {
-      await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { ...tally, status: 'DELIVERED', deliveredAt: startedAt, nextAttemptAt: null } });
+      await tx.webhookDelivery.update({
+        where: { id: delivery.id },
+        data: { ...tally, status: 'DELIVERED', deliveredAt: startedAt, nextAttemptAt: null },
+      });
       return 'delivered';
     }
     if (next.kind === 'attempt') {
@@ -95,7 +98,10 @@ export async function attemptDelivery(db: Db, job: AttemptJob, settings: Attempt
       await enqueueAttempt(tx, { deliveryId: delivery.id, number: next.number, at });
       return 'retry';
     }
-    await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { ...tally, status: 'DEAD', nextAttemptAt: null, lastError: next.reason } });
+    await tx.webhookDelivery.update({
+      where: { id: delivery.id },
+      data: { ...tally, status: 'DEAD', nextAttemptAt: null, lastError: next.reason },
+    });
 
     // An endpoint that keeps failing is disabled: its recent attempts, each delivery's last marked dead.
     const recent = await tx.$queryRaw<{ at: Date; ok: boolean; dead: boolean }[]>`

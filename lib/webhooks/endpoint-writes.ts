@@ -47,7 +47,14 @@ export async function createWebhookEndpoint(ctx: OperationArgs): Promise<Outcome
   const url = checkedUrl(data.url);
   return dbOf(ctx).$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
-      data: { url, description: data.description, events: data.events, enabled: data.enabled, secret: generateWebhookSecret(), createdById: actor.id },
+      data: {
+        url,
+        description: data.description,
+        events: data.events,
+        enabled: data.enabled,
+        secret: generateWebhookSecret(),
+        createdById: actor.id,
+      },
     });
     const change = await recordChange(tx, {
       actor,
@@ -130,8 +137,12 @@ export async function enqueueAttempt(
   job: { deliveryId: string; at?: Date } & ({ number: number; replayId?: undefined } | { number?: undefined; replayId: string }),
 ) {
   const boss = await getBoss();
-  const id = job.replayId ? derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, 'replay', job.replayId) : derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, job.number!);
-  const data: AttemptJob = job.replayId ? { deliveryId: job.deliveryId, replay: true } : { deliveryId: job.deliveryId, number: job.number!, replay: false };
+  const id = job.replayId
+    ? derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, 'replay', job.replayId)
+    : derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, job.number!);
+  const data: AttemptJob = job.replayId
+    ? { deliveryId: job.deliveryId, replay: true }
+    : { deliveryId: job.deliveryId, number: job.number!, replay: false };
   await boss.insert([{ id, name: QUEUE_NAMES.webhookAttempt, data, startAfter: job.at?.toISOString() }], { db: transactionDb(tx) });
 }
 

@@ -1,6 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { getAuthorOrThrow, getCampaignOrThrow, getPublishedArticleOrThrow, getSectionOrThrow, presentArticle } from '@/lib/api/content-queries';
+import {
+  getAuthorOrThrow,
+  getCampaignOrThrow,
+  getPublishedArticleOrThrow,
+  getSectionOrThrow,
+  presentArticle,
+} from '@/lib/api/content-queries';
 import type { Db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';

@@ -1,3 +1,4 @@
+import { generateWebhookSecret } from '@/lib/webhooks/sign';
 import { bodyDocumentSchema, type BodyDocument } from '@/lib/articles/body-schema';
 import { deriveArticleText } from '@/lib/articles/derive';
 import { hashPassword } from '@/lib/auth/password';
@@ -295,3 +296,36 @@ export async function seedIntegration(
   return { id: row.id, publicId: row.publicId, key: generated.key, userId: user?.id ?? null };
 }
 
+
+/**
+ * A webhook endpoint as the dashboard registers one (a fresh signing secret), with `deliveries`
+ * delivered deliveries of made-up changes for its log.
+ */
+export async function seedWebhookEndpoint(
+  db: PrismaClient,
+  overrides: { url?: string; events?: string[]; enabled?: boolean; deliveries?: number } = {},
+) {
+  const endpoint = await db.webhookEndpoint.create({
+    data: {
+      url: overrides.url ?? `https://hooks.example.com/${uniqueSuffix()}`,
+      events: overrides.events ?? ['article.published'],
+      enabled: overrides.enabled ?? true,
+      secret: generateWebhookSecret(),
+    },
+  });
+  const deliveries = [];
+  for (let i = 0; i < (overrides.deliveries ?? 0); i++) {
+    deliveries.push(
+      await db.webhookDelivery.create({
+        data: {
+          endpointId: endpoint.id,
+          event: 'article.published',
+          messageId: `msg_seed_${uniqueSuffix()}`,
+          payload: { type: 'article.published', timestamp: new Date().toISOString(), data: { id: null, object: null, changes: null } },
+          status: 'DELIVERED',
+        },
+      }),
+    );
+  }
+  return { ...endpoint, deliveries };
+}

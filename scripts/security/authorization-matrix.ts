@@ -36,6 +36,7 @@ import {
   seedCorrection,
   seedImage,
   seedIntegration,
+  seedWebhookEndpoint,
   seedPage,
   seedSection,
   sampleBody,
@@ -639,6 +640,53 @@ export const ACTION_ROWS: ActionRow[] = [
       return {
         args: [INITIAL_FORM_STATE, form({ integrationId: made.id })],
         tookEffect: async () => (await c.db.integration.findUniqueOrThrow({ where: { id: made.id } })).revokedAt !== null,
+      };
+    },
+  },
+  {
+    name: 'createWebhookEndpointAction',
+    allowed: anyObject('manage:webhooks'),
+    effect: 'an endpoint with the case’s URL exists (admins only: it would receive every change)',
+    async prepare(c) {
+      const url = `https://hooks.example.com/matrix-${c.marker}`;
+      return { args: [INITIAL_FORM_STATE, form({ url, description: '', events: 'article.published', enabled: 'on' })], tookEffect: async () => (await c.db.webhookEndpoint.count({ where: { url } })) === 1 };
+    },
+  },
+  {
+    name: 'updateWebhookEndpointAction',
+    allowed: anyObject('manage:webhooks'),
+    effect: 'the endpoint is at version 2 with the new URL',
+    async prepare(c) {
+      const endpoint = await seedWebhookEndpoint(c.db);
+      const url = `https://hooks.example.com/matrix-moved-${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ endpointId: endpoint.id, version: '1', url, description: '', events: 'article.updated', enabled: 'on' })],
+        tookEffect: async () => {
+          const row = await c.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+          return row.version === 2 && row.url === url;
+        },
+      };
+    },
+  },
+  {
+    name: 'deleteWebhookEndpointAction',
+    allowed: anyObject('manage:webhooks'),
+    effect: 'the endpoint is gone',
+    async prepare(c) {
+      const endpoint = await seedWebhookEndpoint(c.db);
+      return { args: [INITIAL_FORM_STATE, form({ endpointId: endpoint.id })], tookEffect: async () => (await c.db.webhookEndpoint.count({ where: { id: endpoint.id } })) === 0 };
+    },
+  },
+  {
+    name: 'replayWebhookDeliveryAction',
+    allowed: anyObject('manage:webhooks'),
+    effect: 'a replay of the delivery was queued (its audit row exists)',
+    async prepare(c) {
+      const { deliveries } = await seedWebhookEndpoint(c.db, { deliveries: 1 });
+      const deliveryId = deliveries[0]!.id;
+      return {
+        args: [INITIAL_FORM_STATE, form({ deliveryId })],
+        tookEffect: async () => (await c.db.auditEvent.count({ where: { action: 'webhook.replayed', targetId: deliveryId } })) === 1,
       };
     },
   },

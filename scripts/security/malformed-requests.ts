@@ -133,6 +133,7 @@ function pageAndRouteTargets(who: Target['who'], ids: { section: string; article
   each('/dashboard/audit', (o) => `/dashboard/audit?action=${o}&actor=${o}&from=${o}&to=${o}&cursor=${o}&page=${o}`);
   each('/dashboard/users', (o) => `/dashboard/users?q=${o}&page=${o}`);
   each('/dashboard/integrations', (o) => `/dashboard/integrations?x=${o}`);
+  each('/dashboard/webhooks', (o) => `/dashboard/webhooks?x=${o}`);
   each('/developers/api', (o) => `/developers/api?x=${o}`);
   each('/dashboard/pages', (o) => `/dashboard/pages?x=${o}`);
   each('/dashboard/pages/new', (o) => `/dashboard/pages/new?x=${o}`);

@@ -22,7 +22,8 @@ export function verifyStandardWebhook(
   const id = one('webhook-id');
   const timestamp = one('webhook-timestamp');
   const signatures = one('webhook-signature');
-  if (!/^\d+$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > toleranceSeconds) throw new Error('timestamp outside tolerance');
+  if (!/^\d+$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > toleranceSeconds)
+    throw new Error('timestamp outside tolerance');
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
   const matches = signatures.split(' ').some((entry) => {

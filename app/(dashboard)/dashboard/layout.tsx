@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { logoutAction } from '@/app/(auth)/login/actions';
 import { DashboardNav, type NavItem } from '@/components/dashboard/dashboard-nav';
@@ -6,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { dashboardRoutes } from '@/lib/routes';
+import { listFailingWebhookEndpoints } from '@/lib/webhooks/queries';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false } };
 
@@ -23,8 +25,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     ...(can(actor, 'manage:pages') ? [{ href: dashboardRoutes.pages(), label: 'Pages' }] : []),
     ...(can(actor, 'manage:users') ? [{ href: dashboardRoutes.users(), label: 'Users' }] : []),
     ...(can(actor, 'manage:integrations') ? [{ href: dashboardRoutes.integrations(), label: 'Integrations' }] : []),
+    ...(can(actor, 'manage:webhooks') ? [{ href: dashboardRoutes.webhooks(), label: 'Webhooks' }] : []),
     ...(can(actor, 'read:audit-log') ? [{ href: dashboardRoutes.audit(), label: 'Audit log' }] : []),
   ];
+  const failing = await listFailingWebhookEndpoints({ actor });
   return (
     <div className="min-h-screen bg-neutral-50">
       <a href="#dashboard-main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
@@ -49,6 +53,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <DashboardNav items={items} />
         </div>
         <main id="dashboard-main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {failing.length ? (
+            <p role="status" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+              {failing.length === 1 ? 'A webhook endpoint was' : `${failing.length} webhook endpoints were`} disabled for failing ({failing.map((f) => f.url).join(', ')}).{' '}
+              <Link href={dashboardRoutes.webhooks()} className="underline">
+                See the delivery log
+              </Link>
+              .
+            </p>
+          ) : null}
           {children}
         </main>
       </div>
