@@ -15,6 +15,8 @@ import * as byPath from '@/app/api/v1/articles/by-path/[section]/[slug]/route';
 import * as articles from '@/app/api/v1/articles/route';
 import * as authorItem from '@/app/api/v1/authors/[id]/route';
 import * as images from '@/app/api/v1/images/route';
+import * as webhookItem from '@/app/api/v1/webhooks/[id]/route';
+import * as webhooks from '@/app/api/v1/webhooks/route';
 import * as openapi from '@/app/api/v1/openapi.json/route';
 import * as sections from '@/app/api/v1/sections/route';
 import * as tagItem from '@/app/api/v1/tags/[id]/route';
@@ -547,6 +549,42 @@ describe('Admin API', () => {
   });
 });
 
+describe('the webhooks of the Admin API', () => {
+  it('an admin key of an Admin registers, lists and deletes endpoints; the secret is shown once; other keys are refused; a private URL is a 422 naming the field', async () => {
+    const adminKey = (await createIntegration({ db, actor: admin, input: { name: `Hooks admin ${suffix}`, scope: 'admin', role: 'ADMIN' } })).result.key;
+    const url = `https://hooks.example.com/api-${suffix}`;
+    const made = await call(webhooks.POST, '/webhooks', { key: adminKey, method: 'POST', body: { url, events: ['article.published', 'section.updated'] } });
+    expect(made.status).toBe(201);
+    expect(made.json?.webhook).toMatchObject({ url, events: ['article.published', 'section.updated'], enabled: true, deliveries: 0 });
+    expect(made.json?.webhook.secret).toMatch(/^whsec_/);
+    const id = made.json?.webhook.id as string;
+
+    const list = await call(webhooks.GET, '/webhooks', { key: adminKey });
+    expect(list.status).toBe(200);
+    const listed = (list.json?.items as { id: string; secret?: string }[]).find((e) => e.id === id);
+    expect(listed).toBeDefined();
+    expect(listed).not.toHaveProperty('secret');
+
+    for (const key of [editorKey, writerKey]) {
+      expect((await call(webhooks.GET, '/webhooks', { key })).status).toBe(403);
+      expect((await call(webhooks.POST, '/webhooks', { key, method: 'POST', body: { url: `${url}/x`, events: ['article.published'] } })).status).toBe(403);
+      expect((await call(webhookItem.DELETE, `/webhooks/${id}`, { key, method: 'DELETE', params: { id } })).status).toBe(403);
+    }
+    expect((await call(webhooks.GET, '/webhooks', { key: contentKey })).status).toBe(403);
+
+    const refused = await call(webhooks.POST, '/webhooks', { key: adminKey, method: 'POST', body: { url: 'https://169.254.169.254/latest', events: ['article.published'] } });
+    expect(refused.status).toBe(422);
+    expect(refused.json?.error.fields?.url).toBeDefined();
+    const unknownEvent = await call(webhooks.POST, '/webhooks', { key: adminKey, method: 'POST', body: { url, events: ['article.viewed'] } });
+    expect(unknownEvent.status).toBe(422);
+    expect(await db.webhookEndpoint.count({ where: { url: { startsWith: url } } })).toBe(1);
+
+    expect((await call(webhookItem.DELETE, `/webhooks/${id}`, { key: adminKey, method: 'DELETE', params: { id } })).status).toBe(204);
+    expect(await db.webhookEndpoint.count({ where: { id } })).toBe(0);
+    expect((await call(webhookItem.DELETE, `/webhooks/${id}`, { key: adminKey, method: 'DELETE', params: { id } })).status).toBe(404);
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('is valid OpenAPI 3.1 by an independent validator, and names every route', async () => {
     const res = openapi.GET();
@@ -568,6 +606,8 @@ describe('the OpenAPI document', () => {
         '/tags',
         '/tags/{id}',
         '/images',
+        '/webhooks',
+        '/webhooks/{id}',
       ]),
     );
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARTICLE_ACTIONS } from '@/lib/articles/decide-transition';
+import { WEBHOOK_EVENTS } from '@/lib/webhooks/payload';
 
 /**
  * The Admin API's request bodies. They check shape only (types, unknown keys refused): what the content
@@ -66,3 +67,30 @@ export const transitionBody = z
     scheduledAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'Required for `schedule`: when to publish.' }),
   })
   .meta({ id: 'ArticleTransition' });
+
+/** A webhook endpoint as the Admin API shows it: never its secret, which only the create answer carries. */
+export const apiWebhookEndpoint = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    description: z.string(),
+    events: z.array(z.enum(WEBHOOK_EVENTS)),
+    enabled: z.boolean(),
+    disabledReason: z.string().nullable().meta({ description: 'Why it was disabled for failing; null when enabled or disabled by hand.' }),
+    createdAt: z.string(),
+    deliveries: z.number().int().meta({ description: 'How many deliveries it has had.' }),
+    latestDeliveries: z.array(
+      z.object({ id: z.string(), webhookId: z.string(), event: z.string(), status: z.enum(['PENDING', 'DELIVERED', 'DEAD']), attempts: z.number().int(), lastStatus: z.number().int().nullable(), createdAt: z.string() }),
+    ),
+  })
+  .meta({ id: 'WebhookEndpoint' });
+
+/** The body of POST /api/v1/webhooks (checked again by the operation: URL rules, event names). */
+export const createWebhookBody = z
+  .strictObject({
+    url: z.string().meta({ description: 'https, resolving to a public address.' }),
+    description: z.string().optional(),
+    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
+    enabled: z.boolean().optional(),
+  })
+  .meta({ id: 'CreateWebhook' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
-import { createArticleBody, transitionBody, updateArticleBody } from '@/lib/api/admin-schemas';
+import { apiWebhookEndpoint, createArticleBody, createWebhookBody, transitionBody, updateArticleBody } from '@/lib/api/admin-schemas';
 import {
   apiArticle,
   apiAuthor,
@@ -176,6 +176,30 @@ export function openApiDocument(siteUrl: string) {
             },
           },
           responses: { '201': json(z.object({ image: apiImage }), 'Stored.'), ...writeErrors },
+        },
+      },
+      '/webhooks': {
+        get: {
+          ...admin,
+          tags: ['Webhooks'],
+          summary: 'Webhook endpoints and their latest deliveries (an admin key with the Admin role)',
+          responses: { '200': json(z.object({ items: z.array(apiWebhookEndpoint) }), 'The endpoints, newest first.'), ...writeErrors },
+        },
+        post: {
+          ...admin,
+          tags: ['Webhooks'],
+          summary: 'Register a webhook endpoint; the answer carries its signing secret, once',
+          requestBody: { content: { 'application/json': { schema: createWebhookBody } } },
+          responses: { '201': json(z.object({ webhook: apiWebhookEndpoint.extend({ secret: z.string() }) }), 'Registered.'), ...writeErrors },
+        },
+      },
+      '/webhooks/{id}': {
+        delete: {
+          ...admin,
+          tags: ['Webhooks'],
+          summary: 'Delete a webhook endpoint and its delivery log',
+          requestParams: { path: z.object({ id: z.string() }) },
+          responses: { '204': { description: 'Deleted.' }, ...writeErrors },
         },
       },
     },

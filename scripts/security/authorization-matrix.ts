@@ -118,7 +118,7 @@ type RouteRow = {
   route: string;
   allowed: Record<Ownership, Who[]>;
   effect: string;
-  prepare: (c: Case) => Promise<{ method: 'GET' | 'POST'; path: string; body?: string; tookEffect: (answer: Answer) => Promise<boolean> }>;
+  prepare: (c: Case) => Promise<{ method: 'GET' | 'POST' | 'DELETE'; path: string; body?: string; tookEffect: (answer: Answer) => Promise<boolean> }>;
 };
 
 // ------------------------------------------------------------------------------------- fixtures
@@ -724,6 +724,8 @@ const API_ROUTES = [
   '/api/v1/tags',
   '/api/v1/tags/[id]',
   '/api/v1/images',
+  '/api/v1/webhooks',
+  '/api/v1/webhooks/[id]',
 ];
 
 function sessionIsNoKey(route: string): RouteRow {
@@ -734,8 +736,9 @@ function sessionIsNoKey(route: string): RouteRow {
     async prepare(c) {
       const path = route.replace('[id]', c.fx.sectionId).replace('[section]', c.fx.sectionSlug).replace('[slug]', 'x');
       const postOnly = route.endsWith('/transitions') || route.endsWith('/images');
+      const deleteOnly = route.endsWith('/webhooks/[id]');
       return {
-        method: postOnly ? 'POST' : 'GET',
+        method: postOnly ? 'POST' : deleteOnly ? 'DELETE' : 'GET',
         path,
         ...(postOnly ? { body: JSON.stringify({ action: 'publish' }) } : {}),
         tookEffect: async (a) => !(a.status === 401 && a.text.includes('"code":"unauthorized"')),
@@ -800,7 +803,7 @@ const keyAnyObject = (capability: Capability): Record<Ownership, KeyWho[]> => ({
 
 /** One API case: which key, about whose object (own: made by the key's integration user). */
 type ApiCase = { db: PrismaClient; fx: Fixtures; who: KeyWho; ownership: Ownership; ownerId: string; marker: string };
-type ApiCall = { method: 'GET' | 'POST' | 'PATCH'; path: string; json?: unknown; form?: FormData; tookEffect: (answer: Answer) => Promise<boolean> };
+type ApiCall = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; json?: unknown; form?: FormData; tookEffect: (answer: Answer) => Promise<boolean> };
 type ApiRow = { name: string; allowed: Record<Ownership, KeyWho[]>; effect: string; prepare: (c: ApiCase) => Promise<ApiCall> };
 
 async function apiDraft(c: ApiCase, overrides: { status?: 'DRAFT' | 'PUBLISHED' } = {}) {
@@ -907,6 +910,38 @@ export const API_ROWS: ApiRow[] = [
       data.set('file', new Blob([new Uint8Array(await paintPicture({ seed: 7, width: 64, height: 48 }))], { type: 'image/jpeg' }), 'x.jpg');
       data.set('alt', alt);
       return { method: 'POST', path: '/api/v1/images', form: data, tookEffect: async () => (await c.db.image.count({ where: { alt } })) === 1 };
+    },
+  },
+  {
+    name: 'GET /api/v1/webhooks',
+    allowed: keyAnyObject('manage:webhooks'),
+    effect: 'the answer lists the case’s endpoint (admins only: URLs of other systems)',
+    async prepare(c) {
+      const endpoint = await seedWebhookEndpoint(c.db, { url: `https://hooks.example.com/matrix-api-${c.marker}` });
+      return { method: 'GET', path: '/api/v1/webhooks', tookEffect: async (a) => a.status === 200 && a.text.includes(endpoint.url) };
+    },
+  },
+  {
+    name: 'POST /api/v1/webhooks',
+    allowed: keyAnyObject('manage:webhooks'),
+    effect: 'an endpoint with the case’s URL exists',
+    async prepare(c) {
+      const url = `https://hooks.example.com/matrix-api-new-${c.marker}`;
+      return {
+        method: 'POST',
+        path: '/api/v1/webhooks',
+        json: { url, events: ['article.published'] },
+        tookEffect: async () => (await c.db.webhookEndpoint.count({ where: { url } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'DELETE /api/v1/webhooks/[id]',
+    allowed: keyAnyObject('manage:webhooks'),
+    effect: 'the endpoint is gone',
+    async prepare(c) {
+      const endpoint = await seedWebhookEndpoint(c.db);
+      return { method: 'DELETE', path: `/api/v1/webhooks/${endpoint.id}`, tookEffect: async () => (await c.db.webhookEndpoint.count({ where: { id: endpoint.id } })) === 0 };
     },
   },
 ];

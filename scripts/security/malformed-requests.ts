@@ -187,6 +187,7 @@ function apiTargets(keys: { content: string; admin: string }, ids: { section: st
   each('GET /api/v1/articles?cursor', (o) => `/api/v1/articles?cursor=${o}&limit=${o}&fields=${o}`);
   each('GET /api/v1/articles?key', (o) => `/api/v1/articles?key=${o}`, '');
   each('GET /api/v1/articles/[id]', (o) => `/api/v1/articles/${o || '%20'}?fields=${o}`);
+  each('GET /api/v1/webhooks', (o) => `/api/v1/webhooks?x=${o}`, keys.admin);
   each('GET /api/v1/articles/by-path/[section]/[slug]', (o) => `/api/v1/articles/by-path/${o || '%20'}/${o || '%20'}`);
   for (const list of ['sections', 'authors', 'campaigns', 'tags']) {
     each(`GET /api/v1/${list}`, (o) => `/api/v1/${list}?limit=${o}&cursor=${o}&${o}=1`);
@@ -222,6 +223,8 @@ function apiTargets(keys: { content: string; admin: string }, ids: { section: st
     ['PATCH', '/api/v1/articles/nope', 'PATCH /api/v1/articles/[id] (missing)'],
     ['POST', `/api/v1/articles/${ids.articleId}/transitions`, 'POST /api/v1/articles/[id]/transitions'],
     ['POST', '/api/v1/images', 'POST /api/v1/images'],
+    ['POST', '/api/v1/webhooks', 'POST /api/v1/webhooks'],
+    ['DELETE', '/api/v1/webhooks/nope', 'DELETE /api/v1/webhooks/[id] (missing)'],
   ];
   for (const [method, p, endpoint] of writes)
     for (const { name, body, type } of bodies) t.push({ endpoint: `API ${endpoint}`, kind: `body ${name}`, method, path: p, who: 'anonymous', body, headers: { ...auth(keys.admin), 'content-type': type } });
