@@ -15,7 +15,10 @@ import { AppError } from '@/lib/errors';
 import { createFileStorage } from '@/lib/media/storage';
 import { relayChanges } from '@/lib/queue/relay';
 import { startQueueWorkers, stopQueueWorkers } from '@/lib/queue/workers';
-import { createWebhookEndpoint, replayWebhookDelivery, updateWebhookEndpoint } from '@/lib/webhooks/endpoint-writes';
+import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
+import { MAX_ATTEMPTS } from '@/lib/webhooks/decide-backoff';
+import { createWebhookEndpoint, replayWebhookDelivery, updateWebhookEndpoint, webhookAllowlist } from '@/lib/webhooks/endpoint-writes';
+import { listFailingWebhookEndpoints } from '@/lib/webhooks/queries';
 import { generateWebhookSecret } from '@/lib/webhooks/sign';
 import { verifyStandardWebhook } from './support/verify-standard-webhook';
 import { seedArticle, seedAuthor, seedImage, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
@@ -212,5 +215,67 @@ describe('webhooks', () => {
       createWebhookEndpoint({ actor: editor, input: { url: 'https://example.com/hook', events: ['article.published'] } }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db.webhookEndpoint.count({ where: { url: { contains: 'example.com' } } })).toBe(0);
+  });
+  it('a change committed while no worker runs is delivered when one starts', async () => {
+    const { result: endpoint } = await createWebhookEndpoint({
+      actor: admin,
+      input: { url: `${base}/late`, events: ['article.published'] },
+    });
+    await stopQueueWorkers();
+    const { change } = await publishedArticle(`Night ferry ${uniqueSuffix()}`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await db.webhookDelivery.count({ where: { changeId: change.id } })).toBe(0);
+    await startQueueWorkers({ settings: { retryDelayScale: 0.0001 }, relayMs: 200, log: () => {} });
+    await until(
+      () => db.webhookDelivery.findFirst({ where: { changeId: change.id, endpointId: endpoint.id, status: 'DELIVERED' } }),
+      'the late delivery',
+    );
+  });
+
+  it('a delivery that fails every attempt is marked failed; five in a row disable the endpoint with a notice, and a job run again does nothing', async () => {
+    await stopQueueWorkers();
+    const { result: endpoint } = await createWebhookEndpoint({
+      actor: admin,
+      input: { url: `${base}/always-down`, events: ['article.published'] },
+    });
+    const settings = { allowlist: webhookAllowlist(), retryDelayScale: 0 };
+    failNext = 1_000;
+    try {
+      for (let d = 0; d < 5; d++) {
+        const delivery = await db.webhookDelivery.create({
+          data: {
+            endpointId: endpoint.id,
+            event: 'article.published',
+            messageId: `msg_dead_${d}_${uniqueSuffix()}`,
+            payload: { type: 'article.published', data: {} },
+          },
+        });
+        const outcomes: string[] = [];
+        for (let number = 1; number <= MAX_ATTEMPTS; number++)
+          outcomes.push(await attemptDelivery(db, { deliveryId: delivery.id, number, replay: false }, settings));
+        expect(outcomes.at(-1)).toBe('dead');
+        expect(outcomes.slice(0, -1).every((o) => o === 'retry')).toBe(true);
+        // The job of an attempt already made, run again (a worker that died after recording it), does nothing.
+        expect(await attemptDelivery(db, { deliveryId: delivery.id, number: 3, replay: false }, settings)).toBe('skipped');
+        const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+        expect(row).toMatchObject({ status: 'DEAD', attempts: MAX_ATTEMPTS, lastStatus: 500 });
+        expect(row.lastError).toMatch(/Gave up after 9 attempts/);
+        const stillEnabled = (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled;
+        expect(stillEnabled).toBe(d < 4);
+      }
+    } finally {
+      failNext = 0;
+    }
+    const disabled = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(disabled.disabledReason).toMatch(/5 deliveries in a row/);
+    expect(await db.auditEvent.count({ where: { action: 'webhook.disabled', targetId: endpoint.id } })).toBe(1);
+    expect((await listFailingWebhookEndpoints({ actor: admin })).map((e) => e.id)).toContain(endpoint.id);
+    expect(await listFailingWebhookEndpoints({ actor: editor })).toEqual([]);
+    // Enabling it again clears the notice.
+    await updateWebhookEndpoint({
+      actor: admin,
+      input: { endpointId: endpoint.id, version: disabled.version, url: disabled.url, events: disabled.events, enabled: true },
+    });
+    expect((await listFailingWebhookEndpoints({ actor: admin })).map((e) => e.id)).not.toContain(endpoint.id);
   });
 });
