@@ -19,6 +19,8 @@ const STATUS_CLASS = {
   DELIVERED: 'bg-green-100 text-green-900',
   DEAD: 'bg-red-100 text-red-800',
 } as const;
+// `newsletter.sent` is sent once newsletters are built (issue #13): not offered before anything sends it.
+const OFFERED_EVENTS = WEBHOOK_EVENTS.filter((event) => event !== 'newsletter.sent');
 const input = 'block w-full rounded border border-neutral-400 px-3 py-2 text-sm';
 
 /** The fields of an endpoint: URL, description, events, enabled; shared by the new and the edit form. */
@@ -50,7 +52,7 @@ function EndpointFields({ endpoint, idPrefix }: { endpoint?: WebhookEndpointRow;
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">Events</legend>
         <div className="grid gap-1 sm:grid-cols-3">
-          {WEBHOOK_EVENTS.map((event) => (
+          {OFFERED_EVENTS.map((event) => (
             <label key={event} className="flex items-center gap-2 font-mono text-xs">
               <input
                 type="checkbox"
@@ -180,7 +182,7 @@ export default async function WebhooksPage() {
               >
                 {e.enabled ? 'Enabled' : 'Disabled'}
               </span>
-              <span className="text-xs text-neutral-700">{e._count.deliveries} deliveries</span>
+              <span className="text-xs text-neutral-700">{e._count.deliveries === 1 ? '1 delivery' : `${e._count.deliveries} deliveries`}</span>
             </div>
             {e.disabledReason ? (
               <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
