@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EmailArticle, EmailFrame } from '@/components/email/article-email';
+import type { EmailArticle, EmailFrame } from '@/lib/newsletters/article-email';
 import { renderNewsletterEmail, wrapText } from '@/lib/newsletters/render-email';
 
 const frame: EmailFrame = {

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { ArticleEmail, bylineText, type EmailArticle, type EmailFrame } from '@/components/email/article-email';
+import { ArticleEmail, bylineText, type EmailArticle, type EmailFrame } from '@/lib/newsletters/article-email';
 
 /** Wraps text at `width` columns on spaces (a word longer than the line keeps its own line). */
 export function wrapText(text: string, width = 76): string {

@@ -1,3 +1,4 @@
+/* eslint-disable @next/next/no-img-element, @next/next/no-head-element -- an email, not a Next page: mail clients need a plain <img> and a document <head>. */
 import type { Disclosure } from '@/lib/articles/decide-disclosure';
 
 /** One article as an email shows it; every text is plain and escaped by React. */
