@@ -1,13 +1,7 @@
 import 'server-only';
 import { runOperation, type ApiRequest } from '@/lib/api/route';
-import { AppError } from '@/lib/errors';
 import { createWebhookEndpoint, deleteWebhookEndpoint } from '@/lib/webhooks/endpoint-writes';
-import { listWebhookEndpoints, type WebhookEndpointRow } from '@/lib/webhooks/queries';
-
-const actorOf = (req: ApiRequest) => {
-  if (!req.caller.actor) throw new AppError('FORBIDDEN');
-  return req.caller.actor;
-};
+import { getWebhookEndpoint, listWebhookEndpoints, type WebhookEndpointRow } from '@/lib/webhooks/queries';
 
 function present(e: WebhookEndpointRow) {
   return {
@@ -33,13 +27,13 @@ function present(e: WebhookEndpointRow) {
 
 /** GET /api/v1/webhooks: every endpoint with its latest deliveries (`manage:webhooks`: an admin key of an Admin). */
 export async function listWebhooksFromApi(req: ApiRequest) {
-  return { body: { items: (await listWebhookEndpoints({ actor: actorOf(req) })).map(present) } };
+  return { body: { items: (await listWebhookEndpoints({ actor: req.caller.actor! })).map(present) } };
 }
 
 /** POST /api/v1/webhooks: registers an endpoint; the answer carries its signing secret, the only time the API shows it. */
 export async function createWebhookFromApi(req: ApiRequest, input: unknown) {
   const { result } = await runOperation(req, createWebhookEndpoint, input);
-  const row = (await listWebhookEndpoints({ actor: actorOf(req) })).find((e) => e.id === result.id)!;
+  const row = await getWebhookEndpoint({ actor: req.caller.actor!, id: result.id });
   return { status: 201, body: { webhook: { ...present(row), secret: row.secret } } };
 }
 

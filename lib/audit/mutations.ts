@@ -20,10 +20,10 @@ export type AuditInput = {
 
 /**
  * Writes one audit row with the caller's transaction client, so the row exists exactly when the change
- * it describes was committed.
+ * it describes was committed. Returns the row's id.
  */
-export async function recordAudit(tx: AuditWriter, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
+export async function recordAudit(tx: AuditWriter, input: AuditInput): Promise<string> {
+  const { id } = await tx.auditEvent.create({
     data: {
       actorId: input.actor?.id ?? null,
       actorEmail: input.actor?.email ?? input.actorEmail ?? null,
@@ -33,5 +33,7 @@ export async function recordAudit(tx: AuditWriter, input: AuditInput): Promise<v
       detail: input.detail ?? undefined,
       ip: input.ip ?? null,
     },
+    select: { id: true },
   });
+  return id;
 }

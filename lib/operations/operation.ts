@@ -60,7 +60,7 @@ export async function recordChange(
   },
 ): Promise<Change> {
   const { actor, ip, action, targetType, targetId, detail, content } = record;
-  await recordAudit(tx, { actor, ip, action, targetType, targetId, detail });
+  const auditId = await recordAudit(tx, { actor, ip, action, targetType, targetId, detail });
   const change: Change = { kind: action, targetType, targetId, content };
   await tx.changeEvent.create({
     data: {
@@ -69,7 +69,8 @@ export async function recordChange(
       targetType,
       targetId,
       tags: content ? contentTagsOf(content) : [],
-      payload: { ...change, origin: instanceId() } as unknown as Prisma.InputJsonValue,
+      // The audit row's id: consumers (webhook payloads) read what the change recorded from it.
+      payload: { ...change, origin: instanceId(), auditId } as unknown as Prisma.InputJsonValue,
     },
   });
   return change;

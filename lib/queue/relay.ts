@@ -12,34 +12,33 @@ const BATCH = 200;
  * cursor (SKIP LOCKED: when another instance holds it, this step does nothing), read the records after
  * it, fan each fresh one out into its deliveries and jobs, and store the new position. A crash before
  * the commit leaves neither jobs nor a moved cursor, so the next step does the same work again.
- * Returns how many records it handled (`busy` when another instance was relaying).
+ * `more` when a full batch was read (another step should follow at once).
  */
 export async function relayChanges(
   db: Db,
   { siteUrl }: { siteUrl: string },
-): Promise<{ handled: number; deliveries: number; busy: boolean; more: boolean }> {
+): Promise<{ more: boolean }> {
   return db.$transaction(async (tx) => {
     const [cursor] = await tx.$queryRaw<{ watermark: bigint; handled: bigint[] }[]>`
       SELECT watermark, handled FROM "QueueCursor" WHERE name = 'changes' FOR UPDATE SKIP LOCKED`;
-    if (!cursor) return { handled: 0, deliveries: 0, busy: true, more: false };
+    if (!cursor) return { more: false };
+    // Records handled already are not read again (a burst of them would fill every batch until they settle).
     const rows = await tx.$queryRaw<(ChangeRow & { now: Date })[]>`
       SELECT id, kind, "targetType", "targetId", payload, "createdAt", now() AS now
       FROM "ChangeEvent" WHERE id > ${cursor.watermark} AND NOT (id = ANY(${cursor.handled}::bigint[])) ORDER BY id LIMIT ${BATCH}`;
-    if (rows.length === 0) return { handled: 0, deliveries: 0, busy: false, more: false };
+    if (rows.length === 0) return { more: false };
     const position = { watermark: cursor.watermark, handled: new Set(cursor.handled) };
-    // Records handled already are not read again (a burst of them would fill every batch until they settle).
-    const fresh = rows;
     const step = decideFeedStep({
       position,
       records: rows.map((r) => ({ id: r.id, tags: [], createdAt: r.createdAt })),
       now: rows[0]!.now,
       settleMs: SETTLE_MS,
     });
-    const deliveries = await fanOutChanges(tx, fresh, { siteUrl });
+    await fanOutChanges(tx, rows, { siteUrl });
     await tx.queueCursor.update({
       where: { name: 'changes' },
       data: { watermark: step.position.watermark, handled: [...step.position.handled] },
     });
-    return { handled: fresh.length, deliveries, busy: false, more: rows.length === BATCH };
+    return { more: rows.length === BATCH };
   });
 }

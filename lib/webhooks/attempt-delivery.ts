@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db';
 import { recordChange } from '@/lib/operations/operation';
 import { decideEndpointHealth, decideNextAttempt } from '@/lib/webhooks/decide-backoff';
 import type { Allowlist } from '@/lib/webhooks/decide-target';
-import { enqueueAttempt, type AttemptJob } from '@/lib/webhooks/endpoint-writes';
+import { enqueueAttempts, type AttemptJob } from '@/lib/webhooks/endpoint-writes';
 import { deliverWebhook, type Resolver } from '@/lib/webhooks/safe-fetch';
 import { signWebhook } from '@/lib/webhooks/sign';
 
@@ -11,7 +11,7 @@ import { signWebhook } from '@/lib/webhooks/sign';
 export type AttemptSettings = { allowlist: Allowlist; timeoutMs?: number; resolve?: Resolver; retryDelayScale?: number; now?: () => Date };
 
 /** What one attempt job did, for the log and the tests. */
-export type AttemptOutcome = 'skipped' | 'paused' | 'delivered' | 'retry' | 'dead' | 'replayed';
+type AttemptOutcome = 'skipped' | 'paused' | 'delivered' | 'retry' | 'dead' | 'replayed';
 
 /**
  * Runs one `webhook.attempt` job: signs the delivery's fixed payload with the endpoint's secret (a fresh
@@ -55,6 +55,8 @@ export async function attemptDelivery(db: Db, job: AttemptJob, settings: Attempt
     const [locked] = await tx.$queryRaw<{ attempts: number; status: string }[]>`
       SELECT attempts, status::text FROM "WebhookDelivery" WHERE id = ${delivery.id} FOR UPDATE`;
     if (!locked) return 'skipped';
+    // Settled meanwhile (a replay delivered it while this attempt was out): its outcome stands.
+    if (!job.replay && locked.status !== 'PENDING') return 'skipped';
     const attempt = await tx.webhookAttempt.create({
       data: {
         deliveryId: delivery.id,
@@ -95,7 +97,7 @@ export async function attemptDelivery(db: Db, job: AttemptJob, settings: Attempt
       const scale = settings.retryDelayScale ?? 1;
       const at = new Date(startedAt.getTime() + (next.at.getTime() - startedAt.getTime()) * scale);
       await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { ...tally, nextAttemptAt: at } });
-      await enqueueAttempt(tx, { deliveryId: delivery.id, number: next.number, at });
+      await enqueueAttempts(tx, [{ deliveryId: delivery.id, number: next.number, at }]);
       return 'retry';
     }
     await tx.webhookDelivery.update({

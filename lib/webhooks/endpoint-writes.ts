@@ -127,23 +127,27 @@ export async function deleteWebhookEndpoint(ctx: OperationArgs): Promise<Outcome
   });
 }
 
+type AttemptToQueue = { deliveryId: string; at?: Date } & ({ number: number; replayId?: undefined } | { number?: undefined; replayId: string });
+
 /**
- * Queues one attempt of a delivery in the caller's transaction. A scheduled attempt is keyed by its
- * place in the retry schedule (`number`), so queueing it twice queues it once; a replay is keyed by its
- * own id, as each replay an admin asks for is one more attempt.
+ * Queues attempts of deliveries in the caller's transaction, in one insert. A scheduled attempt is keyed
+ * by its place in the retry schedule (`number`), so queueing it twice queues it once; a replay is keyed
+ * by its own id, as each replay an admin asks for is one more attempt.
  */
-export async function enqueueAttempt(
-  tx: Tx,
-  job: { deliveryId: string; at?: Date } & ({ number: number; replayId?: undefined } | { number?: undefined; replayId: string }),
-) {
+export async function enqueueAttempts(tx: Tx, attempts: readonly AttemptToQueue[]) {
+  if (attempts.length === 0) return;
   const boss = await getBoss();
-  const id = job.replayId
-    ? derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, 'replay', job.replayId)
-    : derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, job.number!);
-  const data: AttemptJob = job.replayId
-    ? { deliveryId: job.deliveryId, replay: true }
-    : { deliveryId: job.deliveryId, number: job.number!, replay: false };
-  await boss.insert([{ id, name: QUEUE_NAMES.webhookAttempt, data, startAfter: job.at?.toISOString() }], { db: transactionDb(tx) });
+  const jobs = attempts.map((job) => ({
+    id: job.replayId
+      ? derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, 'replay', job.replayId)
+      : derivedJobId(QUEUE_NAMES.webhookAttempt, job.deliveryId, job.number!),
+    name: QUEUE_NAMES.webhookAttempt,
+    data: (job.replayId
+      ? { deliveryId: job.deliveryId, replay: true }
+      : { deliveryId: job.deliveryId, number: job.number!, replay: false }) satisfies AttemptJob,
+    startAfter: job.at?.toISOString(),
+  }));
+  await boss.insert(jobs, { db: transactionDb(tx) });
 }
 
 /** The data of a `webhook.attempt` job: scheduled attempt `number`, or a replay. */
@@ -158,6 +162,8 @@ export async function replayWebhookDelivery(ctx: OperationArgs): Promise<Outcome
   const { actor, ip } = ctx;
   assertCan(actor, 'manage:webhooks');
   const { deliveryId } = parseInput(webhookDeliveryRefSchema, ctx.input);
+  // Started before the transaction: a first start creates pg-boss's schema, which has no place in it.
+  await getBoss();
   return dbOf(ctx).$transaction(async (tx) => {
     const delivery = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { id: true, messageId: true } });
     if (!delivery) throw new AppError('NOT_FOUND', 'No such delivery.');
@@ -170,7 +176,7 @@ export async function replayWebhookDelivery(ctx: OperationArgs): Promise<Outcome
       detail: { messageId: delivery.messageId },
       content: null,
     });
-    await enqueueAttempt(tx, { deliveryId: delivery.id, replayId: randomUUID() });
+    await enqueueAttempts(tx, [{ deliveryId: delivery.id, replayId: randomUUID() }]);
     return { result: { id: delivery.id }, change };
   });
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import {
   getAuthorOrThrow,
   getCampaignOrThrow,
@@ -11,7 +10,7 @@ import type { Db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Change } from '@/lib/operations/operation';
-import { enqueueAttempt } from '@/lib/webhooks/endpoint-writes';
+import { enqueueAttempts } from '@/lib/webhooks/endpoint-writes';
 import { webhookEventOf, webhookMessageId, webhookPayload, type WebhookEvent } from '@/lib/webhooks/payload';
 
 type Tx = Prisma.TransactionClient;
@@ -36,29 +35,39 @@ async function objectOf(tx: Tx, event: WebhookEvent, targetId: string | null, si
   return { id: targetId };
 }
 
-/** What changed: the operation that made the change and what its audit row recorded (versions, before and after). */
-async function changesOf(tx: Tx, row: ChangeRow): Promise<Record<string, unknown>> {
-  const [audit] = await tx.$queryRaw<{ detail: unknown }[]>`
-    SELECT detail FROM "AuditEvent"
-    WHERE action = ${row.kind} AND "targetId" IS NOT DISTINCT FROM ${row.targetId}
-    ORDER BY abs(extract(epoch FROM "createdAt" - ${row.createdAt}::timestamp)) LIMIT 1`;
-  return { operation: row.kind, ...(audit?.detail && typeof audit.detail === 'object' ? { detail: audit.detail } : {}) };
+/** The audit details of the records' changes, by audit row id (`auditId` in each record's payload), in one query. */
+async function auditDetailsOf(tx: Tx, rows: readonly ChangeRow[]): Promise<Map<string, unknown>> {
+  const ids = rows.map((row) => auditIdOf(row)).filter((id): id is string => id !== null);
+  if (ids.length === 0) return new Map();
+  const audits = await tx.auditEvent.findMany({ where: { id: { in: ids } }, select: { id: true, detail: true } });
+  return new Map(audits.map((a) => [a.id, a.detail]));
 }
+
+const detailObject = (detail: unknown) => (detail && typeof detail === 'object' ? { detail } : null);
+
+const auditIdOf = (row: ChangeRow): string | null => {
+  const id = (row.payload as { auditId?: unknown } | null)?.auditId;
+  return typeof id === 'string' ? id : null;
+};
 
 /**
  * Turns committed change records into webhook deliveries, in the relay's transaction: for each record
  * reported as an event (`webhookEventOf`), one `WebhookDelivery` per enabled endpoint that hears that
  * event, its payload fixed now (the object as the Content API shows it, and what changed), and its first
  * attempt queued. A delivery is unique per (change, endpoint), so relaying a record twice adds nothing.
- * Returns how many deliveries were made.
  */
-export async function fanOutChanges(tx: Tx, rows: readonly ChangeRow[], { siteUrl }: { siteUrl: string }): Promise<number> {
+export async function fanOutChanges(tx: Tx, rows: readonly ChangeRow[], { siteUrl }: { siteUrl: string }): Promise<void> {
   const reported = rows
     .map((row) => ({ row, event: webhookEventOf({ kind: row.kind, content: (row.payload as Partial<Change> | null)?.content ?? null }) }))
     .filter((r): r is { row: ChangeRow; event: WebhookEvent } => r.event !== null);
-  if (reported.length === 0) return 0;
+  if (reported.length === 0) return;
   const endpoints = await tx.webhookEndpoint.findMany({ where: { enabled: true }, select: { id: true, events: true } });
-  let made = 0;
+  if (endpoints.length === 0) return;
+  const details = await auditDetailsOf(
+    tx,
+    reported.filter((r) => endpoints.some((e) => e.events.includes(r.event))).map((r) => r.row),
+  );
+  const attempts: { deliveryId: string; number: number }[] = [];
   for (const { row, event } of reported) {
     const listeners = endpoints.filter((e) => e.events.includes(event));
     if (listeners.length === 0) continue;
@@ -67,11 +76,11 @@ export async function fanOutChanges(tx: Tx, rows: readonly ChangeRow[], { siteUr
       occurredAt: row.createdAt,
       id: row.targetId,
       object: await objectOf(tx, event, row.targetId, siteUrl),
-      changes: await changesOf(tx, row),
+      // What changed: the operation that made the change and what its audit row recorded (versions, before and after).
+      changes: { operation: row.kind, ...(detailObject(details.get(auditIdOf(row) ?? '')) ?? {}) },
     }) as unknown as Prisma.InputJsonValue;
     const created = await tx.webhookDelivery.createManyAndReturn({
       data: listeners.map((e) => ({
-        id: `wd_${randomUUID().replaceAll('-', '')}`.slice(0, 30),
         endpointId: e.id,
         changeId: row.id,
         event,
@@ -82,8 +91,7 @@ export async function fanOutChanges(tx: Tx, rows: readonly ChangeRow[], { siteUr
       skipDuplicates: true,
       select: { id: true },
     });
-    for (const delivery of created) await enqueueAttempt(tx, { deliveryId: delivery.id, number: 1 });
-    made += created.length;
+    attempts.push(...created.map((delivery) => ({ deliveryId: delivery.id, number: 1 })));
   }
-  return made;
+  await enqueueAttempts(tx, attempts);
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { idSchema, versionSchema } from '@/lib/forms/form-input';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@/lib/text/storable-text';
 import { isWebhookEvent, WEBHOOK_EVENTS } from '@/lib/webhooks/payload';
 
 const text = () => z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
-const id = () => z.string().min(1).max(40);
 
 const endpointFields = {
   url: text().trim().min(1, 'Give the URL that receives the events.').max(2_000, 'At most 2,000 characters.'),
@@ -18,13 +18,12 @@ const endpointFields = {
 
 /** A new endpoint: its URL (checked against the SSRF rules by the operation), the events it hears, enabled or not. */
 export const createWebhookEndpointSchema = z.strictObject(endpointFields);
-export type CreateWebhookEndpointInput = z.input<typeof createWebhookEndpointSchema>;
 
 /** Changes to an endpoint, at the version the admin saw. */
-export const updateWebhookEndpointSchema = z.strictObject({ endpointId: id(), version: z.number().int().min(1), ...endpointFields });
+export const updateWebhookEndpointSchema = z.strictObject({ endpointId: idSchema, version: versionSchema, ...endpointFields });
 
-/** One endpoint, by id (delete, rotate the secret). */
-export const webhookEndpointRefSchema = z.strictObject({ endpointId: id() });
+/** One endpoint, by id (delete). */
+export const webhookEndpointRefSchema = z.strictObject({ endpointId: idSchema });
 
 /** One delivery, by id (replay). */
-export const webhookDeliveryRefSchema = z.strictObject({ deliveryId: id() });
+export const webhookDeliveryRefSchema = z.strictObject({ deliveryId: idSchema });

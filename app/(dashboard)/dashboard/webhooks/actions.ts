@@ -27,7 +27,7 @@ export async function updateWebhookEndpointAction(_prev: FormState, formData: Fo
   return runAsFormAction(
     updateWebhookEndpoint,
     formData,
-    (form) => ({ endpointId: form.get('endpointId'), version: Number(form.get('version')), ...endpointFields(form) }),
+    (form) => ({ endpointId: form.get('endpointId'), version: form.get('version'), ...endpointFields(form) }),
     { ...options, present: () => ({ message: 'Saved.' }) },
   );
 }
