@@ -27,6 +27,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Newsletter links are signed with it (lib/newsletters/tokens.ts), in this process and the workers it starts.
+          env: { AUTH_SECRET: process.env.AUTH_SECRET ?? 'integration-only-secret-integration-only' },
         },
       },
     ],

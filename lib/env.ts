@@ -1,3 +1,4 @@
+import { decideSmtpOptions } from '@/lib/newsletters/decide-smtp';
 import path from 'node:path';
 import { parseAllowlist } from '@/lib/webhooks/decide-target';
 import { z } from 'zod';
@@ -112,12 +113,23 @@ const envSchema = z
           ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
         }
       }),
+    // The SMTP server newsletters go through (lib/newsletters/mailer.ts); unset, a built-in catcher takes
+    // the mail and shows it to admins (the demo). SMTP_RATE: messages per second, per instance.
+    SMTP_URL: z.string().trim().optional(),
+    SMTP_RATE: z.string().trim().optional(),
+    // The address unsubscribe mail goes to, for List-Unsubscribe's mailto (optional: the https one-click link is always there).
+    NEWSLETTER_UNSUBSCRIBE_MAILTO: z.email({ error: 'NEWSLETTER_UNSUBSCRIBE_MAILTO must be an email address.' }).optional(),
     // Whether this process runs the job queue's workers (lib/queue); `npm run worker` runs them on its own.
     QUEUE_WORKERS: z.enum(['on', 'off']).default('on'),
     AUTH_TRUST_HOST: booleanish,
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    try {
+      decideSmtpOptions(env);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: [env.SMTP_URL ? 'SMTP_URL' : 'SMTP_RATE'], message: error instanceof Error ? error.message : String(error) });
+    }
     // `next build` renders pages but signs nobody in, so only a running server needs the secret.
     const building = env.NEXT_PHASE === 'phase-production-build';
     if (env.NODE_ENV === 'production' && !building && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {

@@ -171,6 +171,25 @@ export function previewPath(token: string): string {
   return `/preview/${segment(token)}`;
 }
 
+/** The reader's newsletter pages and links (a token from lib/newsletters/tokens.ts in the query). */
+export const newsletterRoutes = {
+  /** POST target of the sign-up form. */
+  subscribe: () => '/newsletters/subscribe',
+  /** "Check your inbox", after signing up. */
+  checkEmail: () => '/newsletters/check-your-email',
+  confirm: (token: string) => withQuery('/newsletters/confirm', { token }),
+  /** RFC 8058 one-click unsubscribe (POST), also the unsubscribe page's form target. */
+  oneClick: (token: string) => withQuery('/newsletters/one-click', { token }),
+  /** The page behind the "Unsubscribe" link in an email: one button. */
+  unsubscribe: (token: string) => withQuery('/newsletters/unsubscribe', { token }),
+  preferences: (token: string, query: Record<string, string> = {}) => withQuery('/newsletters/preferences', { token, ...query }),
+  /** POST targets of the preferences page. */
+  savePreferences: () => '/newsletters/preferences/save',
+  exportData: (token: string) => withQuery('/newsletters/preferences/export', { token }),
+  deleteData: () => '/newsletters/preferences/delete',
+  deleted: () => '/newsletters/deleted',
+} as const;
+
 /** The sign-in page, coming back to `callbackUrl` (a local path) afterwards. */
 export function loginPath(callbackUrl?: string): string {
   return withQuery('/login', { callbackUrl });
@@ -202,6 +221,9 @@ export const dashboardRoutes = {
   users: (query?: Query) => withQuery(`${DASHBOARD}/users`, query),
   integrations: () => `${DASHBOARD}/integrations`,
   webhooks: () => `${DASHBOARD}/webhooks`,
+  newsletters: () => `${DASHBOARD}/newsletters`,
+  newsletter: (id: string) => `${DASHBOARD}/newsletters/${segment(id)}`,
+  caughtEmails: () => `${DASHBOARD}/newsletters/caught`,
   audit: (query?: Query) => withQuery(`${DASHBOARD}/audit`, query),
 } as const;
 

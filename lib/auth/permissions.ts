@@ -47,6 +47,10 @@ export const CAPABILITY_TABLE = {
   'manage:integrations': ADMINS,
   /** Register webhook endpoints, read their delivery logs and replay deliveries. */
   'manage:webhooks': ADMINS,
+  /** Create, edit and delete newsletters, read their send logs, send a test and send an article by hand. */
+  'manage:newsletters': EDITORS,
+  /** Read the mail the built-in SMTP catcher took (no SMTP_URL): it holds readers' confirmation links. */
+  'read:caught-email': ADMINS,
   'read:audit-log': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 

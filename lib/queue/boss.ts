@@ -6,12 +6,22 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 export const QUEUE_NAMES = {
   /** One attempt of one webhook delivery (lib/webhooks/attempt-delivery.ts). */
   webhookAttempt: 'webhook.attempt',
+  /** Render a newsletter send and choose its recipients (lib/newsletters/sends.ts). */
+  newsletterPrepare: 'newsletter.prepare',
+  /** Send up to 100 recipients of a newsletter send. */
+  newsletterBatch: 'newsletter.batch',
+  /** Email a reader the link that confirms their subscription (double opt-in). */
+  newsletterConfirm: 'newsletter.confirm',
 } as const;
 
 const QUEUES: PgBoss.Queue[] = [
   // Our own schedule decides the next attempt (lib/webhooks/decide-backoff.ts); pg-boss's retries only
   // bring back an attempt whose worker died (expired after two minutes, well past the 10 s timeout).
   { name: QUEUE_NAMES.webhookAttempt, policy: 'standard', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  // A batch whose process died is taken over by resumeSends within seconds; pg-boss's retry is the backstop.
+  { name: QUEUE_NAMES.newsletterPrepare, policy: 'standard', retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 600 },
+  { name: QUEUE_NAMES.newsletterBatch, policy: 'standard', retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 },
+  { name: QUEUE_NAMES.newsletterConfirm, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
 ];
 
 /** A pg-boss `db` that runs its statements in a Prisma interactive transaction: a job sent with it exists exactly when the transaction commits. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { decideFeedStep } from '@/lib/operations/decide-feed-step';
+import { queueArticleNewsletters } from '@/lib/newsletters/sends';
 import { fanOutChanges, type ChangeRow } from '@/lib/webhooks/fan-out';
 
 /** Longer than any transaction may run (lib/db.ts: 30 s): as the change feed's. */
@@ -10,7 +11,7 @@ const BATCH = 200;
 /**
  * One step of the relay from change records to jobs (ADR 0014), in one transaction: lock the `changes`
  * cursor (SKIP LOCKED: when another instance holds it, this step does nothing), read the records after
- * it, fan each fresh one out into its deliveries and jobs, and store the new position. A crash before
+ * it, fan each fresh one out into its webhook deliveries and newsletter sends with their jobs, and store the new position. A crash before
  * the commit leaves neither jobs nor a moved cursor, so the next step does the same work again.
  * `more` when a full batch was read (another step should follow at once).
  */
@@ -35,6 +36,7 @@ export async function relayChanges(
       settleMs: SETTLE_MS,
     });
     await fanOutChanges(tx, rows, { siteUrl });
+    await queueArticleNewsletters(tx, rows);
     await tx.queueCursor.update({
       where: { name: 'changes' },
       data: { watermark: step.position.watermark, handled: [...step.position.handled] },

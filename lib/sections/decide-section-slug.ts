@@ -18,6 +18,7 @@ export const RESERVED_TOP_LEVEL_SLUGS: ReadonlySet<string> = new Set([
   'login',
   'logout',
   'media',
+  'newsletters',
   'news-sitemap',
   'page',
   'preview',

@@ -72,8 +72,13 @@ export const WEBHOOK_EVENT_RULES: Readonly<Record<string, EventRule>> = {
   'author.updated': always('author.updated'),
   'campaign.created': always('campaign.created'),
   'campaign.updated': always('campaign.updated'),
-  // Recorded by the newsletter send once it exists (issue #13).
+  // Recorded when a newsletter send has gone to every recipient (lib/newsletters/sends.ts).
   'newsletter.sent': always('newsletter.sent'),
+  'newsletter.created': null,
+  'newsletter.updated': null,
+  'newsletter.deleted': null,
+  'newsletter.test-sent': null,
+  'newsletter.send-queued': null,
   'webhook.created': null,
   'webhook.updated': null,
   'webhook.deleted': null,
