@@ -9,6 +9,9 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium';
  * Browser: CHROME_PATH, else /usr/bin/chromium when present, else Playwright's own Chromium.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The SMTP sink's ports (tests/support/smtp-sink-server.ts): SMTP, and HTTP to read what it took. */
+export const SMTP_SINK_PORT = PORT + 26;
+export const SMTP_SINK_HTTP_PORT = PORT + 25;
 
 /** Desktop Chrome, from the system's Chromium when there is one. */
 const chromium = {
@@ -37,19 +40,31 @@ export default defineConfig({
     { name: 'chromium', testIgnore: /cluster\.spec\.ts$/, teardown: 'cluster', use: chromium },
     { name: 'cluster', testMatch: /cluster\.spec\.ts$/, use: chromium },
   ],
-  webServer: {
-    // Cached pages live in the server's memory only (ADR 0010), so a run never sees an earlier run's.
-    command: `node scripts/serve.mjs -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      NODE_ENV: 'production',
-      SITE_URL: `http://127.0.0.1:${PORT}`,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only',
-      AUTH_TRUST_HOST: 'true',
-      // The webhook spec's receiver listens on this machine (e2e/webhooks.spec.ts).
-      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+  webServer: [
+    {
+      // A real SMTP server the site sends newsletters to (e2e/newsletters.spec.ts reads what it took over HTTP).
+      command: 'npx tsx tests/support/smtp-sink-server.ts',
+      url: `http://127.0.0.1:${SMTP_SINK_HTTP_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_HTTP_PORT: String(SMTP_SINK_HTTP_PORT) },
     },
-  },
+    {
+      // Cached pages live in the server's memory only (ADR 0010), so a run never sees an earlier run's.
+      command: `node scripts/serve.mjs -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        NODE_ENV: 'production',
+        SITE_URL: `http://127.0.0.1:${PORT}`,
+        AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only',
+        AUTH_TRUST_HOST: 'true',
+        // The webhook spec's receiver listens on this machine (e2e/webhooks.spec.ts).
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+        SMTP_RATE: '100',
+      },
+    },
+  ],
 });

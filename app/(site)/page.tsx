@@ -3,11 +3,13 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
+import { NewsletterSignup } from '@/components/site/newsletter-signup';
 import { Pagination } from '@/components/site/pagination';
 import { sectionContainers } from '@/lib/articles/decide-front-page';
 import { parsePageParam } from '@/lib/articles/decide-pagination';
 import { getLatestArticles, getSectionLatest } from '@/lib/articles/queries';
 import { getCurrentCampaigns } from '@/lib/campaigns/queries';
+import { listNewslettersForReaders } from '@/lib/newsletters/queries';
 import { campaignPath, homePath, sectionPath, SITE_FEED_PATH } from '@/lib/routes';
 import { getPublisherPolicies } from '@/lib/pages/queries';
 import { getNavigationSections } from '@/lib/sections/queries';
@@ -59,7 +61,12 @@ export default async function FrontPage({ searchParams }: Props) {
   }
 
   const [lead, ...rest] = latest.items;
-  const [sections, campaigns, policies] = await Promise.all([getNavigationSections(), getCurrentCampaigns(), getPublisherPolicies()]);
+  const [sections, campaigns, policies, newsletters] = await Promise.all([
+    getNavigationSections(),
+    getCurrentCampaigns(),
+    getPublisherPolicies(),
+    listNewslettersForReaders(),
+  ]);
   // Enough of each section's newest to fill its container after leaving out what the page shows above.
   const candidates = await Promise.all(
     sections.map(async (s) => ({
@@ -121,6 +128,7 @@ export default async function FrontPage({ searchParams }: Props) {
           <ArticleGrid articles={s.articles} />
         </section>
       ))}
+      <NewsletterSignup newsletters={newsletters} id="newsletters" />
     </>
   );
 }

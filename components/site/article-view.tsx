@@ -4,10 +4,12 @@ import { ArticleBody } from '@/components/site/article-body';
 import { CorrectionNote, CorrectionsFoot } from '@/components/site/article-corrections';
 import { ArticleGrid } from '@/components/site/article-grid';
 import { JsonLd } from '@/components/site/json-ld';
+import { NewsletterSignup } from '@/components/site/newsletter-signup';
 import { readingTimeMinutes } from '@/lib/articles/body-text';
 import { decideDisclosure } from '@/lib/articles/decide-disclosure';
 import { CORRECTION_KIND_LABEL, lastModifiedOf } from '@/lib/articles/corrections';
 import { getNextArticle, getRelatedArticles, type PublishedArticle } from '@/lib/articles/queries';
+import { listNewslettersForReaders } from '@/lib/newsletters/queries';
 import { getPublisherPolicies } from '@/lib/pages/queries';
 import { articlePath, authorPath, campaignPath, homePath, mediaPath, sectionPath, tagPath } from '@/lib/routes';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/decide-json-ld';
@@ -22,10 +24,11 @@ const UPDATE_GRACE_MS = 60_000;
  * preview and share links render it for drafts, so a preview is exactly what readers will see.
  */
 export async function ArticleView({ article }: { article: PublishedArticle }) {
-  const [related, next, policies] = await Promise.all([
+  const [related, next, policies, newsletters] = await Promise.all([
     getRelatedArticles({ articleId: article.id, sectionId: article.section.id, tagIds: article.tags.map((t) => t.tag.id) }),
     getNextArticle({ id: article.id, publishedAt: article.publishedAt, sectionId: article.section.id, campaignId: article.campaign?.id ?? null }),
     getPublisherPolicies(),
+    listNewslettersForReaders(),
   ]);
   const site = getSite();
   const hero = article.heroImage;
@@ -167,6 +170,7 @@ export async function ArticleView({ article }: { article: PublishedArticle }) {
           <ArticleGrid articles={related} />
         </section>
       )}
+      <NewsletterSignup newsletters={newsletters} sectionId={article.section.id} id="newsletters" />
     </article>
   );
 }

@@ -42,8 +42,8 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Editors and everything that is not a reader page: never from the cache.
-    if (req.url ~ "^/(dashboard|login|logout|api|preview)(/|\?|$)") {
+    # Editors, a reader's own newsletter pages (token links) and everything that is not a reader page: never from the cache.
+    if (req.url ~ "^/(dashboard|login|logout|api|preview|newsletters)(/|\?|$)") {
         return (pass);
     }
     if (req.http.Authorization) {

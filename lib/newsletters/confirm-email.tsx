@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderStaticMarkup as renderToStaticMarkup } from '@/lib/newsletters/render-markup';
 
 const sans = { fontFamily: '-apple-system,"Segoe UI",Helvetica,Arial,sans-serif' };
 

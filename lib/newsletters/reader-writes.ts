@@ -31,7 +31,7 @@ const limiters = new WeakMap<Db, RateLimiterPrisma>();
  * Counts one sign-up from `ip` (in PostgreSQL, across instances); false when the address has used its
  * hour's allowance. With no address known, or when the count cannot be kept, the sign-up is allowed.
  */
-export async function allowSignup(db: Db, ip: string | null): Promise<boolean> {
+export async function allowSignup(ip: string | null, db: Db = getDb()): Promise<boolean> {
   if (!ip) return true;
   let limiter = limiters.get(db);
   if (!limiter)

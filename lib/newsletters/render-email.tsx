@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderStaticMarkup as renderToStaticMarkup } from '@/lib/newsletters/render-markup';
 import { ArticleEmail, bylineText, type EmailArticle, type EmailFrame } from '@/lib/newsletters/article-email';
 
 /** Wraps text at `width` columns on spaces (a word longer than the line keeps its own line). */

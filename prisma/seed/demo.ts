@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { MediaStorage } from '@/lib/media/storage';
 import { slugify } from '@/lib/text/slug';
 import { demoAuthors, demoCampaigns, demoCredits, demoHeadlines, demoPages, demoSections, demoSubsections, demoTags } from './demo-content';
-import { seedArticle, seedAuthor, seedCampaign, seedCorrection, seedImage, seedPage, seedSection, seedTag, seedUser } from './factories';
+import { seedArticle, seedAuthor, seedCampaign, seedCorrection, seedImage, seedNewsletter, seedPage, seedSection, seedTag, seedUser } from './factories';
 import { seededRandom } from './images';
 
 /** Demo-only sign-in accounts. The README lists them; a real deployment creates users with `npm run user:create`. */
@@ -105,7 +105,7 @@ export function demoPageBody(blocks: readonly string[]): BodyDocument {
 /** Empties every table, for a clean reseed. Media files are left to be overwritten by new keys. */
 export async function wipeDatabase(db: PrismaClient): Promise<void> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Correction", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "ChangeEvent", "Redirect", "Page", "User" CASCADE',
+    'TRUNCATE "ArticleTag", "ArticleAuthor", "ArticleRevision", "Correction", "Article", "Tag", "Author", "Campaign", "Section", "Image", "AuditEvent", "ChangeEvent", "Redirect", "Page", "User", "Newsletter", "Subscriber", "CaughtEmail" CASCADE',
   );
 }
 
@@ -118,7 +118,7 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
 /**
  * Writes the demo publication: 7 sections (one a subsection), 3 campaigns (one partner-sponsored),
  * 12 authors, 60 published articles with hero images, plus drafts, articles in review, scheduled and
- * archived ones, the standing pages (about, contact, ethics and corrections, masthead, methodology) and
+ * archived ones, two newsletters, the standing pages (about, contact, ethics and corrections, masthead, methodology) and
  * the demo accounts. Deterministic apart from the current time.
  */
 export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = new Date() }: { now?: Date } = {}) {
@@ -153,6 +153,15 @@ export async function seedDemo(db: PrismaClient, storage: MediaStorage, { now = 
   for (const p of demoPages) {
     await seedPage(db, { title: p.title, slug: p.slug, standfirst: p.standfirst, role: p.role, position: p.position, showInFooter: 'showInFooter' in p ? p.showInFooter : true, body: demoPageBody(p.blocks) });
   }
+
+  // Readers can sign up from the first start; with no SMTP_URL the mail stays in the built-in catcher.
+  await seedNewsletter(db, { name: 'Daily briefing', description: 'The day’s stories, every morning at 07:00 UTC.', mode: 'DIGEST', position: 0 });
+  await seedNewsletter(db, {
+    name: 'Life sciences alerts',
+    description: 'Each life sciences story as it is published.',
+    sectionIds: [sections.get('life-sciences')!.id],
+    position: 1,
+  });
 
   const tags = new Map<string, string>();
   for (const name of demoTags) tags.set(name, (await seedTag(db, name)).id);

@@ -329,3 +329,25 @@ export async function seedWebhookEndpoint(
   }
   return { ...endpoint, deliveries };
 }
+
+/** A newsletter (each article on publish by default), following the given sections (none: every section). */
+export async function seedNewsletter(
+  db: PrismaClient,
+  overrides: { name?: string; slug?: string; description?: string; mode?: 'EACH_ARTICLE' | 'DIGEST'; digestMinute?: number; sectionIds?: string[]; position?: number; enabled?: boolean } = {},
+) {
+  const name = overrides.name ?? `Newsletter ${uniqueSuffix()}`;
+  return db.newsletter.create({
+    data: {
+      name,
+      slug: overrides.slug ?? slugify(name),
+      description: overrides.description ?? '',
+      mode: overrides.mode ?? 'EACH_ARTICLE',
+      digestMinute: overrides.digestMinute ?? 420,
+      senderName: 'Masthead newsroom',
+      senderEmail: 'newsletters@masthead.example',
+      position: overrides.position ?? 0,
+      enabled: overrides.enabled ?? true,
+      sections: { create: (overrides.sectionIds ?? []).map((sectionId) => ({ sectionId })) },
+    },
+  });
+}

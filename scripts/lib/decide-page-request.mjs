@@ -9,8 +9,8 @@
 /** Longest request target (path and query) the server accepts; longer ones answer 400 before Next. */
 export const MAX_URL_LENGTH = 2048;
 
-/** Paths that are never cached: the dashboard, sign-in, APIs, previews, build files and media (cached by browsers and CDNs for a year). */
-const BYPASS = /^\/(?:dashboard|login|logout|api|preview|_next|media)(?:\/|$)/;
+/** Paths that are never cached: the dashboard, sign-in, APIs, previews, a reader's own newsletter pages (their links carry the token), build files and media (cached by browsers and CDNs for a year). */
+const BYPASS = /^\/(?:dashboard|login|logout|api|preview|newsletters|_next|media)(?:\/|$)/;
 
 /** Request headers of Next's client router (RSC payloads, prefetches) and Server Actions: never a cached page. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'];

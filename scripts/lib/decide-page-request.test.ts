@@ -26,7 +26,7 @@ describe('decidePageRequest', () => {
     expect(get('/', { authorization: 'Bearer k' })).toMatchObject({ cache: false, reason: 'authorization' });
     for (const h of ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action']) expect(get('/climate', { [h]: '1' }), h).toMatchObject({ cache: false, reason: 'router' });
     expect(get('/climate?_rsc=abc')).toMatchObject({ cache: false, reason: 'router' });
-    for (const url of ['/dashboard', '/dashboard/articles', '/login', '/api/auth/session', '/preview/tok', '/_next/static/x.js', '/_next/image?url=x', '/media/a.jpg']) expect(get(url), url).toMatchObject({ cache: false, reason: 'path' });
+    for (const url of ['/dashboard', '/dashboard/articles', '/login', '/api/auth/session', '/preview/tok', '/_next/static/x.js', '/_next/image?url=x', '/media/a.jpg', '/newsletters/preferences?token=r1.a.b', '/newsletters/unsubscribe?token=r1.a.b']) expect(get(url), url).toMatchObject({ cache: false, reason: 'path' });
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) expect(get('/', {}, method)).toMatchObject({ cache: false, reason: 'method' });
   });
   it('serves a reader cookie that is not a session, and a no-cache reload, from the cache', () => {

@@ -25,6 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     ...(can(actor, 'manage:pages') ? [{ href: dashboardRoutes.pages(), label: 'Pages' }] : []),
     ...(can(actor, 'manage:users') ? [{ href: dashboardRoutes.users(), label: 'Users' }] : []),
     ...(can(actor, 'manage:integrations') ? [{ href: dashboardRoutes.integrations(), label: 'Integrations' }] : []),
+    ...(can(actor, 'manage:newsletters') ? [{ href: dashboardRoutes.newsletters(), label: 'Newsletters' }] : []),
     ...(can(actor, 'manage:webhooks') ? [{ href: dashboardRoutes.webhooks(), label: 'Webhooks' }] : []),
     ...(can(actor, 'read:audit-log') ? [{ href: dashboardRoutes.audit(), label: 'Audit log' }] : []),
   ];

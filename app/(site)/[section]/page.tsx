@@ -1,3 +1,5 @@
+import { NewsletterSignup } from '@/components/site/newsletter-signup';
+import { listNewslettersForReaders } from '@/lib/newsletters/queries';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleGrid } from '@/components/site/article-grid';
@@ -39,7 +41,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   if (!section) notFound();
   const page = parsePageParam((await searchParams).page);
   if (page === null) notFound();
-  const articles = await getSectionArticles({ sectionSlug: section.slug, page });
+  const [articles, newsletters] = await Promise.all([getSectionArticles({ sectionSlug: section.slug, page }), listNewslettersForReaders()]);
   if (page > articles.pageCount) notFound();
 
   const crumbs = [
@@ -84,6 +86,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
           {section.name} RSS feed
         </a>
       </p>
+      <NewsletterSignup newsletters={newsletters} sectionId={section.id} id="newsletters" />
     </>
   );
 }

@@ -19,8 +19,6 @@ const STATUS_CLASS = {
   DELIVERED: 'bg-green-100 text-green-900',
   DEAD: 'bg-red-100 text-red-800',
 } as const;
-// `newsletter.sent` is sent once newsletters are built (issue #13): not offered before anything sends it.
-const OFFERED_EVENTS = WEBHOOK_EVENTS.filter((event) => event !== 'newsletter.sent');
 const input = 'block w-full rounded border border-neutral-400 px-3 py-2 text-sm';
 
 /** The fields of an endpoint: URL, description, events, enabled; shared by the new and the edit form. */
@@ -52,7 +50,7 @@ function EndpointFields({ endpoint, idPrefix }: { endpoint?: WebhookEndpointRow;
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">Events</legend>
         <div className="grid gap-1 sm:grid-cols-3">
-          {OFFERED_EVENTS.map((event) => (
+          {WEBHOOK_EVENTS.map((event) => (
             <label key={event} className="flex items-center gap-2 font-mono text-xs">
               <input
                 type="checkbox"
