@@ -18,6 +18,8 @@ const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | '
   { path: '/dashboard/audit', heading: 'Audit log', allowed: ['ADMIN'] },
   { path: '/dashboard/integrations', heading: 'Integrations', allowed: ['ADMIN'] },
   { path: '/dashboard/webhooks', heading: 'Webhooks', allowed: ['ADMIN'] },
+  { path: '/dashboard/newsletters', heading: 'Newsletters', allowed: ['EDITOR', 'ADMIN'] },
+  { path: '/dashboard/newsletters/caught', heading: 'Caught mail', allowed: ['ADMIN'] },
 ];
 
 for (const route of ROUTES) {

@@ -102,6 +102,8 @@ const envSchema = z
     // Calls per minute per API key (lib/integrations/rate-limit.ts), counted in PostgreSQL across instances.
     API_RATE_LIMIT_CONTENT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     API_RATE_LIMIT_ADMIN: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    // Newsletter sign-ups per client address per hour (lib/newsletters/reader-writes.ts), counted across instances.
+    NEWSLETTER_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
     // Hosts, addresses or CIDRs webhooks may reach although they are not public (tests, a private network).
     WEBHOOK_ALLOWED_HOSTS: z
       .string()

@@ -12,8 +12,6 @@ import { enqueueSendJobs, type SiteContext } from '@/lib/newsletters/sends';
 import { signReaderToken, verifyReaderToken, type ReaderToken, type TokenPurpose } from '@/lib/newsletters/tokens';
 import { absoluteUrlOn, newsletterRoutes } from '@/lib/routes';
 
-/** Sign-ups per client address per hour: plenty for a household or an office, too few to mail-bomb anyone with. */
-const SIGNUPS_PER_HOUR = 20;
 /** At most one confirmation email per address in this window, however often the form is sent for it. */
 const CONFIRM_WINDOW_MS = 10 * 60_000;
 
@@ -41,7 +39,8 @@ export async function allowSignup(ip: string | null, db: Db = getDb()): Promise<
         storeClient: db,
         tableName: 'apiRateLimit',
         keyPrefix: 'signup',
-        points: SIGNUPS_PER_HOUR,
+        // NEWSLETTER_SIGNUPS_PER_HOUR (20): plenty for a household or an office, too few to mail-bomb anyone with.
+        points: getEnv().NEWSLETTER_SIGNUPS_PER_HOUR,
         duration: 3600,
       })),
     );

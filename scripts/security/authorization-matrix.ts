@@ -24,6 +24,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '@/lib/auth/password';
+import { signReaderToken, type TokenPurpose } from '@/lib/newsletters/tokens';
 import { roleCan, rolesWith, type Capability } from '@/lib/auth/permissions';
 import { createPrismaClient } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -37,6 +38,7 @@ import {
   seedImage,
   seedIntegration,
   seedWebhookEndpoint,
+  seedNewsletter,
   seedPage,
   seedSection,
   sampleBody,
@@ -77,6 +79,8 @@ const HEADER_VARIANTS: { name: string; headers: Record<string, string> }[] = [
 const PASSWORD = 'authorization matrix password';
 const port = Number(process.env.AUTHZ_PORT ?? 3630);
 const base = `http://127.0.0.1:${port}`;
+/** The server's AUTH_SECRET, which also signs the newsletter links the rows below forge or hold. */
+const authSecret = process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
 const log = (line: string) => console.log(`[authz] ${line}`);
 
 /** Shared fixtures, made once. */
@@ -87,6 +91,8 @@ type Fixtures = {
   imageId: string;
   imageKey: string;
   passwordHash: string;
+  /** A published article, for newsletter sends. */
+  publishedArticleId: string;
   /** The server's media storage, for images a case makes. */
   storage: MediaStorage;
 };
@@ -118,7 +124,9 @@ type RouteRow = {
   route: string;
   allowed: Record<Ownership, Who[]>;
   effect: string;
-  prepare: (c: Case) => Promise<{ method: 'GET' | 'POST' | 'DELETE'; path: string; body?: string; tookEffect: (answer: Answer) => Promise<boolean> }>;
+  prepare: (
+    c: Case,
+  ) => Promise<{ method: 'GET' | 'POST' | 'DELETE'; path: string; body?: string; contentType?: string; tookEffect: (answer: Answer) => Promise<boolean> }>;
 };
 
 // ------------------------------------------------------------------------------------- fixtures
@@ -678,6 +686,75 @@ export const ACTION_ROWS: ActionRow[] = [
     },
   },
   {
+    name: 'createNewsletterAction',
+    allowed: anyObject('manage:newsletters'),
+    effect: 'a newsletter with the case’s name exists',
+    async prepare(c) {
+      const name = `Matrix newsletter ${c.marker}`;
+      return {
+        args: [INITIAL_FORM_STATE, form({ name, slug: '', description: '', mode: 'EACH_ARTICLE', digestTime: '07:00', senderName: 'Desk', senderEmail: 'desk@news.example', enabled: 'on' })],
+        tookEffect: async () => (await c.db.newsletter.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'updateNewsletterAction',
+    allowed: anyObject('manage:newsletters'),
+    effect: 'the newsletter is at version 2 with the new name',
+    async prepare(c) {
+      const newsletter = await seedNewsletter(c.db);
+      const name = `Matrix renamed ${c.marker}`;
+      return {
+        args: [
+          INITIAL_FORM_STATE,
+          form({ newsletterId: newsletter.id, version: '1', name, slug: newsletter.slug, description: '', mode: 'EACH_ARTICLE', digestTime: '07:00', senderName: 'Desk', senderEmail: 'desk@news.example', enabled: 'on' }),
+        ],
+        tookEffect: async () => {
+          const row = await c.db.newsletter.findUniqueOrThrow({ where: { id: newsletter.id } });
+          return row.version === 2 && row.name === name;
+        },
+      };
+    },
+  },
+  {
+    name: 'deleteNewsletterAction',
+    allowed: anyObject('manage:newsletters'),
+    effect: 'the newsletter is gone',
+    async prepare(c) {
+      const newsletter = await seedNewsletter(c.db);
+      return { args: [INITIAL_FORM_STATE, form({ newsletterId: newsletter.id })], tookEffect: async () => (await c.db.newsletter.count({ where: { id: newsletter.id } })) === 0 };
+    },
+  },
+  {
+    name: 'sendNewsletterTestAction',
+    allowed: anyObject('manage:newsletters'),
+    effect: 'a test send of the article exists',
+    async prepare(c) {
+      const newsletter = await seedNewsletter(c.db);
+      return {
+        args: [INITIAL_FORM_STATE, form({ newsletterId: newsletter.id, articleId: c.fx.publishedArticleId })],
+        tookEffect: async () => (await c.db.newsletterSend.count({ where: { newsletterId: newsletter.id, kind: 'TEST' } })) === 1,
+      };
+    },
+  },
+  {
+    name: 'sendNewsletterArticleAction',
+    allowed: anyObject('manage:newsletters'),
+    effect: 'the article is queued to every subscriber (the caller’s own test send made first)',
+    async prepare(c) {
+      const newsletter = await seedNewsletter(c.db);
+      // The rule "a test first" holds for the caller; a test made by someone else would not do.
+      if (c.actor)
+        await c.db.newsletterSend.create({
+          data: { newsletterId: newsletter.id, kind: 'TEST', articleId: c.fx.publishedArticleId, articleIds: [c.fx.publishedArticleId], status: 'DONE', createdById: c.actor.id },
+        });
+      return {
+        args: [INITIAL_FORM_STATE, form({ newsletterId: newsletter.id, articleId: c.fx.publishedArticleId })],
+        tookEffect: async () => (await c.db.newsletterSend.count({ where: { newsletterId: newsletter.id, kind: 'ARTICLE' } })) === 1,
+      };
+    },
+  },
+  {
     name: 'replayWebhookDeliveryAction',
     allowed: anyObject('manage:webhooks'),
     effect: 'a replay of the delivery was queued (its audit row exists)',
@@ -708,6 +785,91 @@ function publicRead(route: string, pathOf: (c: Case, fx: Fixtures) => string): R
     },
   };
 }
+
+/** A subscriber with one pending and one active subscription, for the reader routes' rows. */
+async function subscriberOf(c: Case) {
+  const [pending, active] = [await seedNewsletter(c.db), await seedNewsletter(c.db)];
+  const subscriber = await c.db.subscriber.create({
+    data: {
+      email: `matrix-${c.marker}@reader.test`,
+      subscriptions: { create: [{ newsletterId: pending.id, status: 'PENDING' }, { newsletterId: active.id, status: 'ACTIVE' }] },
+    },
+  });
+  const token = (purpose: TokenPurpose) => signReaderToken({ purpose, subscriberId: subscriber.id, secret: authSecret });
+  const status = async (newsletterId: string) =>
+    (await c.db.newsletterSubscription.findUnique({ where: { subscriberId_newsletterId: { subscriberId: subscriber.id, newsletterId } } }))?.status;
+  return { subscriber, pending, active, token, status };
+}
+
+/**
+ * A reader route whose only authority is the signed link: called, by everyone, with a link signed for
+ * another purpose (an unsubscribe link cannot delete data, a preferences link cannot confirm); a
+ * session or the role of whoever asks must not make up for it.
+ */
+function wrongPurposeLink(
+  route: string,
+  effect: string,
+  call: (s: Awaited<ReturnType<typeof subscriberOf>>) => { method: 'GET' | 'POST'; path: string; body?: string; tookEffect: (a: Answer) => Promise<boolean> },
+): RouteRow {
+  return {
+    route,
+    allowed: { own: [], other: [] },
+    effect,
+    async prepare(c) {
+      const request = call(await subscriberOf(c));
+      return { ...request, ...(request.body ? { contentType: 'application/x-www-form-urlencoded' } : {}) };
+    },
+  };
+}
+
+const formBody = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+const NEWSLETTER_ROUTE_ROWS: RouteRow[] = [
+  {
+    route: '/newsletters/subscribe',
+    allowed: PUBLIC,
+    effect: 'the case’s address has a pending subscription (anyone may ask; nothing is sent before the emailed link is followed)',
+    async prepare(c) {
+      const newsletter = await seedNewsletter(c.db);
+      const email = `signup-${c.marker}@reader.test`;
+      return {
+        method: 'POST',
+        path: '/newsletters/subscribe',
+        body: formBody({ email, newsletterIds: newsletter.id }),
+        contentType: 'application/x-www-form-urlencoded',
+        tookEffect: async () => (await c.db.newsletterSubscription.count({ where: { newsletterId: newsletter.id, subscriber: { email } } })) === 1,
+      };
+    },
+  },
+  wrongPurposeLink('/newsletters/confirm', 'a preferences link confirmed the pending subscription', (s) => ({
+    method: 'GET',
+    path: `/newsletters/confirm?token=${s.token('preferences')}`,
+    tookEffect: async () => (await s.status(s.pending.id)) === 'ACTIVE',
+  })),
+  wrongPurposeLink('/newsletters/one-click', 'a preferences link unsubscribed the reader', (s) => ({
+    method: 'POST',
+    path: `/newsletters/one-click?token=${s.token('preferences')}`,
+    body: formBody({ 'List-Unsubscribe': 'One-Click' }),
+    tookEffect: async () => (await s.status(s.active.id)) === 'UNSUBSCRIBED',
+  })),
+  wrongPurposeLink('/newsletters/preferences/save', 'an unsubscribe link changed the reader’s newsletters', (s) => ({
+    method: 'POST',
+    path: '/newsletters/preferences/save',
+    body: formBody({ token: s.token('unsubscribe'), newsletterIds: s.pending.id }),
+    tookEffect: async () => (await s.status(s.active.id)) !== 'ACTIVE',
+  })),
+  wrongPurposeLink('/newsletters/preferences/export', 'an unsubscribe link downloaded the reader’s data', (s) => ({
+    method: 'GET',
+    path: `/newsletters/preferences/export?token=${s.token('unsubscribe')}`,
+    tookEffect: async (a) => a.text.includes(s.subscriber.email),
+  })),
+  wrongPurposeLink('/newsletters/preferences/delete', 'an unsubscribe link deleted the reader’s data', (s) => ({
+    method: 'POST',
+    path: '/newsletters/preferences/delete',
+    body: formBody({ token: s.token('unsubscribe') }),
+    tookEffect: async () => (await s.status(s.active.id)) === undefined,
+  })),
+];
 
 /** Every route of the Content and Admin API (each also has its rows in API_ROWS, by key). */
 const API_ROUTES = [
@@ -775,6 +937,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   publicRead('/sitemaps/articles/[page]', () => '/sitemaps/articles/1'),
   publicRead('/sitemaps/pages.xml', () => '/sitemaps/pages.xml'),
   publicRead('/api/v1/openapi.json', () => '/api/v1/openapi.json'),
+  ...NEWSLETTER_ROUTE_ROWS,
   // The API authenticates keys, never sessions: a signed-in admin's cookie alone is a 401.
   ...API_ROUTES.map((route) => sessionIsNoKey(route)),
   {
@@ -987,7 +1150,7 @@ async function main() {
   const server = startProductionServer({
     projectRoot,
     port,
-    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), SITE_URL: base, MEDIA_DIR: mediaDir, API_RATE_LIMIT_ADMIN: '1000000', API_RATE_LIMIT_CONTENT: '1000000' },
+    env: { AUTH_SECRET: authSecret, SITE_URL: base, MEDIA_DIR: mediaDir, API_RATE_LIMIT_ADMIN: '1000000', API_RATE_LIMIT_CONTENT: '1000000', NEWSLETTER_SIGNUPS_PER_HOUR: '1000000' },
     logFile: serverLog,
   });
   const outcomes: Outcome[] = [];
@@ -1005,6 +1168,7 @@ async function main() {
       imageId: image.id,
       imageKey: image.storageKey,
       passwordHash,
+      publishedArticleId: (await seedArticle(db, { sectionId: section.id, status: 'PUBLISHED', authorIds: [author.id], heroImageId: image.id })).id,
       storage,
     };
     // A second admin, so an admin may step down (the last admin may not).
@@ -1098,7 +1262,7 @@ async function main() {
             cookie,
             origin: base,
             ...variant.headers,
-            ...(request.body ? { 'content-type': 'application/json' } : {}),
+            ...(request.body ? { 'content-type': request.contentType ?? 'application/json' } : {}),
           };
           const answer = await send(base, request.path, { method: request.method, headers, body: request.body });
           return { answer, observed: await request.tookEffect(answer) };
