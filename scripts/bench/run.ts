@@ -9,7 +9,8 @@
  * - the server's RSS and its cache's bytes (from its cache-stats) before and after the pages;
  * and at the largest size: renders per purge while 50 connections load the front page and `content`
  * purges arrive through the change feed, publish-to-live on three instances (A under load, B and C
- * beside it) with each instance's renders, and the dashboard list's query times.
+ * beside it) with each instance's renders, the dashboard list's query times, and choosing and queueing
+ * a newsletter send to 100,000 subscribers (scripts/bench/newsletter-send.ts).
  * Prints markdown with the 1-minute load average beside each figure, and writes JSON to bench-results/.
  * Stops everything it started, also on Ctrl-C.
  *
@@ -45,6 +46,7 @@ import {
 } from './decide-load-result';
 import { measureUrl, pickLoadTool, readCacheStats, type LoadTool } from './load';
 import { measureDashboardList, type DashboardResult } from './dashboard';
+import { describeNewsletterSend, measureNewsletterSend, type NewsletterBenchResult } from './newsletter-send';
 import { measurePublishToLive } from './publish';
 import { measurePurgesUnderLoad } from './purges';
 import { BENCH_SEARCH_QUERY, seedArticlesUpTo } from './seed-articles';
@@ -267,6 +269,8 @@ async function main() {
   let purgeFailure = 'not run';
   let publish: PublishRun = { result: { status: 'not-measured', reason: 'not run' } };
   let dashboard: DashboardResult = { status: 'not-measured', reason: 'not run' };
+  let newsletters: NewsletterBenchResult = { status: 'not-measured', reason: 'not run' };
+  let newslettersLoad = '';
 
   for (const [index, articles] of options.articles.entries()) {
     const last = index === options.articles.length - 1;
@@ -308,6 +312,9 @@ async function main() {
     if (last) {
       log('Timing the dashboard article list…');
       dashboard = await measureDashboardList({ databaseUrl: database.url });
+      newslettersLoad = loadAverage();
+      log(`Choosing and queueing a newsletter send at 100,000 subscribers (load average ${newslettersLoad})…`);
+      newsletters = await measureNewsletterSend({ databaseUrl: database.url });
     }
     levels.push({ articles, seedSeconds, loadAverage: loadAverage(), rows, memory });
   }
@@ -344,6 +351,7 @@ async function main() {
   out.push('');
   out.push(`- ${purgeRun ? formatPurgeRun(purgeRun) : `Renders per purge: not measured (${purgeFailure})`}`);
   out.push(`- ${describeDashboard(dashboard, largest.articles)}`);
+  out.push(`- ${describeNewsletterSend(newsletters)} (load average before it: ${newslettersLoad || 'not run'})`);
   out.push('');
   out.push(formatPublishToLive(publish.result, publish.load));
   const report = out.join('\n');
@@ -354,7 +362,7 @@ async function main() {
   const file = path.join(resultsDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   await writeFile(
     file,
-    JSON.stringify({ startedAt, machine, tool, options, loadAverageAtEnd: loadAverage(), baseline, levels, purges: purgeRun, publish, dashboard, report }, null, 2) + '\n',
+    JSON.stringify({ startedAt, machine, tool, options, loadAverageAtEnd: loadAverage(), baseline, levels, purges: purgeRun, publish, dashboard, newsletters, report }, null, 2) + '\n',
   );
   log(`Wrote ${path.relative(projectRoot, file)}`);
 }
