@@ -24,7 +24,9 @@ import {
   subscribeReader,
   unsubscribeByToken,
 } from '@/lib/newsletters/reader-writes';
-import { getNewsletterSendLog } from '@/lib/newsletters/queries';
+import nodemailer from 'nodemailer';
+import { startSmtpCatcher } from '@/lib/newsletters/catcher';
+import { getNewsletterSendLog, listCaughtEmails } from '@/lib/newsletters/queries';
 import { enqueueSendJobs, queueDueDigests } from '@/lib/newsletters/sends';
 import { QUEUE_NAMES } from '@/lib/queue/boss';
 import { startQueueWorkers, stopQueueWorkers } from '@/lib/queue/workers';
@@ -283,6 +285,29 @@ describe('newsletters', () => {
     expect(email.text).toContain(two.headline);
     expect(email.text).not.toContain('Elsewhere');
     expect(await db.newsletterSend.count({ where: { newsletterId, kind: 'DIGEST' } })).toBe(1);
+  });
+
+  it('the built-in catcher (no SMTP_URL) is a real SMTP server that keeps what it takes for admins, and only for them', async () => {
+    const { port } = await startSmtpCatcher();
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    const subject = `Caught ${uniqueSuffix()}`;
+    await transport.sendMail({
+      from: 'desk@news.example',
+      to: 'reader@example.org',
+      subject,
+      text: 'Plain part',
+      html: '<p>HTML part</p>',
+    });
+    transport.close();
+    const admin = asActor(await seedUser(db, { role: 'ADMIN' }));
+    const caught = (await listCaughtEmails({ actor: admin })).find((e) => e.subject === subject);
+    expect(caught).toMatchObject({
+      from: 'desk@news.example',
+      to: ['reader@example.org'],
+      text: expect.stringContaining('Plain part'),
+      html: expect.stringContaining('HTML part'),
+    });
+    await expect(listCaughtEmails({ actor: editor })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('kill -9 of the sending process halfway through 1,000 recipients: after a restart every recipient has exactly one message', async () => {
