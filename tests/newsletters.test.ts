@@ -31,6 +31,7 @@ import { enqueueSendJobs, queueDueDigests } from '@/lib/newsletters/sends';
 import { QUEUE_NAMES } from '@/lib/queue/boss';
 import { startQueueWorkers, stopQueueWorkers } from '@/lib/queue/workers';
 import { rawHeader, startSmtpSink } from './support/smtp-sink';
+import { until } from './support/until';
 import { seedArticle, seedAuthor, seedImage, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
 
 const SINK_PORT = vi.hoisted(() => {
@@ -56,20 +57,6 @@ let writer: Actor;
 let sectionId: string;
 let authorId: string;
 let imageId: string;
-
-async function until<T>(
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  what: string,
-  ms = 30_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The token of the first link to `path` in a message's text part. */
 function linkToken(text: string, path: string): string {

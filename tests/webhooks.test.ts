@@ -21,6 +21,7 @@ import { createWebhookEndpoint, replayWebhookDelivery, updateWebhookEndpoint, we
 import { listFailingWebhookEndpoints } from '@/lib/webhooks/queries';
 import { generateWebhookSecret } from '@/lib/webhooks/sign';
 import { verifyStandardWebhook } from './support/verify-standard-webhook';
+import { until } from './support/until';
 import { seedArticle, seedAuthor, seedImage, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
 
 vi.hoisted(() => {
@@ -47,16 +48,6 @@ let editor: Actor;
 let sectionId: string;
 let authorId: string;
 let imageId: string;
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function publishedArticle(headline: string) {
   const article = await seedArticle(db, {
