@@ -264,7 +264,9 @@ describe('newsletters', () => {
     const one = await seedArticle(db, { sectionId: digestSection, headline: `Morning one ${uniqueSuffix()}`, status: 'PUBLISHED' });
     const two = await seedArticle(db, { sectionId: digestSection, headline: `Morning two ${uniqueSuffix()}`, status: 'PUBLISHED' });
     await seedArticle(db, { sectionId, headline: `Elsewhere ${uniqueSuffix()}`, status: 'PUBLISHED' });
-    await db.newsletter.update({ where: { id: newsletterId }, data: { digestMinute: 0 } });
+    // Made "yesterday", so today's time counts (a digest made after its time starts the next day).
+    await db.newsletter.update({ where: { id: newsletterId }, data: { digestMinute: 0, createdAt: new Date(Date.now() - 24 * 3600_000) } });
+    const fresh = await newsletter({ mode: 'DIGEST', digestTime: '00:00', sectionIds: [digestSection] });
     await queueDueDigests(db);
     await queueDueDigests(db);
     const email = await until(() => sink.to(reader).find((m) => m.subject.includes('and')), 'the digest');
@@ -272,6 +274,7 @@ describe('newsletters', () => {
     expect(email.text).toContain(two.headline);
     expect(email.text).not.toContain('Elsewhere');
     expect(await db.newsletterSend.count({ where: { newsletterId, kind: 'DIGEST' } })).toBe(1);
+    expect(await db.newsletterSend.count({ where: { newsletterId: fresh, kind: 'DIGEST' } })).toBe(0);
   });
 
   it('the built-in catcher (no SMTP_URL) is a real SMTP server that keeps what it takes for admins, and only for them', async () => {

@@ -433,18 +433,21 @@ export function digestClock(now: Date): { day: string; minute: number } {
 }
 
 /**
- * Makes today's send of every enabled digest newsletter whose time has come (once a day each:
+ * Makes today's send of every enabled digest newsletter whose time has come and that existed then (once a day each:
  * `dedupeKey` is the day, so every instance may call it every minute), with the articles of its
  * sections published in the 24 hours before; a day without any sends nothing. Returns the sends made.
  */
 export async function queueDueDigests(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<number> {
   const { day, minute } = digestClock(now);
+  const midnight = new Date(`${day}T00:00:00.000Z`);
   const due = await db.newsletter.findMany({
     where: { enabled: true, mode: 'DIGEST', digestMinute: { lte: minute }, sends: { none: { dedupeKey: `digest:${day}` } } },
-    select: { id: true, sections: { select: { sectionId: true } } },
+    select: { id: true, createdAt: true, digestMinute: true, sections: { select: { sectionId: true } } },
   });
+  // A digest made after today's time starts tomorrow, instead of going out the moment it is saved.
+  const started = due.filter((n) => n.createdAt.getTime() <= midnight.getTime() + n.digestMinute * 60_000);
   let made = 0;
-  for (const n of due) {
+  for (const n of started) {
     const articles = await db.article.findMany({
       where: {
         AND: [publishedWhere(now), { publishedAt: { gt: new Date(now.getTime() - 24 * 3600_000) } }],
