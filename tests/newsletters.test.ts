@@ -35,7 +35,9 @@ import { until } from './support/until';
 import { seedArticle, seedAuthor, seedImage, seedSection, seedUser, uniqueSuffix } from '../prisma/seed/factories';
 
 const SINK_PORT = vi.hoisted(() => {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // Below Linux's ephemeral range (32768–60999), where a client socket of this or another process may hold
+  // the port already (CI once hit EADDRINUSE on 36656).
+  const port = 20_000 + Math.floor(Math.random() * 12_000);
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   process.env.SMTP_RATE = '1000';
   process.env.SITE_URL = 'http://localhost:3000';

@@ -66,7 +66,14 @@ export async function startSmtpSink({
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
+  // A port in use fails the caller at once, naming it, rather than leaving it waiting for a server that never listens.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wanted, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
