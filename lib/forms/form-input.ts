@@ -22,8 +22,12 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-/** A row id from a form. */
-export const idSchema = z.string().min(1).max(40);
+/**
+ * A row id from a form: letters, digits, `-` and `_`, as Prisma's cuid() and hand-made ids are. Anything
+ * else names no row, and refusing it here keeps a NUL (which PostgreSQL cannot store in text) out of
+ * every query.
+ */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Reload the page and try again.');
 
 /** The version a form was based on (optimistic concurrency). */
 export const versionSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().min(1);
