@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { seedArticle, seedAuthor, seedSection, uniqueSuffix } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
+import { cachedAnswer } from './fixtures/page-cache';
 
 // One at a time: each test adds or withdraws a correction, which purges /corrections and its feed, and
 // the first checks that /corrections stays cached until its own correction purges it.
@@ -35,10 +36,8 @@ test('an editor adds a correction in the dashboard; readers see it at the foot a
   const url = `${BASE}${path}`;
 
   // Readers' pages are cached before the correction…
-  await anonymous(path);
-  await anonymous('/corrections');
-  expect((await anonymous(path)).headers.get('x-cache')).toBe('HIT');
-  const listBefore = await anonymous('/corrections');
+  expect((await cachedAnswer(anonymous, path)).headers.get('x-cache')).toBe('HIT');
+  const listBefore = await cachedAnswer(anonymous, '/corrections');
   expect(listBefore.headers.get('x-cache')).toBe('HIT');
   expect(listBefore.headers.get('surrogate-key')?.split(' ')).toContain('corrections');
   expect(await listBefore.text()).not.toContain(article.headline);
@@ -101,7 +100,7 @@ test('an editor adds a correction in the dashboard; readers see it at the foot a
   // /corrections lists it first (it was cached before: the correction purged it), and so does its feed.
   const list = await anonymous('/corrections');
   expect(await list.text()).toContain(article.headline);
-  expect((await anonymous('/corrections')).headers.get('x-cache')).toBe('HIT');
+  expect((await cachedAnswer(anonymous, '/corrections')).headers.get('x-cache')).toBe('HIT');
   const record = await db.changeEvent.findFirstOrThrow({ where: { targetId: article.id, kind: 'article.correct' } });
   expect([...record.tags].sort()).toEqual([`article:${article.id}`, 'corrections', 'modified']);
   await page.goto('/corrections');

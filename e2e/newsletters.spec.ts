@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test';
-import { seedArticle, seedAuthor, seedSection, uniqueSuffix } from '../prisma/seed/factories';
+import { seedArticle, seedAuthor, seedNewsletter, seedSection, uniqueSuffix } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
+import { cachedAnswer } from './fixtures/page-cache';
 
 // Issue #13's newsletter acceptance in the browser, through a real SMTP server (tests/support/
 // smtp-sink-server.ts): an editor adds a newsletter in the dashboard; a reader signs up on a section
 // front with the plain form, confirms by the emailed link, gets the article the editor then publishes
 // (one email, with one-click unsubscribe), unsubscribes in one click as a mail client does, and gets
 // nothing after.
+const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 const SINK = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 25}`;
 const shots = process.env.E2E_SCREENSHOTS;
 
@@ -52,6 +54,11 @@ test('a reader signs up on a section front, confirms by email, gets the publishe
   const second = await draft(`Ferry timetable changes ${suffix}`);
   const name = `Harbour alerts ${suffix}`;
 
+  // The section front is in the response cache before the newsletter is added.
+  const front = await cachedAnswer((p) => fetch(`${BASE}${p}`), `/${section.slug}`);
+  expect(front.headers.get('x-cache')).toBe('HIT');
+  expect(front.headers.get('surrogate-key')?.split(' ')).toContain('newsletters');
+
   // The editor adds the newsletter, following the section.
   await signInAs('EDITOR');
   await page.goto('/dashboard/newsletters');
@@ -62,6 +69,10 @@ test('a reader signs up on a section front, confirms by email, gets the publishe
   await form.getByLabel(section.name).check();
   await form.getByRole('button', { name: 'Add newsletter' }).click();
   await expect(form.getByRole('status')).toContainText('Newsletter added');
+  // Its change purges the pages with a sign-up form, not every page.
+  const added = await db.newsletter.findFirstOrThrow({ where: { name }, select: { id: true } });
+  const record = await db.changeEvent.findFirstOrThrow({ where: { kind: 'newsletter.created', targetId: added.id } });
+  expect(record.tags).toEqual(['newsletters']);
 
   // A reader, without JavaScript: the sign-up form is plain HTML.
   const reader = await browser.newContext({ javaScriptEnabled: false });
@@ -101,7 +112,10 @@ test('a reader signs up on a section front, confirms by email, gets the publishe
   // The next article goes to nobody: the send completes with no recipient.
   await publishInEditor(page, second.id);
   await page.goto('/dashboard/newsletters');
-  const newsletter = page.getByRole('region', { name });
+  if (shots) await page.screenshot({ path: `${shots}/newsletter-list.png`, fullPage: true });
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const newsletter = page.getByRole('region', { name: 'Send log' });
   await expect
     .poll(
       async () => {
@@ -115,4 +129,66 @@ test('a reader signs up on a section front, confirms by email, gets the publishe
   if (shots) await page.screenshot({ path: `${shots}/newsletter-dashboard.png`, fullPage: true });
   expect((await mailTo(email)).map((m) => m.subject)).toEqual([confirmation!.subject, first.headline]);
   await reader.close();
+});
+
+test('an editor sends an article by hand: refused before a test, a test to themselves, then one email to each subscriber, once', async ({
+  page,
+  db,
+  signInAs,
+}) => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  const section = await seedSection(db, { name: `Quay ${suffix}` });
+  const article = await seedArticle(db, {
+    sectionId: section.id,
+    headline: `Night ferry returns to the quay ${suffix}`,
+    standfirst: 'Crossings resume on Monday.',
+    status: 'PUBLISHED',
+  });
+  // A digest due twelve hours from now: nothing but the sends by hand goes out during the test.
+  const now = new Date();
+  const newsletter = await seedNewsletter(db, {
+    name: `Quay weekly ${suffix}`,
+    mode: 'DIGEST',
+    digestMinute: (now.getUTCHours() * 60 + now.getUTCMinutes() + 720) % 1440,
+    sectionIds: [section.id],
+  });
+  const reader = `quay-${suffix}@example.org`;
+  await db.subscriber.create({
+    data: { email: reader, confirmedAt: now, subscriptions: { create: [{ newsletterId: newsletter.id, status: 'ACTIVE' }] } },
+  });
+
+  const editor = await signInAs('EDITOR');
+  await page.goto(`/dashboard/newsletters/${newsletter.id}`);
+  const form = page.getByRole('form', { name: `Send an article of ${newsletter.name} by hand` });
+  await form.getByLabel('Article').selectOption(article.id);
+  const sendToAll = form.getByRole('button', { name: 'Send to 1 subscriber' });
+
+  // Everyone's copy waits for the editor's own test of that article.
+  await sendToAll.click();
+  await expect(form.getByRole('alert')).toHaveText('Send yourself a test of this article first.');
+  await form.getByRole('button', { name: 'Send a test to me' }).click();
+  await expect(form.getByRole('status')).toContainText(`Test queued to ${editor.email}`);
+  await expect.poll(async () => (await mailTo(editor.email)).map((m) => m.subject), { timeout: 45_000 }).toEqual([`[Test] ${article.headline}`]);
+  expect(await mailTo(reader)).toEqual([]);
+  if (shots) await page.getByRole('region', { name: 'Send an article by hand' }).screenshot({ path: `${shots}/newsletter-send-by-hand.png` });
+
+  // Then to every subscriber: one email, and the article goes to this newsletter only once.
+  await sendToAll.click();
+  await expect(form.getByRole('status')).toContainText('Sending to every subscriber');
+  await expect.poll(async () => (await mailTo(reader)).map((m) => m.subject), { timeout: 45_000 }).toEqual([article.headline]);
+  await sendToAll.click();
+  await expect(form.getByRole('alert')).toHaveText('This article has already gone to this newsletter.');
+
+  // The send log: the send to everyone (1 recipient, 1 delivered, none failed or gone), then the test, to the editor.
+  const log = page.getByRole('region', { name: 'Send log' });
+  const rows = async () => {
+    await page.reload();
+    return (await log.getByRole('row').filter({ hasText: article.headline }).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  };
+  await expect.poll(async () => (await rows())[0] ?? '', { timeout: 45_000 }).toMatch(/Article .* Done 1 1 0 0$/);
+  const [, testRow] = await rows();
+  expect(testRow).toContain(`Test ${article.headline} to ${editor.email}`);
+  expect(testRow).toMatch(/ Done 1 1 0 0$/);
+  expect((await mailTo(reader)).length).toBe(1);
 });

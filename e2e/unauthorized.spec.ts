@@ -1,6 +1,7 @@
 import { seedArticle, seedImage, seedSection } from '../prisma/seed/factories';
 import { expect, test } from './fixtures/auth';
 import { openTestData } from './fixtures/data';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /**
  * Who may open which dashboard route (and so reach its Server Actions' forms). Each action also checks
@@ -20,20 +21,28 @@ const ROUTES: { path: string; heading: string; allowed: ('WRITER' | 'EDITOR' | '
   { path: '/dashboard/webhooks', heading: 'Webhooks', allowed: ['ADMIN'] },
   { path: '/dashboard/newsletters', heading: 'Newsletters', allowed: ['EDITOR', 'ADMIN'] },
   { path: '/dashboard/newsletters/caught', heading: 'Caught mail', allowed: ['ADMIN'] },
+  { path: '/dashboard/newsletters/{daily-briefing}', heading: 'Daily briefing', allowed: ['EDITOR', 'ADMIN'] },
 ];
 
+/** The route's path, with `{slug}` as the id of the demo newsletter of that slug. */
+const pathOf = async (db: PrismaClient, path: string) => {
+  const slug = /\{([a-z-]+)\}/.exec(path)?.[1];
+  return slug ? path.replace(`{${slug}}`, (await db.newsletter.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id) : path;
+};
+
 for (const route of ROUTES) {
-  test(`anonymous visitors of ${route.path} are sent to the login page`, async ({ page }) => {
-    await page.goto(route.path);
-    await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(route.path)}`));
+  test(`anonymous visitors of ${route.path} are sent to the login page`, async ({ page, db }) => {
+    const path = await pathOf(db, route.path);
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(path)}`));
   });
 }
 
 for (const role of ['WRITER', 'EDITOR', 'ADMIN'] as const) {
-  test(`a ${role.toLowerCase()} gets exactly the dashboard routes their role allows`, async ({ page, signInAs }) => {
+  test(`a ${role.toLowerCase()} gets exactly the dashboard routes their role allows`, async ({ page, signInAs, db }) => {
     await signInAs(role);
     for (const route of ROUTES) {
-      const response = await page.goto(route.path);
+      const response = await page.goto(await pathOf(db, route.path));
       if (route.allowed.includes(role)) {
         expect(response?.status(), route.path).toBe(200);
         await expect(page.getByRole('heading', { level: 1, name: new RegExp(route.heading) })).toBeVisible();

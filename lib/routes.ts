@@ -222,6 +222,7 @@ export const dashboardRoutes = {
   integrations: () => `${DASHBOARD}/integrations`,
   webhooks: () => `${DASHBOARD}/webhooks`,
   newsletters: () => `${DASHBOARD}/newsletters`,
+  newsletter: (id: string) => `${DASHBOARD}/newsletters/${segment(id)}`,
   caughtEmails: () => `${DASHBOARD}/newsletters/caught`,
   audit: (query?: Query) => withQuery(`${DASHBOARD}/audit`, query),
 } as const;

@@ -270,7 +270,7 @@ describe('workflow', () => {
     const version = (await db.article.findUniqueOrThrow({ where: { id: a.id } })).version;
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A typo, fixed.' }] }] };
     const fix = await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: version, content: await contentOf(a.id, { body } as never) } });
-    expect(fix.change?.content).toEqual({ articleIds: [a.id], sectionSlugs: [], authorSlugs: [], campaignSlugs: [], tagSlugs: [], pageSlugs: [], lists: false, modified: true, corrections: false });
+    expect(fix.change?.content).toEqual({ articleIds: [a.id], sectionSlugs: [], authorSlugs: [], campaignSlugs: [], tagSlugs: [], pageSlugs: [], lists: false, modified: true, corrections: false, newsletters: false });
     const record = await db.changeEvent.findFirstOrThrow({ where: { targetId: a.id, kind: 'article.save' }, orderBy: { id: 'desc' } });
     expect(record.tags.sort()).toEqual([`article:${a.id}`, 'modified']);
     const retitled = await saveArticle({ actor: editor, input: { articleId: a.id, baseVersion: version + 1, content: await contentOf(a.id, { headline: 'Body fix, retitled' }) } });

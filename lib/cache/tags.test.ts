@@ -19,6 +19,12 @@ describe('contentTagsOf', () => {
     const { corrections: _, ...old } = contentScope({ articleIds: ['a1'], modified: true });
     expect(contentTagsOf(old as ReturnType<typeof contentScope>)).toEqual(['modified', 'article:a1']);
   });
+  it('names the pages with a sign-up form for a newsletter change, and leaves it to CONTENT when lists change', () => {
+    expect(contentTagsOf(contentScope({ newsletters: true }))).toEqual(['newsletters']);
+    expect(contentTagsOf(contentScope({ newsletters: true, lists: true }))).toEqual(['content']);
+    const { newsletters: _, ...old } = contentScope({ articleIds: ['a1'] });
+    expect(contentTagsOf(old as ReturnType<typeof contentScope>)).toEqual(['article:a1']);
+  });
   it('is empty for an empty scope', () => {
     expect(contentTagsOf(contentScope({}))).toEqual([]);
   });

@@ -12,6 +12,8 @@ export const CONTENT = 'content';
 export const MODIFIED = 'modified';
 /** The corrections page and its feed: purged when a correction is added. */
 export const CORRECTIONS = 'corrections';
+/** The pages with a newsletter sign-up form (front page, section fronts, articles): purged when a newsletter changes. */
+export const NEWSLETTERS = 'newsletters';
 export const articleTag = (id: string) => `article:${id}`;
 export const sectionTag = (slug: string) => `section:${slug}`;
 export const authorTag = (slug: string) => `author:${slug}`;
@@ -22,12 +24,13 @@ export const pageTag = (slug: string) => `page:${slug}`;
 
 /**
  * The data-cache tags of a content scope: `CONTENT` when lists may change, plus one per thing touched.
- * (`corrections` may be missing from change records written before it existed: read as false.)
+ * (`corrections` and `newsletters` may be missing from change records written before they existed: read as false.)
  */
 export function contentTagsOf(scope: ContentScope): string[] {
   return [
     ...(scope.lists ? [CONTENT] : scope.modified ? [MODIFIED] : []),
     ...(scope.corrections && !scope.lists ? [CORRECTIONS] : []),
+    ...(scope.newsletters && !scope.lists ? [NEWSLETTERS] : []),
     ...scope.articleIds.map(articleTag),
     ...scope.sectionSlugs.map(sectionTag),
     ...scope.authorSlugs.map(authorTag),

@@ -12,8 +12,8 @@ import { enqueueSendJobs, type SendJob } from '@/lib/newsletters/sends';
 
 type Tx = Prisma.TransactionClient;
 
-// The sign-up forms on reader pages list the newsletters: every change to one purges those pages.
-const READER_LISTS = contentScope({ lists: true });
+// The sign-up forms on reader pages list the newsletters: every change to one purges the pages with a form.
+const SIGNUP_FORMS = contentScope({ newsletters: true });
 
 const SLUG_TAKEN = () =>
   new AppError('INVALID', 'Another newsletter has this slug.', { slug: ['Another newsletter has this slug. Choose another.'] });
@@ -50,7 +50,7 @@ const fieldsOf = (data: {
 });
 
 /** Creates a newsletter (`manage:newsletters`): readers may subscribe to it at once if enabled. Audited `newsletter.created`. */
-export async function createNewsletter(ctx: OperationArgs): Promise<Outcome<{ id: string }>> {
+export async function createNewsletter(ctx: OperationArgs): Promise<Outcome<{ id: string; newsletterId: string }>> {
   const { actor, ip } = ctx;
   assertCan(actor, 'manage:newsletters');
   const data = parseInput(createNewsletterSchema, ctx.input);
@@ -68,9 +68,9 @@ export async function createNewsletter(ctx: OperationArgs): Promise<Outcome<{ id
         targetType: 'Newsletter',
         targetId: newsletter.id,
         detail: { name: data.name, mode: data.mode },
-        content: READER_LISTS,
+        content: SIGNUP_FORMS,
       });
-      return { result: { id: newsletter.id }, change };
+      return { result: { id: newsletter.id, newsletterId: newsletter.id }, change };
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error)) throw SLUG_TAKEN();
@@ -79,7 +79,7 @@ export async function createNewsletter(ctx: OperationArgs): Promise<Outcome<{ id
 }
 
 /** Changes a newsletter at the version the editor saw (CONFLICT otherwise). Audited `newsletter.updated`. */
-export async function updateNewsletter(ctx: OperationArgs): Promise<Outcome<{ id: string; version: number }>> {
+export async function updateNewsletter(ctx: OperationArgs): Promise<Outcome<{ id: string; newsletterId: string; version: number }>> {
   const { actor, ip } = ctx;
   assertCan(actor, 'manage:newsletters');
   const data = parseInput(updateNewsletterSchema, ctx.input);
@@ -106,9 +106,9 @@ export async function updateNewsletter(ctx: OperationArgs): Promise<Outcome<{ id
         targetType: 'Newsletter',
         targetId: data.newsletterId,
         detail: { name: data.name, mode: data.mode, enabled: data.enabled },
-        content: READER_LISTS,
+        content: SIGNUP_FORMS,
       });
-      return { result: { id: data.newsletterId, version: data.version + 1 }, change };
+      return { result: { id: data.newsletterId, newsletterId: data.newsletterId, version: data.version + 1 }, change };
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error)) throw SLUG_TAKEN();
@@ -117,7 +117,7 @@ export async function updateNewsletter(ctx: OperationArgs): Promise<Outcome<{ id
 }
 
 /** Deletes a newsletter with its subscriptions and send logs (subscribers keep their other newsletters). Audited `newsletter.deleted`. */
-export async function deleteNewsletter(ctx: OperationArgs): Promise<Outcome<{ id: string }>> {
+export async function deleteNewsletter(ctx: OperationArgs): Promise<Outcome<{ id: string; newsletterId: string }>> {
   const { actor, ip } = ctx;
   assertCan(actor, 'manage:newsletters');
   const { newsletterId } = parseInput(newsletterRefSchema, ctx.input);
@@ -132,9 +132,9 @@ export async function deleteNewsletter(ctx: OperationArgs): Promise<Outcome<{ id
       targetType: 'Newsletter',
       targetId: newsletterId,
       detail: { name: newsletter.name },
-      content: READER_LISTS,
+      content: SIGNUP_FORMS,
     });
-    return { result: { id: newsletterId }, change };
+    return { result: { id: newsletterId, newsletterId }, change };
   });
 }
 
@@ -160,7 +160,7 @@ const TEST_VALID_MS = 24 * 3600_000;
  * Sends one published article of a newsletter to the editor alone, as subscribers would get it (the
  * queue renders and sends it within seconds; the send log shows it). Audited `newsletter.test-sent`.
  */
-export async function sendNewsletterTest(ctx: OperationArgs): Promise<Outcome<{ id: string; to: string }>> {
+export async function sendNewsletterTest(ctx: OperationArgs): Promise<Outcome<{ id: string; newsletterId: string; to: string }>> {
   const { actor, ip } = ctx;
   assertCan(actor, 'manage:newsletters');
   const { newsletterId, articleId } = parseInput(sendArticleSchema, ctx.input);
@@ -181,7 +181,7 @@ export async function sendNewsletterTest(ctx: OperationArgs): Promise<Outcome<{ 
       detail: { newsletterId, articleId, headline: article.headline, to: actor.email },
       content: null,
     });
-    return { result: { id: send.id, to: actor.email }, change };
+    return { result: { id: send.id, newsletterId, to: actor.email }, change };
   });
 }
 
@@ -190,7 +190,7 @@ export async function sendNewsletterTest(ctx: OperationArgs): Promise<Outcome<{ 
  * themselves a test of it in the last day; a newsletter sends an article once (on publish or by hand).
  * Audited `newsletter.send-queued`.
  */
-export async function sendNewsletterArticle(ctx: OperationArgs): Promise<Outcome<{ id: string }>> {
+export async function sendNewsletterArticle(ctx: OperationArgs): Promise<Outcome<{ id: string; newsletterId: string }>> {
   const { actor, ip } = ctx;
   assertCan(actor, 'manage:newsletters');
   const { newsletterId, articleId } = parseInput(sendArticleSchema, ctx.input);
@@ -227,6 +227,6 @@ export async function sendNewsletterArticle(ctx: OperationArgs): Promise<Outcome
       detail: { newsletterId, articleId, headline: article.headline },
       content: null,
     });
-    return { result: { id: send.id }, change };
+    return { result: { id: send.id, newsletterId }, change };
   });
 }

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { publishedWhere } from '@/lib/articles/published';
 import { readerQuery } from '@/lib/cache/cached';
+import { NEWSLETTERS } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 
@@ -11,7 +12,7 @@ import { AppError } from '@/lib/errors';
  * fronts and articles (`sectionIds`: which sections each follows, to pre-select a section's own).
  */
 export function listNewslettersForReaders() {
-  return readerQuery('newsletters', [], [], async () =>
+  return readerQuery('newsletters', [], [NEWSLETTERS], async () =>
     (
       await getDb().newsletter.findMany({
         where: { enabled: true },
@@ -28,13 +29,17 @@ const assertManager = (actor: Actor) => {
   if (!can(actor, 'manage:newsletters')) throw new AppError('FORBIDDEN');
 };
 
-/** Every newsletter with its subscriber counts (active, awaiting confirmation), for the dashboard. Editors and admins. */
-export async function listNewslettersForManagement({ actor }: { actor: Actor }) {
+/**
+ * Every newsletter (or the one `newsletterId` names) with its subscriber counts (active, awaiting
+ * confirmation), for the dashboard. Editors and admins.
+ */
+export async function listNewslettersForManagement({ actor, newsletterId }: { actor: Actor; newsletterId?: string }) {
   assertManager(actor);
   const db = getDb();
+  const where = newsletterId === undefined ? {} : { id: newsletterId };
   const [newsletters, counts] = await Promise.all([
-    db.newsletter.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { sections: { select: { sectionId: true } } } }),
-    db.newsletterSubscription.groupBy({ by: ['newsletterId', 'status'], _count: true }),
+    db.newsletter.findMany({ where, orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { sections: { select: { sectionId: true } } } }),
+    db.newsletterSubscription.groupBy({ by: ['newsletterId', 'status'], where: newsletterId === undefined ? {} : { newsletterId }, _count: true }),
   ]);
   const count = (id: string, status: string) => counts.find((c) => c.newsletterId === id && c.status === status)?._count ?? 0;
   return newsletters.map((n) => ({ ...n, active: count(n.id, 'ACTIVE'), pending: count(n.id, 'PENDING') }));

@@ -4,7 +4,8 @@
  * unpublishing or editing what a published article's card shows does. `modified`: whether only the
  * pages that show when articles last changed (feeds, sitemaps) must follow, as a fix to a published
  * article's body alone needs. `corrections`: whether the corrections page and its feed may change, as
- * adding a correction does. Pure: the change record stores it, the cache purges it.
+ * adding a correction does. `newsletters`: whether the newsletter sign-up forms (front page, section
+ * fronts, articles) may change, as adding, renaming or disabling a newsletter does. Pure: the change record stores it, the cache purges it.
  */
 export type ContentScope = {
   articleIds: string[];
@@ -17,9 +18,10 @@ export type ContentScope = {
   lists: boolean;
   modified: boolean;
   corrections: boolean;
+  newsletters: boolean;
 };
 
-/** A scope with the given parts and nothing else (`lists`, `modified` and `corrections` default to false). */
+/** A scope with the given parts and nothing else (`lists`, `modified`, `corrections` and `newsletters` default to false). */
 export function contentScope(parts: Partial<ContentScope>): ContentScope {
   return {
     articleIds: parts.articleIds ?? [],
@@ -31,6 +33,7 @@ export function contentScope(parts: Partial<ContentScope>): ContentScope {
     lists: parts.lists ?? false,
     modified: parts.modified ?? false,
     corrections: parts.corrections ?? false,
+    newsletters: parts.newsletters ?? false,
   };
 }
 
@@ -48,5 +51,6 @@ export function mergeScopes(a: ContentScope, b: ContentScope): ContentScope {
     lists: a.lists || b.lists,
     modified: a.modified || b.modified,
     corrections: Boolean(a.corrections || b.corrections),
+    newsletters: Boolean(a.newsletters || b.newsletters),
   };
 }

@@ -9,10 +9,14 @@ import {
   sendNewsletterTest,
   updateNewsletter,
 } from '@/lib/newsletters/newsletter-writes';
+import { redirect } from 'next/navigation';
 import { dashboardRoutes } from '@/lib/routes';
 
 // Ids in the form are only the request: each operation checks the actor from the session.
-const options = { capability: 'manage:newsletters', revalidatePaths: [dashboardRoutes.newsletters()] } as const;
+const options = {
+  capability: 'manage:newsletters',
+  revalidatePaths: (r: { newsletterId: string }) => [dashboardRoutes.newsletters(), dashboardRoutes.newsletter(r.newsletterId)],
+} as const;
 
 const newsletterFields = (form: FormData) => ({
   name: form.get('name') ?? '',
@@ -44,11 +48,11 @@ export async function updateNewsletterAction(_prev: FormState, formData: FormDat
   );
 }
 
+/** Deletes a newsletter with its subscriptions and send log, then goes back to the list. */
 export async function deleteNewsletterAction(_prev: FormState, formData: FormData): Promise<ActionResult> {
-  return runAsFormAction(deleteNewsletter, formData, (form) => ({ newsletterId: form.get('newsletterId') }), {
-    ...options,
-    present: () => ({ message: 'Newsletter deleted with its subscriptions and send log.' }),
-  });
+  const result = await runAsFormAction(deleteNewsletter, formData, (form) => ({ newsletterId: form.get('newsletterId') }), options);
+  if (result.ok) redirect(dashboardRoutes.newsletters());
+  return result;
 }
 
 const sendFields = (form: FormData) => ({ newsletterId: form.get('newsletterId'), articleId: form.get('articleId') });

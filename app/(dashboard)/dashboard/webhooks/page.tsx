@@ -1,3 +1,4 @@
+import { ColumnHeads } from '@/components/dashboard/column-heads';
 import { ActionForm } from '@/components/dashboard/action-form';
 import { rolesWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
@@ -76,28 +77,7 @@ function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointRow }) {
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Latest deliveries to {endpoint.url}</caption>
-        <thead className="border-b border-neutral-300 text-xs text-neutral-700 uppercase">
-          <tr>
-            <th scope="col" className="py-2 pr-3">
-              Event
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Attempts
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Response
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Created
-            </th>
-            <th scope="col" className="py-2">
-              Replay
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads headings={['Event', 'Status', 'Attempts', 'Response', 'Created', 'Replay']} />
         <tbody className="divide-y divide-neutral-200">
           {endpoint.deliveries.map((d) => (
             <tr key={d.id} data-testid={`delivery-${d.messageId}`} className="align-top">
