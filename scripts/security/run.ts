@@ -151,9 +151,10 @@ function runCheck(check: Check): Promise<{ code: number; figures: string[]; seco
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
     }, CHECK_TIMEOUT_MS);
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout.setEncoding('utf8'); // one decoder: a '×' split between two chunks stays one character in the figures
+    child.stdout.on('data', (chunk: string) => {
       process.stdout.write(chunk);
-      pending += chunk.toString();
+      pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {

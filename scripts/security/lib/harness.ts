@@ -94,9 +94,10 @@ export function spawnLogged(
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
-    stream.on('data', (chunk: Buffer) => {
+    stream.setEncoding('utf8'); // one decoder per stream: a character split between chunks stays whole in the lines
+    stream.on('data', (chunk: string) => {
       out.write(chunk);
-      pending += chunk.toString();
+      pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) options.onLine?.(line);
