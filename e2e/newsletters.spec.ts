@@ -145,6 +145,8 @@ test('an editor sends an article by hand: refused before a test, a test to thems
     standfirst: 'Crossings resume on Monday.',
     status: 'PUBLISHED',
   });
+  // A newer article tops the list: the chosen one must stay chosen from the test to the send.
+  const newer = await seedArticle(db, { sectionId: section.id, headline: `Harbour lights relit ${suffix}`, status: 'PUBLISHED' });
   // A digest due twelve hours from now: nothing but the sends by hand goes out during the test.
   const now = new Date();
   const newsletter = await seedNewsletter(db, {
@@ -169,9 +171,17 @@ test('an editor sends an article by hand: refused before a test, a test to thems
   await expect(form.getByRole('alert')).toHaveText('Send yourself a test of this article first.');
   await form.getByRole('button', { name: 'Send a test to me' }).click();
   await expect(form.getByRole('status')).toContainText(`Test queued to ${editor.email}`);
+  await expect(form.getByLabel('Article')).toHaveValue(article.id);
   await expect.poll(async () => (await mailTo(editor.email)).map((m) => m.subject), { timeout: 45_000 }).toEqual([`[Test] ${article.headline}`]);
   expect(await mailTo(reader)).toEqual([]);
   if (shots) await page.getByRole('region', { name: 'Send an article by hand' }).screenshot({ path: `${shots}/newsletter-send-by-hand.png` });
+
+  // Another article, chosen after the test, is what the send asks for, and has had no test.
+  await form.getByLabel('Article').selectOption(newer.id);
+  await sendToAll.click();
+  await expect(form.getByRole('alert')).toHaveText('Send yourself a test of this article first.');
+  await expect(form.getByLabel('Article')).toHaveValue(newer.id);
+  await form.getByLabel('Article').selectOption(article.id);
 
   // Then to every subscriber: one email, and the article goes to this newsletter only once.
   await sendToAll.click();

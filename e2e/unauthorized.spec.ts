@@ -111,15 +111,23 @@ test('an admin creates a user, changes their role and disables them; each is aud
   expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: 'EDITOR', name: 'Made In E2E' });
 
   const row = page.getByTestId(`user-${email}`);
-  await row.getByRole('combobox', { name: 'Role' }).selectOption('WRITER');
+  const role = row.getByRole('combobox', { name: 'Role' });
+  // The select shows the role it was changed to, not its first option (React resets a form after its action).
+  await role.selectOption('ADMIN');
   await row.getByRole('button', { name: 'Change role' }).click();
   await expect(row.getByRole('status')).toContainText('Role changed');
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { email } })).role).toBe('ADMIN');
+  await expect(role).toHaveValue('ADMIN');
+  await role.selectOption('WRITER');
+  await row.getByRole('button', { name: 'Change role' }).click();
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { email } })).role).toBe('WRITER');
+  await expect(role).toHaveValue('WRITER');
   await row.getByRole('button', { name: 'Disable' }).click();
   await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   expect(user).toMatchObject({ role: 'WRITER', disabled: true });
   const actions = (await db.auditEvent.findMany({ where: { targetId: user.id }, select: { action: true } })).map((a) => a.action).sort();
-  expect(actions).toEqual(['user.created', 'user.disabled', 'user.role_changed']);
+  expect(actions).toEqual(['user.created', 'user.disabled', 'user.role_changed', 'user.role_changed']);
 
   await page.goto(`/dashboard/audit?action=user.disabled`);
   await expect(page.getByRole('table')).toContainText(user.id);

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { FormMessages } from '@/components/dashboard/form-messages';
 import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
+import { useKeptSelects } from '@/components/dashboard/use-kept-selects';
 
 type Props = {
   action: FormAction;
@@ -17,8 +18,9 @@ type Props = {
 /** A small Server Action form: failures are announced (role=alert) with their field messages, success as a status. */
 export function ActionForm({ action, children, submitLabel, label, className, danger }: Props) {
   const [state, formAction, pending] = useFormAction(action);
+  const kept = useKeptSelects(state);
   return (
-    <form action={formAction} aria-label={label} className={className ?? 'flex flex-wrap items-end gap-2'}>
+    <form {...kept} action={formAction} aria-label={label} className={className ?? 'flex flex-wrap items-end gap-2'}>
       {children}
       <button
         type="submit"

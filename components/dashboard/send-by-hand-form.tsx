@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { FormMessages } from '@/components/dashboard/form-messages';
 import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
+import { useKeptSelects } from '@/components/dashboard/use-kept-selects';
 
 type Props = {
   newsletter: { id: string; name: string; active: number };
@@ -18,16 +19,20 @@ const button =
 
 /**
  * One article, chosen once, then two steps: a test to oneself, then the send to everyone. Each button
- * posts the same fields to its own Server Action; the answer shown is the last one asked for.
+ * posts the same fields to its own Server Action (so it works without JavaScript too); the answer shown
+ * is the last one asked for. The chosen article stays chosen after each answer (`useKeptSelects`):
+ * otherwise the send would go for the newest article, refused, or sent if its own test went earlier.
  */
 export function SendByHandForm({ newsletter, articles, testAction, sendAction }: Props) {
   const [testState, test, testing] = useFormAction(testAction);
   const [sendState, send, sending] = useFormAction(sendAction);
   const [last, setLast] = useState<'test' | 'send'>('test');
+  const answer = last === 'test' ? testState : sendState;
+  const kept = useKeptSelects(answer);
   const selectId = `send-article-${newsletter.id}`;
   const pending = testing || sending;
   return (
-    <form action={test} aria-label={`Send an article of ${newsletter.name} by hand`} className="flex flex-wrap items-end gap-2">
+    <form {...kept} action={test} aria-label={`Send an article of ${newsletter.name} by hand`} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="newsletterId" value={newsletter.id} />
       <div className="flex w-full max-w-md flex-col gap-1">
         <label htmlFor={selectId} className="text-sm font-medium">
@@ -59,7 +64,7 @@ export function SendByHandForm({ newsletter, articles, testAction, sendAction }:
       >
         Send to {newsletter.active} {newsletter.active === 1 ? 'subscriber' : 'subscribers'}
       </button>
-      <FormMessages state={last === 'test' ? testState : sendState} className="w-full" />
+      <FormMessages state={answer} className="w-full" />
     </form>
   );
 }
