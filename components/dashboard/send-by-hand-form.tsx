@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FormMessages } from '@/components/dashboard/form-messages';
 import { useFormAction, type FormAction } from '@/components/dashboard/use-form-action';
 import { useKeptSelects } from '@/components/dashboard/use-kept-selects';
@@ -20,17 +20,19 @@ const button =
 /**
  * One article, chosen once, then two steps: a test to oneself, then the send to everyone. Each button
  * posts the same fields to its own Server Action (so it works without JavaScript too); the answer shown
- * is the last one asked for. The chosen article stays chosen after each answer (`useKeptSelects`):
+ * is the last one asked for, once it has come. The chosen article stays chosen after each answer (`useKeptSelects`):
  * otherwise the send would go for the newest article, refused, or sent if its own test went earlier.
  */
 export function SendByHandForm({ newsletter, articles, testAction, sendAction }: Props) {
   const [testState, test, testing] = useFormAction(testAction);
   const [sendState, send, sending] = useFormAction(sendAction);
   const [last, setLast] = useState<'test' | 'send'>('test');
-  const answer = last === 'test' ? testState : sendState;
-  const kept = useKeptSelects(answer);
+  // Either button's answer resets the form; which one is shown does not.
+  const kept = useKeptSelects(useMemo(() => [testState, sendState], [testState, sendState]));
   const selectId = `send-article-${newsletter.id}`;
   const pending = testing || sending;
+  // While a button's answer is awaited, the other's older answer is not shown as if it were this one's.
+  const shown = pending ? {} : last === 'test' ? testState : sendState;
   return (
     <form {...kept} action={test} aria-label={`Send an article of ${newsletter.name} by hand`} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="newsletterId" value={newsletter.id} />
@@ -64,7 +66,7 @@ export function SendByHandForm({ newsletter, articles, testAction, sendAction }:
       >
         Send to {newsletter.active} {newsletter.active === 1 ? 'subscriber' : 'subscribers'}
       </button>
-      <FormMessages state={answer} className="w-full" />
+      <FormMessages state={shown} className="w-full" />
     </form>
   );
 }
