@@ -16,6 +16,9 @@ test.beforeAll(async () => {
       SITE_URL: B,
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only',
       AUTH_TRUST_HOST: 'true',
+      // Pages only: this side instance has no SMTP_URL (its own catcher) and another SITE_URL, so a newsletter
+      // or webhook job it took would go elsewhere than the site's (e2e/newsletters.spec.ts reads the sink).
+      QUEUE_WORKERS: 'off',
     },
     stdio: 'ignore',
   });

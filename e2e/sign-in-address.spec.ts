@@ -31,6 +31,9 @@ test.describe('with no SITE_URL (the demo)', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-e2e-only-secret-e2e-only',
       PORT: String(DEMO_PORT),
+      // Pages only: this side instance has no SMTP_URL (its own catcher) and another SITE_URL, so a newsletter
+      // or webhook job it took would go elsewhere than the site's (e2e/newsletters.spec.ts reads the sink).
+      QUEUE_WORKERS: 'off',
     };
     delete env.SITE_URL;
     delete env.AUTH_URL;

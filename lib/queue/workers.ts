@@ -26,7 +26,8 @@ const globalForWorkers = globalThis as unknown as { mastheadWorkers?: { stop: ()
  * nothing is done twice. A no-op without DATABASE_URL or when already started. `settings` are for tests.
  */
 export async function startQueueWorkers({
-  log = console.log,
+  // Every line is a failure or a recovery: on stderr, which a supervisor and Playwright's webServer show.
+  log = console.error,
   settings = {},
   relayMs = RELAY_MS,
   sweepMs = SWEEP_MS,
